@@ -1,0 +1,135 @@
+// Package certcheck holds the certificate checks: one small file per check or family, each
+// declaring the codes it can raise. A check sees one certificate; checks over the whole
+// upload set (duplicates, the CA count) live in set.go.
+package certcheck
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/zmap/zcrypto/x509"
+)
+
+// Role is what a certificate is uploaded as.
+type Role string
+
+const (
+	// RoleCA is a client CA certificate uploaded to the VPN server.
+	RoleCA Role = "ca"
+	// RoleServer is the server certificate imported into Cloud Certificate Manager.
+	RoleServer Role = "server"
+)
+
+// Cert is one certificate under check.
+type Cert struct {
+	File string // as given
+	Line int    // the BEGIN line of its block
+	Name string // what %s in the cloud's messages is: the file's base name or the upload's name
+	Role Role
+
+	DER    []byte
+	SHA256 string
+	Raw    *Raw              // vpncertlint's own outline of the DER (always set)
+	X      *x509.Certificate // zcrypto's parse; nil when ParseErr is set
+	// ParseErr is zcrypto's reason for rejecting the certificate.
+	ParseErr error
+}
+
+// Parse reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
+func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
+	raw = ParseRaw(der)
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				x, err = nil, fmt.Errorf("the X.509 parser failed on this input (%v)", p)
+			}
+		}()
+		x, err = x509.ParseCertificate(der)
+	}()
+	if err == nil && x == nil {
+		err = fmt.Errorf("the X.509 parser returned no certificate")
+	}
+	return raw, x, err
+}
+
+// NewCert parses der as a certificate found at file:line.
+func NewCert(der []byte, file string, line int, name string) *Cert {
+	sum := sha256.Sum256(der)
+	c := &Cert{File: file, Line: line, Name: name, DER: der, SHA256: hex.EncodeToString(sum[:])}
+	c.Raw, c.X, c.ParseErr = Parse(der)
+	return c
+}
+
+// IsCA reports whether basicConstraints is present with cA=TRUE.
+func (c *Cert) IsCA() bool {
+	present, ca, _ := c.basicConstraints()
+	return present && ca
+}
+
+// Object identifies the certificate in findings.
+func (c *Cert) Object() lint.Object {
+	o := lint.Object{SHA256: c.SHA256}
+	if c.Raw != nil {
+		o.Subject = Name(c.Raw.RawSubject)
+		o.Issuer = Name(c.Raw.RawIssuer)
+		if c.Raw.Serial != nil {
+			o.Serial = c.Raw.Serial.Text(16)
+		}
+	}
+	return o
+}
+
+// Finding returns a finding of code about c, with c's name as the message's %s.
+func (c *Cert) Finding(code, detail string) lint.Finding {
+	return lint.New(code, detail, c.Name).At(c.File, c.Line).About(c.Object())
+}
+
+// Env is what checks may read besides the certificate.
+type Env struct {
+	Now    time.Time
+	Policy *Policy
+}
+
+// Check is one certificate check.
+type Check struct {
+	// Name is stable and short, e.g. "key-algorithm".
+	Name        string
+	Description string
+	// Codes lists every code the check can raise.
+	Codes []string
+	// CAOnly checks run only on client CA uploads.
+	CAOnly bool
+	Run    func(c *Cert, env *Env) []lint.Finding
+}
+
+var checks []*Check
+
+func register(c Check) *Check {
+	for _, code := range c.Codes {
+		lint.MustLookup(code) // every declared code must be in the catalogue
+	}
+	checks = append(checks, &c)
+	sort.Slice(checks, func(i, j int) bool { return checks[i].Name < checks[j].Name })
+	return &c
+}
+
+// Checks lists the registered certificate checks by name.
+func Checks() []*Check { return append([]*Check(nil), checks...) }
+
+// Run applies every check that fits c's role.
+func Run(c *Cert, env *Env) []lint.Finding {
+	var out []lint.Finding
+	for _, ch := range checks {
+		if ch.CAOnly && c.Role != RoleCA {
+			continue
+		}
+		out = append(out, ch.Run(c, env)...)
+	}
+	return out
+}
+
+func day(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }

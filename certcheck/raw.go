@@ -1,0 +1,221 @@
+package certcheck
+
+import (
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"errors"
+	"math/big"
+	"time"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+)
+
+// Raw is what vpncertlint reads from a certificate's DER itself, independently of zcrypto, so
+// that a certificate zcrypto rejects (a brainpool or SM2 key, say) still gets its key,
+// signature and validity checked. Every field is read leniently; Err says where it stopped.
+type Raw struct {
+	Serial     *big.Int
+	SigAlg     asn1.ObjectIdentifier // the outer signatureAlgorithm
+	SigParams  []byte                // its parameters, DER (nil when absent)
+	RawIssuer  []byte
+	RawSubject []byte
+	NotBefore  time.Time
+	NotAfter   time.Time
+	HasDates   bool
+	RawSPKI    []byte
+	Key        KeyInfo
+	// Extensions by OID string; Critical by OID string.
+	Extensions map[string][]byte
+	Critical   map[string]bool
+	Err        error
+}
+
+// KeyInfo is the SubjectPublicKeyInfo's algorithm, read with ASN.1 alone.
+type KeyInfo struct {
+	Algorithm asn1.ObjectIdentifier
+	// Curve is the namedCurve parameter of an EC key (nil otherwise, or for explicit curves).
+	Curve asn1.ObjectIdentifier
+	// ExplicitCurve is true for EC keys with specifiedCurve parameters.
+	ExplicitCurve bool
+	// RSABits is the RSA modulus length in bits (0 for other keys).
+	RSABits  int
+	Exponent *big.Int
+	Parsed   bool
+}
+
+var errTruncated = errors.New("the DER structure is truncated or malformed")
+
+// ParseRaw reads the outline of a certificate. It never panics.
+func ParseRaw(der []byte) *Raw {
+	r := &Raw{}
+	r.Err = r.parse(der)
+	return r
+}
+
+func (r *Raw) parse(der []byte) error {
+	in := cryptobyte.String(der)
+	var cert, tbs, sigAlg cryptobyte.String
+	if !in.ReadASN1(&cert, cbasn1.SEQUENCE) {
+		return errors.New("not a DER SEQUENCE")
+	}
+	if !cert.ReadASN1(&tbs, cbasn1.SEQUENCE) {
+		return errors.New("no tbsCertificate")
+	}
+	// The outer signature algorithm comes after the TBS; read it first so it is known even
+	// when the TBS is damaged.
+	if cert.ReadASN1(&sigAlg, cbasn1.SEQUENCE) {
+		var oid asn1.ObjectIdentifier
+		if sigAlg.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) {
+			r.SigAlg = oid
+			if !sigAlg.Empty() {
+				r.SigParams = append([]byte(nil), sigAlg...)
+			}
+		}
+	}
+	// version [0] EXPLICIT INTEGER OPTIONAL
+	var ver cryptobyte.String
+	var hasVer bool
+	if !tbs.ReadOptionalASN1(&ver, &hasVer, cbasn1.Tag(0).Constructed().ContextSpecific()) {
+		return errTruncated
+	}
+	serial := new(big.Int)
+	if !tbs.ReadASN1Integer(serial) {
+		return errors.New("malformed serial number")
+	}
+	r.Serial = serial
+	var skip cryptobyte.String
+	if !tbs.ReadASN1(&skip, cbasn1.SEQUENCE) { // signature AlgorithmIdentifier
+		return errors.New("malformed signature algorithm in tbsCertificate")
+	}
+	var issuer cryptobyte.String
+	if !tbs.ReadASN1Element(&issuer, cbasn1.SEQUENCE) {
+		return errors.New("malformed issuer")
+	}
+	r.RawIssuer = issuer
+	var validity cryptobyte.String
+	if !tbs.ReadASN1(&validity, cbasn1.SEQUENCE) {
+		return errors.New("malformed validity")
+	}
+	nb, ok1 := readTime(&validity)
+	na, ok2 := readTime(&validity)
+	if ok1 && ok2 {
+		r.NotBefore, r.NotAfter, r.HasDates = nb, na, true
+	}
+	var subject cryptobyte.String
+	if !tbs.ReadASN1Element(&subject, cbasn1.SEQUENCE) {
+		return errors.New("malformed subject")
+	}
+	r.RawSubject = subject
+	var spki cryptobyte.String
+	if !tbs.ReadASN1Element(&spki, cbasn1.SEQUENCE) {
+		return errors.New("malformed subjectPublicKeyInfo")
+	}
+	r.RawSPKI = spki
+	r.Key = ParseSPKI(spki)
+	// issuerUniqueID [1], subjectUniqueID [2]
+	for _, t := range []cbasn1.Tag{cbasn1.Tag(1).ContextSpecific(), cbasn1.Tag(2).ContextSpecific()} {
+		if !tbs.SkipOptionalASN1(t) {
+			return errTruncated
+		}
+	}
+	var exts cryptobyte.String
+	var hasExts bool
+	if !tbs.ReadOptionalASN1(&exts, &hasExts, cbasn1.Tag(3).Constructed().ContextSpecific()) {
+		return errors.New("malformed extensions")
+	}
+	if hasExts {
+		var seq cryptobyte.String
+		if !exts.ReadASN1(&seq, cbasn1.SEQUENCE) {
+			return errors.New("malformed extensions")
+		}
+		r.Extensions, r.Critical = map[string][]byte{}, map[string]bool{}
+		for !seq.Empty() {
+			var ext cryptobyte.String
+			var oid asn1.ObjectIdentifier
+			critical := false
+			var value cryptobyte.String
+			if !seq.ReadASN1(&ext, cbasn1.SEQUENCE) ||
+				!ext.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) ||
+				!ext.ReadOptionalASN1Boolean(&critical, cbasn1.BOOLEAN, false) ||
+				!ext.ReadASN1(&value, cbasn1.OCTET_STRING) {
+				return errors.New("malformed extension")
+			}
+			r.Extensions[oid.String()] = value
+			r.Critical[oid.String()] = critical
+		}
+	}
+	return nil
+}
+
+// encodingOID lets cryptobyte read into an encoding/asn1 ObjectIdentifier.
+type encodingOID = asn1.ObjectIdentifier
+
+func readTime(s *cryptobyte.String) (time.Time, bool) {
+	var t time.Time
+	switch {
+	case s.PeekASN1Tag(cbasn1.UTCTime):
+		if !s.ReadASN1UTCTime(&t) {
+			return t, false
+		}
+	case s.PeekASN1Tag(cbasn1.GeneralizedTime):
+		if !s.ReadASN1GeneralizedTime(&t) {
+			return t, false
+		}
+	default:
+		return t, false
+	}
+	return t, true
+}
+
+// ParseSPKI reads a DER SubjectPublicKeyInfo's algorithm, curve and RSA size.
+func ParseSPKI(der []byte) KeyInfo {
+	var k KeyInfo
+	in := cryptobyte.String(der)
+	var spki, alg cryptobyte.String
+	var oid asn1.ObjectIdentifier
+	if !in.ReadASN1(&spki, cbasn1.SEQUENCE) || !spki.ReadASN1(&alg, cbasn1.SEQUENCE) ||
+		!alg.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) {
+		return k
+	}
+	k.Algorithm = oid
+	k.Parsed = true
+	if alg.PeekASN1Tag(cbasn1.OBJECT_IDENTIFIER) {
+		var curve asn1.ObjectIdentifier
+		if alg.ReadASN1ObjectIdentifier((*encodingOID)(&curve)) {
+			k.Curve = curve
+		}
+	} else if alg.PeekASN1Tag(cbasn1.SEQUENCE) {
+		k.ExplicitCurve = true
+	}
+	var bits asn1.BitString
+	if !spki.ReadASN1BitString((*cbBitString)(&bits)) {
+		return k
+	}
+	if oid.Equal(oidRSA) || oid.Equal(oidRSAPSS) {
+		key := cryptobyte.String(bits.Bytes)
+		var seq cryptobyte.String
+		n, e := new(big.Int), new(big.Int)
+		if key.ReadASN1(&seq, cbasn1.SEQUENCE) && seq.ReadASN1Integer(n) && seq.ReadASN1Integer(e) {
+			k.RSABits = n.BitLen()
+			k.Exponent = e
+		}
+	}
+	return k
+}
+
+type cbBitString = asn1.BitString
+
+// Name renders a DER Name the way Go's crypto/x509/pkix does (RFC 2253 order).
+func Name(der []byte) string {
+	if len(der) == 0 {
+		return ""
+	}
+	var rdn pkix.RDNSequence
+	if rest, err := asn1.Unmarshal(der, &rdn); err != nil || len(rest) > 0 {
+		return "(unreadable name)"
+	}
+	var n pkix.Name
+	n.FillFromRDNSequence(&rdn)
+	return n.String()
+}

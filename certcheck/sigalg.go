@@ -1,0 +1,48 @@
+package certcheck
+
+import (
+	"fmt"
+
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+var codePSS = lint.Register(lint.Code{
+	ID: "VCL.0711", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.0071",
+	Message:  "Certificate %s is signed with RSASSA-PSS.",
+	DescEN:   "RSASSA-PSS signatures are valid but not documented for the VPN server, and many VPN clients do not support them.",
+	RemedyEN: "Re-issue the certificate with sha256WithRSAEncryption (PKCS#1 v1.5) or ECDSA with SHA-256/384/512.",
+	DescZH:   "证书%s使用RSASSA-PSS签名,VPN服务端未说明支持,部分客户端不支持。",
+	RemedyZH: "请使用sha256WithRSAEncryption(PKCS#1 v1.5)或ECDSA-SHA256/384/512重新签发证书。",
+}).ID
+
+// acceptedSigAlgs are the signature algorithms that raise nothing.
+var acceptedSigAlgs = map[string]bool{
+	"sha256WithRSAEncryption": true, "sha384WithRSAEncryption": true, "sha512WithRSAEncryption": true,
+	"ecdsa-with-SHA256": true, "ecdsa-with-SHA384": true, "ecdsa-with-SHA512": true,
+}
+
+var _ = register(Check{
+	Name:        "signature-algorithm",
+	Description: "The certificate's signature algorithm (outer signatureAlgorithm OID).",
+	Codes:       []string{"VPN.0071", codePSS},
+	Run:         checkSignatureAlgorithm,
+})
+
+func checkSignatureAlgorithm(c *Cert, _ *Env) []lint.Finding {
+	oid := c.Raw.SigAlg
+	if len(oid) == 0 {
+		return nil // unreadable structure: the content check reports it
+	}
+	alg, known := sigAlgs[oid.String()]
+	switch {
+	case !known:
+		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("%s; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", SigAlgName(oid)))}
+	case acceptedSigAlgs[alg.Name]:
+		return nil
+	case alg.Name == "RSASSA-PSS":
+		return []lint.Finding{c.Finding(codePSS, "signature algorithm RSASSA-PSS (OID 1.2.840.113549.1.1.10)")}
+	case alg.Hash == "" || alg.Hash == "SM3":
+		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm %s is not supported; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", alg.Name))}
+	}
+	return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm %s uses %s, which is too weak; use SHA-256 or stronger", alg.Name, alg.Hash))}
+}

@@ -1,0 +1,133 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/fatih/color"
+	"github.com/spf13/cobra"
+	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+type checkFlags struct {
+	role, now, format, failOn, lang, color string
+	ca                                     []string
+	verbose                                bool
+	maxFileSize                            int64
+}
+
+func newCheckCmd() *cobra.Command {
+	f := &checkFlags{}
+	c := &cobra.Command{
+		Use:   "check [flags] PATH...",
+		Short: "Check certificate and CRL files (directories are scanned recursively; - is stdin)",
+		Long: `Check PEM certificates and CRLs as Huawei Cloud's P2C VPN would judge them on upload.
+
+PATH may be a file, a directory (scanned recursively for *.pem, *.crt, *.cer, *.cert, *.crl
+and *.der; hidden entries are skipped) or - for standard input.
+
+Roles (--role):
+  auto    a CERTIFICATE with basicConstraints cA=TRUE is a client CA upload, any other
+          certificate a server certificate, an X509 CRL block a CRL (default)
+  ca      every certificate is a client CA upload (a leaf gets VPN.0076)
+  server  every certificate is a server certificate (no CA checks)
+  crl     every input must be a CRL (a certificate or anything else there is VPN.0078)
+
+Client CAs (from --ca, and those found in the run) form the upload set: duplicates
+(VPN.0077), the 10-CA limit (VPN.1111) and CRL issuers (VPN.0079) are judged against it.`,
+		Example: `  vpncertlint check ca.pem
+  vpncertlint check --ca ca.pem --role crl revoked.crl
+  vpncertlint check --now 2026-01-01T00:00:00Z --format json certs/
+  cat ca.pem | vpncertlint check -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, f, args)
+		},
+	}
+	fl := c.Flags()
+	fl.StringVar(&f.role, "role", engine.RoleAuto, "what certificates are uploaded as: auto, ca, server or crl")
+	fl.StringArrayVar(&f.ca, "ca", nil, "client CA certificate file the CRLs must be issued by (repeatable)")
+	fl.StringVar(&f.now, "now", "", "the clock, RFC 3339 (default: the current time); makes CI reproducible")
+	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(lint.Formats(), ", "))
+	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, notice or none")
+	fl.StringVar(&f.lang, "lang", "en", "language of descriptions and remedies: en or zh")
+	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
+	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
+	return c
+}
+
+func usageErr(format string, a ...interface{}) error {
+	return fmt.Errorf(format, a...)
+}
+
+func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
+	failOn, err := lint.ParseFailOn(f.failOn)
+	if err != nil {
+		return err
+	}
+	if f.lang != "en" && f.lang != "zh" {
+		return usageErr("unknown --lang %q (want en or zh)", f.lang)
+	}
+	now := time.Now()
+	if f.now != "" {
+		now, err = time.Parse(time.RFC3339, f.now)
+		if err != nil {
+			return usageErr("--now %q is not an RFC 3339 time such as 2026-01-02T15:04:05Z", f.now)
+		}
+	}
+	if !contains(lint.Formats(), f.format) {
+		return usageErr("unknown --format %q (want %s)", f.format, strings.Join(lint.Formats(), ", "))
+	}
+	useColor := false
+	switch f.color {
+	case "auto":
+		useColor = !color.NoColor && cmd.OutOrStdout() == os.Stdout
+	case "always":
+		useColor = true
+	case "never":
+	default:
+		return usageErr("unknown --color %q (want auto, always or never)", f.color)
+	}
+	if f.maxFileSize <= 0 {
+		return usageErr("--max-file-size must be positive")
+	}
+	rep, err := engine.Run(args, engine.Options{
+		Role:        f.role,
+		CAFiles:     f.ca,
+		Now:         now,
+		MaxFileSize: f.maxFileSize,
+		Stdin:       cmd.InOrStdin(),
+		Tool:        lint.Tool{Name: "vpncertlint", Version: version()},
+	}, f.lang)
+	if err != nil {
+		return err
+	}
+	if err := lint.Write(cmd.OutOrStdout(), f.format, rep, lint.FormatOptions{Color: useColor, Verbose: f.verbose}); err != nil {
+		return err
+	}
+	if f.format != "text" {
+		// Machine formats go to stdout; I/O errors are also said on stderr for people.
+		for _, fr := range rep.Files {
+			if fr.Error != "" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", fr.File, fr.Error)
+			}
+		}
+	}
+	if code := rep.ExitCode(failOn); code != 0 {
+		return exitError{code}
+	}
+	return nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,77 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+func newCodesCmd() *cobra.Command {
+	var format, lang string
+	var all bool
+	c := &cobra.Command{
+		Use:   "codes [CODE...]",
+		Short: "List the code catalogue: code, HTTP status, severity, message, description, remedy",
+		Long: `List the codes vpncertlint can report: the cloud's own (VPN.xxxx, from Huawei Cloud's
+error-code table, with its HTTP status) and vpncertlint's advisories (VCL.xxxx).
+By default only the codes vpncertlint can raise are listed; --all lists the cloud's whole table.`,
+		Example: "  vpncertlint codes\n  vpncertlint codes VPN.0072 --lang zh\n  vpncertlint codes --format json",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if lang != "en" && lang != "zh" {
+				return fmt.Errorf("unknown --lang %q (want en or zh)", lang)
+			}
+			var list []*lint.Code
+			if len(args) > 0 {
+				for _, a := range args {
+					c, ok := lint.Lookup(strings.ToUpper(a))
+					if !ok {
+						c, ok = lint.Lookup(a)
+					}
+					if !ok {
+						return fmt.Errorf("unknown code %q (see 'vpncertlint codes --all')", a)
+					}
+					list = append(list, c)
+				}
+			} else {
+				raised := RaisedCodes()
+				for _, c := range lint.All() {
+					if all || raised[c.ID] {
+						list = append(list, c)
+					}
+				}
+			}
+			out := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(list)
+			case "text":
+				for i, c := range list {
+					if i > 0 {
+						fmt.Fprintln(out)
+					}
+					status := ""
+					if c.HTTPStatus != 0 {
+						status = fmt.Sprintf(" (HTTP %d)", c.HTTPStatus)
+					}
+					fmt.Fprintf(out, "%s %s%s [%s]\n  message:     %s\n  description: %s\n  remedy:      %s\n",
+						c.ID, c.Severity, status, c.Source, c.Message, c.Description(lang), c.Remedy(lang))
+					if c.Related != "" {
+						fmt.Fprintf(out, "  related:     %s\n", c.Related)
+					}
+				}
+				return nil
+			}
+			return fmt.Errorf("unknown --format %q (want text or json)", format)
+		},
+	}
+	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.Flags().StringVar(&lang, "lang", "en", "language of descriptions and remedies: en or zh")
+	c.Flags().BoolVar(&all, "all", false, "list every code of the cloud's table, not only those vpncertlint raises")
+	return c
+}

@@ -1,0 +1,19 @@
+package crlcheck
+
+import (
+	"fmt"
+
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+var _ = register(Check{
+	Name:        "content",
+	Description: "The block decodes but is not a CRL the parser (zcrypto) accepts.",
+	Codes:       []string{"VPN.0079"},
+	Run: func(c *CRL, _ *Env) []lint.Finding {
+		if c.ParseErr == nil {
+			return nil
+		}
+		return []lint.Finding{c.Finding("VPN.0079", fmt.Sprintf("not a parsable X.509 v2 CRL: %v", c.ParseErr))}
+	},
+})

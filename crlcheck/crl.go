@@ -1,0 +1,126 @@
+// Package crlcheck holds the CRL checks: content, issuer and signature, dates. Each file
+// declares the codes it can raise.
+package crlcheck
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/zmap/zcrypto/x509"
+)
+
+// DefaultNextUpdateWarnDays: a CRL whose nextUpdate is within this many days gets a warning.
+const DefaultNextUpdateWarnDays = 7
+
+// Policy is the CRL policy in force.
+type Policy struct {
+	NextUpdateWarnDays int
+}
+
+// DefaultPolicy returns the documented default policy.
+func DefaultPolicy() *Policy { return &Policy{NextUpdateWarnDays: DefaultNextUpdateWarnDays} }
+
+// CRL is one CRL under check.
+type CRL struct {
+	File   string
+	Line   int
+	Name   string
+	DER    []byte
+	SHA256 string
+	X      *x509.RevocationList
+	// ParseErr is the parser's reason for rejecting the CRL.
+	ParseErr error
+}
+
+// NewCRL parses der. It never panics.
+func NewCRL(der []byte, file string, line int, name string) *CRL {
+	sum := sha256.Sum256(der)
+	c := &CRL{File: file, Line: line, Name: name, DER: der, SHA256: hex.EncodeToString(sum[:])}
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				c.X, c.ParseErr = nil, fmt.Errorf("the CRL parser failed on this input (%v)", p)
+			}
+		}()
+		c.X, c.ParseErr = x509.ParseRevocationList(der)
+	}()
+	if c.ParseErr == nil && c.X == nil {
+		c.ParseErr = fmt.Errorf("the CRL parser returned nothing")
+	}
+	return c
+}
+
+// Object identifies the CRL in findings: its issuer, its cRLNumber as serial, its SHA-256.
+func (c *CRL) Object() lint.Object {
+	o := lint.Object{SHA256: c.SHA256}
+	if c.X != nil {
+		o.Issuer = certcheck.Name(c.X.RawIssuer)
+		if c.X.Number != nil {
+			o.Serial = c.X.Number.Text(16)
+		}
+	}
+	return o
+}
+
+// Finding returns a finding of code about c, with c's name as the message's %s.
+func (c *CRL) Finding(code, detail string) lint.Finding {
+	return lint.New(code, detail, c.Name).At(c.File, c.Line).About(c.Object())
+}
+
+// CA is a client CA of the upload set that CRLs may be issued by.
+type CA struct {
+	Where string // file:line
+	X     *x509.Certificate
+}
+
+// Env is what CRL checks may read besides the CRL.
+type Env struct {
+	Now    time.Time
+	Policy *Policy
+	// CAs are the upload set's client CAs. HaveCAs is false when the run has none at all,
+	// so issuers cannot be verified.
+	CAs []CA
+}
+
+// Check is one CRL check.
+type Check struct {
+	Name        string
+	Description string
+	Codes       []string
+	// Parsed checks run only on CRLs the parser accepted.
+	Parsed bool
+	Run    func(c *CRL, env *Env) []lint.Finding
+}
+
+var checks []*Check
+
+func register(c Check) *Check {
+	for _, code := range c.Codes {
+		lint.MustLookup(code)
+	}
+	checks = append(checks, &c)
+	sort.Slice(checks, func(i, j int) bool { return checks[i].Name < checks[j].Name })
+	return &c
+}
+
+// Checks lists the registered CRL checks by name.
+func Checks() []*Check { return append([]*Check(nil), checks...) }
+
+// Run applies every check to c.
+func Run(c *CRL, env *Env) []lint.Finding {
+	var out []lint.Finding
+	for _, ch := range checks {
+		if ch.Parsed && c.X == nil {
+			continue
+		}
+		out = append(out, ch.Run(c, env)...)
+	}
+	return out
+}
+
+func day(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }

@@ -1,0 +1,162 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DefaultMaxFileSize bounds how much of one input is read (64 MiB: large CRLs fit).
+const DefaultMaxFileSize = 64 << 20
+
+// ScanExtensions are the file endings read when a directory is scanned. Files named
+// explicitly are always read, whatever their name.
+var ScanExtensions = []string{".pem", ".crt", ".cer", ".cert", ".crl", ".der"}
+
+// input is one file to check.
+type input struct {
+	path  string // as given (or as found in a directory walk)
+	stdin bool
+	asCA  bool // given with --ca
+	err   error
+}
+
+func hasScanExt(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range ScanExtensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// expand turns the command line's paths into inputs: directories are walked (sorted,
+// hidden entries skipped, symlinks to directories not followed), duplicates dropped.
+func expand(paths []string, asCA bool, seen map[string]bool) []input {
+	var out []input
+	add := func(in input) {
+		key := filepath.Clean(in.path)
+		if in.stdin {
+			key = "\x00stdin"
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, in)
+	}
+	for _, p := range paths {
+		if p == "-" {
+			add(input{path: "-", stdin: true, asCA: asCA})
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			add(input{path: p, asCA: asCA, err: ioError(err)})
+			continue
+		}
+		if !st.IsDir() {
+			add(input{path: p, asCA: asCA})
+			continue
+		}
+		var found []input
+		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				found = append(found, input{path: path, asCA: asCA, err: ioError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !hasScanExt(name) {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, err := os.Stat(path)
+				if err != nil {
+					found = append(found, input{path: path, asCA: asCA, err: ioError(err)})
+					return nil
+				}
+				if !st.Mode().IsRegular() {
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil // FIFOs, sockets and devices in a tree are not certificate files
+			}
+			found = append(found, input{path: path, asCA: asCA})
+			return nil
+		})
+		if walkErr != nil {
+			found = append(found, input{path: p, asCA: asCA, err: ioError(walkErr)})
+		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].path < found[j].path })
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return out
+}
+
+func ioError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %v", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// errTooLarge is returned when an input exceeds the size limit.
+type errTooLarge struct{ limit int64 }
+
+func (e errTooLarge) Error() string {
+	return fmt.Sprintf("larger than the size limit of %d bytes (--max-file-size)", e.limit)
+}
+
+// read returns at most limit bytes of the input.
+func read(in input, stdin io.Reader, limit int64) ([]byte, error) {
+	var r io.Reader
+	if in.stdin {
+		if stdin == nil {
+			return nil, errors.New("no standard input")
+		}
+		r = stdin
+	} else {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return nil, ioError(err)
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return nil, ioError(err)
+		}
+		if st.IsDir() {
+			return nil, errors.New("is a directory")
+		}
+		if st.Mode().IsRegular() && st.Size() > limit {
+			return nil, errTooLarge{limit}
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, ioError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, errTooLarge{limit}
+	}
+	return data, nil
+}

@@ -1,0 +1,189 @@
+package lint
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// cloudTable is a verbatim copy of the cloud's error-code table
+// (../shared/huawei/vpn-error-codes.txt); a test keeps the two identical.
+//
+//go:embed vpn-error-codes.txt
+var cloudTable string
+
+// Source says who defines a code.
+type Source string
+
+const (
+	// SourceCloud marks the cloud's own VPN.xxxx codes.
+	SourceCloud Source = "huawei-cloud"
+	// SourceTool marks vpncertlint's own advisory codes (VCL.xxxx).
+	SourceTool Source = "vpncertlint"
+	// SourceZlint marks zlint advisories (zlint.<lint_name>).
+	SourceZlint Source = "zlint"
+)
+
+// Code is one entry of the catalogue.
+type Code struct {
+	ID         string   `json:"code"`
+	Source     Source   `json:"source"`
+	HTTPStatus int      `json:"http_status,omitempty"`
+	Severity   Severity `json:"severity"`
+	// Message is the English message with %s placeholders, exactly as the cloud writes it.
+	Message  string `json:"message"`
+	DescZH   string `json:"description_zh"`
+	RemedyZH string `json:"remedy_zh"`
+	DescEN   string `json:"description_en"`
+	RemedyEN string `json:"remedy_en"`
+	// Related names the cloud code an advisory is about, if any.
+	Related string `json:"related,omitempty"`
+}
+
+// Description returns the description in lang ("en" or "zh").
+func (c *Code) Description(lang string) string {
+	if lang == "zh" {
+		return c.DescZH
+	}
+	return c.DescEN
+}
+
+// Remedy returns the remedy in lang ("en" or "zh").
+func (c *Code) Remedy(lang string) string {
+	if lang == "zh" {
+		return c.RemedyZH
+	}
+	return c.RemedyEN
+}
+
+// Format fills the message's %s placeholders with args, in order.
+// Missing args leave "%s" visible rather than "%!s(MISSING)".
+func (c *Code) Format(args ...string) string {
+	return fill(c.Message, args)
+}
+
+func fill(tmpl string, args []string) string {
+	var b strings.Builder
+	i := 0
+	for {
+		j := strings.Index(tmpl, "%s")
+		if j < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		b.WriteString(tmpl[:j])
+		if i < len(args) {
+			b.WriteString(args[i])
+			i++
+		} else {
+			b.WriteString("%s")
+		}
+		tmpl = tmpl[j+2:]
+	}
+}
+
+var (
+	regMu    sync.RWMutex
+	registry = map[string]*Code{}
+)
+
+func init() {
+	codes, err := ParseCloudTable(cloudTable)
+	if err != nil {
+		panic("lint: embedded cloud table: " + err.Error())
+	}
+	for _, c := range codes {
+		if en, ok := cloudEnglish[c.ID]; ok {
+			c.DescEN, c.RemedyEN = en[0], en[1]
+		} else {
+			c.DescEN, c.RemedyEN = c.Message, "See the Chinese remedy (the cloud publishes it only in Chinese): "+c.RemedyZH
+		}
+		registry[c.ID] = c
+	}
+}
+
+// ParseCloudTable reads the cloud's table: rows "status | code | message | description | remedy |".
+func ParseCloudTable(text string) ([]*Code, error) {
+	var out []*Code
+	for n, line := range strings.Split(text, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 5 {
+			continue
+		}
+		status, err := strconv.Atoi(strings.TrimSpace(cells[0]))
+		if err != nil {
+			continue // header or separator row
+		}
+		id := strings.TrimSpace(cells[1])
+		if !strings.HasPrefix(id, "VPN.") {
+			return nil, fmt.Errorf("line %d: code %q", n+1, id)
+		}
+		out = append(out, &Code{
+			ID:         id,
+			Source:     SourceCloud,
+			HTTPStatus: status,
+			Severity:   Error,
+			Message:    strings.TrimSpace(cells[2]),
+			DescZH:     strings.TrimSpace(cells[3]),
+			RemedyZH:   strings.TrimSpace(cells[4]),
+		})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no rows")
+	}
+	return out, nil
+}
+
+// Register adds one of vpncertlint's own codes (or a zlint advisory) to the catalogue.
+// It panics on a duplicate ID: codes are stable identifiers.
+func Register(c Code) *Code {
+	regMu.Lock()
+	defer regMu.Unlock()
+	if _, dup := registry[c.ID]; dup {
+		panic("lint: code registered twice: " + c.ID)
+	}
+	if c.Severity == 0 {
+		panic("lint: code without severity: " + c.ID)
+	}
+	cc := c
+	registry[c.ID] = &cc
+	return &cc
+}
+
+// Lookup returns the catalogue entry for id.
+func Lookup(id string) (*Code, bool) {
+	regMu.RLock()
+	defer regMu.RUnlock()
+	c, ok := registry[id]
+	return c, ok
+}
+
+// MustLookup is Lookup for codes the program itself names; it panics on an unknown id.
+func MustLookup(id string) *Code {
+	c, ok := Lookup(id)
+	if !ok {
+		panic("lint: unknown code " + id)
+	}
+	return c
+}
+
+// All returns the catalogue sorted by code: cloud codes first, then vpncertlint's, then zlint's.
+func All() []*Code {
+	regMu.RLock()
+	out := make([]*Code, 0, len(registry))
+	for _, c := range registry {
+		out = append(out, c)
+	}
+	regMu.RUnlock()
+	rank := map[Source]int{SourceCloud: 0, SourceTool: 1, SourceZlint: 2}
+	sort.Slice(out, func(i, j int) bool {
+		if rank[out[i].Source] != rank[out[j].Source] {
+			return rank[out[i].Source] < rank[out[j].Source]
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}

@@ -1,0 +1,170 @@
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/fatih/color"
+)
+
+// FormatOptions tune a formatter.
+type FormatOptions struct {
+	// Color enables ANSI colour in the text format.
+	Color bool
+	// Verbose adds the description and remedy under each text finding.
+	Verbose bool
+}
+
+// Formatter writes a finalized report.
+type Formatter func(w io.Writer, r *Report, o FormatOptions) error
+
+var formatters = map[string]Formatter{
+	"text": writeText,
+	"json": writeJSON,
+}
+
+// RegisterFormat adds an output format (sarif, junit, … live beside their code).
+func RegisterFormat(name string, f Formatter) { formatters[name] = f }
+
+// Formats lists the format names, sorted.
+func Formats() []string {
+	var out []string
+	for k := range formatters {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Write renders r in the named format.
+func Write(w io.Writer, format string, r *Report, o FormatOptions) error {
+	f, ok := formatters[format]
+	if !ok {
+		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
+	}
+	return f(w, r, o)
+}
+
+func writeJSON(w io.Writer, r *Report, _ FormatOptions) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+func writeText(w io.Writer, r *Report, o FormatOptions) error {
+	paint := func(attrs ...color.Attribute) func(a ...interface{}) string {
+		c := color.New(attrs...)
+		if o.Color {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c.SprintFunc()
+	}
+	sevColor := map[Severity]func(a ...interface{}) string{
+		Error:   paint(color.FgRed, color.Bold),
+		Warning: paint(color.FgYellow, color.Bold),
+		Notice:  paint(color.FgCyan),
+	}
+	bold, faint := paint(color.Bold), paint(color.Faint)
+
+	ew := &errWriter{w: w}
+	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
+	ioErr := map[string]string{}
+	for _, f := range r.Files {
+		if f.Error != "" {
+			ioErr[f.File] = f.Error
+		}
+	}
+	var order []string
+	seen := map[string]bool{}
+	for _, f := range r.Findings {
+		if !seen[f.File] {
+			seen[f.File] = true
+			order = append(order, f.File)
+		}
+	}
+	for _, f := range r.Files {
+		if f.Error != "" && !seen[f.File] {
+			seen[f.File] = true
+			order = append(order, f.File)
+		}
+	}
+	sort.Strings(order)
+	byFile := map[string][]Finding{}
+	for _, f := range r.Findings {
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	for i, file := range order {
+		if i > 0 {
+			ew.printf("\n")
+		}
+		ew.printf("%s\n", bold(displayFile(file)))
+		if e := ioErr[file]; e != "" {
+			ew.printf("%s: %s %s\n", displayFile(file), sevColor[Error]("I/O error:"), e)
+		}
+		for _, f := range byFile[file] {
+			code := f.Code
+			ew.printf("%s:%d: %s %s %s", displayFile(f.File), f.Line, bold(code), sevColor[f.Severity](f.Severity.String()+":"), f.Message)
+			if f.Detail != "" {
+				ew.printf(" (%s)", f.Detail)
+			}
+			ew.printf("\n")
+			if o.Verbose {
+				ew.printf("    %s %s\n    %s %s\n", faint("description:"), f.Description, faint("remedy:"), f.Remedy)
+			}
+		}
+	}
+	if len(order) > 0 {
+		ew.printf("\n")
+	}
+	objects := 0
+	for _, f := range r.Files {
+		objects += len(f.Objects)
+	}
+	s := r.Summary
+	line := fmt.Sprintf("%s, %s, %s in %s (%s)",
+		plural(s.Error, "error"), plural(s.Warning, "warning"), plural(s.Notice, "notice"),
+		plural(len(r.Files), "input"), plural(objects, "object"))
+	if n := r.IOErrors(); n > 0 {
+		line += fmt.Sprintf("; %s could not be read", plural(n, "input"))
+	}
+	switch {
+	case s.Error > 0 || r.IOErrors() > 0:
+		line = sevColor[Error](line)
+	case s.Warning > 0:
+		line = sevColor[Warning](line)
+	}
+	ew.printf("%s\n", line)
+	return ew.err
+}
+
+func displayFile(f string) string {
+	if f == "" {
+		return "(run)"
+	}
+	return filepath.ToSlash(f)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, a ...interface{}) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, a...)
+	}
+}

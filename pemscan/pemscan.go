@@ -1,0 +1,211 @@
+// Package pemscan is a line-aware PEM scanner. Unlike encoding/pem, which silently skips a
+// malformed block, it returns every BEGIN … END block with its line numbers and says exactly
+// what is wrong with each one (bad base64, missing END, mismatched labels), and it reports
+// what lies around the blocks (text, CRLF line endings, a byte-order mark).
+package pemscan
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"unicode/utf8"
+)
+
+// Problem kinds of a block.
+const (
+	ProblemNone       = ""
+	ProblemBase64     = "bad-base64"
+	ProblemMissingEnd = "missing-end"
+	ProblemMismatch   = "mismatched-end"
+	ProblemEmpty      = "empty-block"
+)
+
+// Block is one BEGIN … END block.
+type Block struct {
+	Type      string            // the label of the BEGIN line, e.g. "CERTIFICATE"
+	BeginLine int               // 1-based line of the BEGIN line
+	EndLine   int               // 1-based line of the END line; 0 if missing
+	Headers   map[string]string // RFC 1421 headers such as Proc-Type, DEK-Info
+	Bytes     []byte            // the decoded body; nil when Problem is set
+	Problem   string            // one of the Problem* constants
+	Detail    string            // what exactly is wrong, with the line
+}
+
+// Result is everything the scanner saw in one input.
+type Result struct {
+	Blocks []Block
+	// BOM is true when the input starts with a UTF-8 byte-order mark.
+	BOM bool
+	// CRLFLines counts lines ending in CR LF.
+	CRLFLines int
+	// StrayText is the first line (1-based) of non-blank text outside any block; 0 if none.
+	StrayText int
+	// StrayLines counts such lines.
+	StrayLines int
+	// StrayEnds lists lines of END markers that had no BEGIN.
+	StrayEnds []int
+	// Binary is true when the input is not text (NUL bytes or invalid UTF-8 outside blocks).
+	Binary bool
+	// Lines is the number of lines in the input.
+	Lines int
+}
+
+var (
+	bom        = []byte{0xEF, 0xBB, 0xBF}
+	beginLabel = []byte("-----BEGIN ")
+	endLabel   = []byte("-----END ")
+	dashes     = []byte("-----")
+)
+
+// label returns the label of a BEGIN/END line ("-----BEGIN X-----" → "X") and whether the
+// line is well formed.
+func label(line, prefix []byte) (string, bool) {
+	rest := line[len(prefix):]
+	if !bytes.HasSuffix(rest, dashes) {
+		return string(rest), false
+	}
+	return string(rest[:len(rest)-len(dashes)]), true
+}
+
+// Scan reads all blocks of data. It never fails: every problem is described in the result.
+func Scan(data []byte) *Result {
+	r := &Result{}
+	if bytes.HasPrefix(data, bom) {
+		r.BOM = true
+		data = data[len(bom):]
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		r.Binary = true
+	}
+	var cur *Block
+	var body []byte
+	badLine := 0
+	finish := func(endLine int) {
+		cur.EndLine = endLine
+		if cur.Problem == ProblemNone {
+			switch {
+			case badLine > 0:
+				cur.Problem = ProblemBase64
+				cur.Detail = fmt.Sprintf("line %d is not base64", badLine)
+			case len(body) == 0:
+				cur.Problem = ProblemEmpty
+				cur.Detail = "the block has no content between BEGIN and END"
+			default:
+				dec := make([]byte, base64.StdEncoding.DecodedLen(len(body)))
+				n, err := base64.StdEncoding.Decode(dec, body)
+				if err != nil {
+					cur.Problem = ProblemBase64
+					cur.Detail = "the base64 body does not decode: " + base64Reason(err, len(body))
+				} else {
+					cur.Bytes = dec[:n]
+				}
+			}
+		}
+		r.Blocks = append(r.Blocks, *cur)
+		cur, body, badLine = nil, nil, 0
+	}
+	lineNo := 0
+	for len(data) > 0 {
+		lineNo++
+		var line []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			line, data = data, nil
+		}
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+			r.CRLFLines++
+		}
+		t := bytes.TrimSpace(line)
+		switch {
+		case bytes.HasPrefix(t, beginLabel):
+			typ, ok := label(t, beginLabel)
+			if cur != nil {
+				cur.Problem = ProblemMissingEnd
+				cur.Detail = fmt.Sprintf("no END line before the next BEGIN at line %d", lineNo)
+				finish(0)
+			}
+			cur = &Block{Type: typ, BeginLine: lineNo}
+			if !ok {
+				cur.Problem = ProblemBase64
+				cur.Detail = fmt.Sprintf("line %d: the BEGIN line does not end with five dashes", lineNo)
+			}
+		case bytes.HasPrefix(t, endLabel):
+			typ, _ := label(t, endLabel)
+			if cur == nil {
+				r.StrayEnds = append(r.StrayEnds, lineNo)
+				continue
+			}
+			if typ != cur.Type && cur.Problem == ProblemNone {
+				cur.Problem = ProblemMismatch
+				cur.Detail = fmt.Sprintf("BEGIN %s at line %d is closed by END %s at line %d", cur.Type, cur.BeginLine, typ, lineNo)
+			}
+			finish(lineNo)
+		case cur != nil:
+			if len(t) == 0 {
+				continue
+			}
+			if i := bytes.IndexByte(t, ':'); i > 0 && len(body) == 0 && isHeaderName(t[:i]) {
+				if cur.Headers == nil {
+					cur.Headers = map[string]string{}
+				}
+				cur.Headers[string(t[:i])] = string(bytes.TrimSpace(t[i+1:]))
+				continue
+			}
+			if badLine == 0 && !isBase64(t) {
+				badLine = lineNo
+			}
+			for _, c := range t {
+				if c != ' ' && c != '\t' {
+					body = append(body, c)
+				}
+			}
+		default:
+			if len(t) > 0 {
+				if r.StrayText == 0 {
+					r.StrayText = lineNo
+				}
+				r.StrayLines++
+				if !utf8.Valid(t) {
+					r.Binary = true
+				}
+			}
+		}
+	}
+	if cur != nil {
+		cur.Problem = ProblemMissingEnd
+		cur.Detail = fmt.Sprintf("no END %s line before the end of the input (line %d)", cur.Type, lineNo)
+		finish(0)
+	}
+	r.Lines = lineNo
+	return r
+}
+
+func isHeaderName(b []byte) bool {
+	for _, c := range b {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func isBase64(b []byte) bool {
+	for _, c := range b {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || c == ' ' || c == '\t') {
+			return false
+		}
+	}
+	return true
+}
+
+func base64Reason(err error, n int) string {
+	if ce, ok := err.(base64.CorruptInputError); ok {
+		if int(ce) >= n-4 {
+			return fmt.Sprintf("it is truncated or wrongly padded (%d base64 characters)", n)
+		}
+		return fmt.Sprintf("corrupt at character %d of %d", int(ce), n)
+	}
+	return err.Error()
+}
