@@ -58,12 +58,10 @@ func checkCAFlag(c *Cert, _ *Env) []lint.Finding {
 	if ku, has := c.keyUsage(); has && ku&keyCertSign == 0 {
 		out = append(out, c.Finding(codeNoCertSign, "keyUsage is present without keyCertSign"))
 	}
-	if !bytes.Equal(c.Raw.RawSubject, c.Raw.RawIssuer) || (c.X != nil && !c.X.SelfSigned) {
-		detail := "issued by " + Name(c.Raw.RawIssuer)
-		if bytes.Equal(c.Raw.RawSubject, c.Raw.RawIssuer) {
-			detail = "subject equals issuer, but the signature does not verify with its own key"
-		}
-		out = append(out, c.Finding(codeIntermediate, detail))
+	// A CA whose issuer is another name is an intermediate. (A self-issued CA whose signature
+	// the parser cannot verify, PSS or DSA say, is not called an intermediate.)
+	if !bytes.Equal(c.Raw.RawSubject, c.Raw.RawIssuer) {
+		out = append(out, c.Finding(codeIntermediate, "issued by "+Name(c.Raw.RawIssuer)))
 	}
 	return out
 }
@@ -83,7 +81,7 @@ func (c *Cert) basicConstraints() (present, ca, ok bool) {
 	if !s.ReadASN1(&seq, cbasn1.SEQUENCE) {
 		return true, false, false
 	}
-	if !seq.ReadOptionalASN1Boolean(&ca, cbasn1.BOOLEAN, false) {
+	if !readOptionalBool(&seq, &ca) {
 		return true, false, false
 	}
 	return true, ca, true

@@ -137,7 +137,7 @@ func (r *Raw) parse(der []byte) error {
 			var value cryptobyte.String
 			if !seq.ReadASN1(&ext, cbasn1.SEQUENCE) ||
 				!ext.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) ||
-				!ext.ReadOptionalASN1Boolean(&critical, cbasn1.BOOLEAN, false) ||
+				!readOptionalBool(&ext, &critical) ||
 				!ext.ReadASN1(&value, cbasn1.OCTET_STRING) {
 				return errors.New("malformed extension")
 			}
@@ -218,4 +218,14 @@ func Name(der []byte) string {
 	var n pkix.Name
 	n.FillFromRDNSequence(&rdn)
 	return n.String()
+}
+
+// readOptionalBool reads a BOOLEAN if one is next (cryptobyte's ReadOptionalASN1Boolean is
+// for explicitly tagged booleans only).
+func readOptionalBool(s *cryptobyte.String, out *bool) bool {
+	*out = false
+	if !s.PeekASN1Tag(cbasn1.BOOLEAN) {
+		return true
+	}
+	return s.ReadASN1Boolean(out)
 }

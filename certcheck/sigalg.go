@@ -2,6 +2,7 @@ package certcheck
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -41,7 +42,7 @@ func checkSignatureAlgorithm(c *Cert, _ *Env) []lint.Finding {
 		return nil
 	case alg.Name == "RSASSA-PSS":
 		return []lint.Finding{c.Finding(codePSS, "signature algorithm RSASSA-PSS (OID 1.2.840.113549.1.1.10)")}
-	case alg.Hash == "" || alg.Hash == "SM3":
+	case alg.Hash == "" || alg.Hash == "SM3" || strings.HasPrefix(alg.Name, "dsa-"):
 		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm %s is not supported; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", alg.Name))}
 	}
 	return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm %s uses %s, which is too weak; use SHA-256 or stronger", alg.Name, alg.Hash))}

@@ -167,7 +167,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	scan := pemscan.Scan(data)
 	fileKind := kindCert
 	switch {
-	case o.Role == RoleCRL:
+	case o.Role == RoleCRL && !in.asCA:
 		fileKind = kindCRL
 	case o.Role == RoleAuto && !in.asCA:
 		if strings.EqualFold(filepath.Ext(in.path), ".crl") {
@@ -180,7 +180,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
 	for _, b := range scan.Blocks {
 		want := fileKind
-		if o.Role != RoleCRL {
+		if o.Role != RoleCRL || in.asCA {
 			switch b.Type {
 			case labelCRL:
 				want = kindCRL
