@@ -5,7 +5,6 @@ import (
 	"testing"
 )
 
-
 func TestScan(t *testing.T) {
 	cases := []struct {
 		name, in string
