@@ -17,6 +17,7 @@ type checkFlags struct {
 	ca                                     []string
 	verbose                                bool
 	maxFileSize                            int64
+	body                                   bodyFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -57,6 +58,7 @@ Client CAs (from --ca, and those found in the run) form the upload set: duplicat
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
+	f.body.register(fl)
 	return c
 }
 
@@ -95,6 +97,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if f.maxFileSize <= 0 {
 		return usageErr("--max-file-size must be positive")
 	}
+	if err := f.body.validate(cmd); err != nil {
+		return err
+	}
 	rep, err := engine.Run(args, engine.Options{
 		Role:        f.role,
 		CAFiles:     f.ca,
@@ -102,6 +107,10 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		MaxFileSize: f.maxFileSize,
 		Stdin:       cmd.InOrStdin(),
 		Tool:        lint.Tool{Name: "vpncertlint", Version: version()},
+
+		Body:           f.body.mode,
+		MaxConnections: f.body.maxConnections,
+		VPCRoutes:      f.body.vpcRoutes,
 	}, f.lang)
 	if err != nil {
 		return err
