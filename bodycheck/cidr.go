@@ -238,7 +238,7 @@ func checkClientCIDR(b *Body) {
 		}
 	}
 	for _, l := range b.localSubnets() {
-		if l.ok && c.prefix.Overlaps(l.prefix) {
+		if l.ok && l.prefix.Bits() > 0 && c.prefix.Overlaps(l.prefix) { // 0.0.0.0/0 is VPN.1104 already
 			b.report(l.node, l.path, "VPN.1119", fmt.Sprintf("local_subnets[%d] %s overlaps client_cidr %s (line %d)", l.index, l.text, s, n.Line), l.text)
 		}
 	}

@@ -64,7 +64,7 @@ func checkClientCAs(b *Body) {
 		b.report(list.Content[maxClientCAs], index(p, maxClientCAs), "VPN.1111",
 			fmt.Sprintf("%d client CA certificates; at most %d are accepted; this is number %d", n, maxClientCAs, maxClientCAs+1))
 	}
-	set := certcheck.NewSet(b.opts.CertPolicy)
+	set := &caSet{Set: certcheck.NewSet(b.opts.CertPolicy), first: map[string]string{}}
 	env := &certcheck.Env{Now: b.opts.Now, Policy: b.opts.CertPolicy}
 	for i := 0; i < n; i++ {
 		e := resolve(list.Content[i])
@@ -93,7 +93,7 @@ func checkClientCAs(b *Body) {
 
 // checkContent runs the format, certificate and set checks on one content; every finding
 // points at the content field's line.
-func (b *Body) checkContent(k *yaml.Node, content, field, name string, set *certcheck.Set, env *certcheck.Env) {
+func (b *Body) checkContent(k *yaml.Node, content, field, name string, set *caSet, env *certcheck.Env) {
 	line := k.Line
 	add := func(fs []lint.Finding, prefix string) {
 		for _, f := range fs {
@@ -116,8 +116,23 @@ func (b *Body) checkContent(k *yaml.Node, content, field, name string, set *cert
 	c := certcheck.NewCert(der, b.File, line, name)
 	c.Role = certcheck.RoleCA
 	add(certcheck.Run(c, env), "")
-	add(set.Add(c), "")
+	fs = set.Add(c)
+	for i := range fs {
+		if first, ok := set.first[c.SHA256]; ok && fs[i].Code == "VPN.0077" {
+			fs[i].Detail = fmt.Sprintf("the same certificate (SHA-256 %s…) as %s", c.SHA256[:16], first)
+		}
+	}
+	if _, ok := set.first[c.SHA256]; !ok {
+		set.first[c.SHA256] = fmt.Sprintf("%s (line %d)", strings.TrimPrefix(field, "vpn_server."), line)
+	}
+	add(fs, "")
 	b.objects = append(b.objects, lint.ObjectInfo{Line: line, Type: pemformat.LabelCert, Kind: "certificate", Role: string(c.Role), Object: c.Object()})
+}
+
+// caSet is the body's upload set, and where each certificate first appears.
+type caSet struct {
+	*certcheck.Set
+	first map[string]string
 }
 
 // checkName applies the documented name rule: 1–64 letters, digits, _ and -.

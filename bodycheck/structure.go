@@ -212,13 +212,6 @@ func (b *Body) walk(v *yaml.Node, p string, s *spec) {
 	}
 }
 
-func last(p string) string {
-	if i := strings.LastIndex(p, "."); i >= 0 {
-		return p[i+1:]
-	}
-	return p
-}
-
 // distance is the Levenshtein distance of a and b (for "did you mean").
 func distance(a, b string) int {
 	prev := make([]int, len(b)+1)
