@@ -161,7 +161,7 @@ func (r *jsonReader) wrap(err error) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		line, col := r.pos(int(se.Offset) - 1)
+		line, col := r.pos(r.errorOffset(se))
 		return &syntaxError{lang: "JSON", line: line, col: col, msg: se.Error()}
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		line, col := r.pos(len(r.data))
@@ -171,6 +171,23 @@ func (r *jsonReader) wrap(err error) error {
 		return se
 	}
 	return &syntaxError{lang: "JSON", msg: err.Error()}
+}
+
+var badCharRe = regexp.MustCompile(`^invalid character ('(?:[^'\\]|\\.)+')`)
+
+// errorOffset finds the offending character of a syntax error: the decoder's offset may
+// lie before white space or the previous token, so look for the character the message
+// names from there on.
+func (r *jsonReader) errorOffset(se *json.SyntaxError) int {
+	off := int(se.Offset)
+	if m := badCharRe.FindStringSubmatch(se.Error()); m != nil {
+		if c, _, _, err := strconv.UnquoteChar(m[1][1:len(m[1])-1], '\''); err == nil {
+			if i := bytes.IndexRune(r.data[min(off, len(r.data)):], c); i >= 0 {
+				return off + i
+			}
+		}
+	}
+	return off - 1
 }
 
 const maxDepth = 64

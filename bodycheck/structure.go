@@ -115,6 +115,9 @@ func checkStructure(b *Body) {
 	case k == nil:
 		b.invalid(root, "vpn_server", "vpn_server is required", "the body has no vpn_server field")
 		return
+	case isNull(vs):
+		b.invalid(vs, "vpn_server", "vpn_server is required", "vpn_server is null; it must be an object")
+		return
 	case vs.Kind != yaml.MappingNode:
 		// reported by walkKeys as a wrong type
 		return
