@@ -176,3 +176,22 @@ func TestNotAnObject(t *testing.T) {
 		}
 	}
 }
+
+func TestYAMLMergeKeys(t *testing.T) {
+	data := []byte(`defaults: &defaults
+  tunnel_protocol: SSL
+  client_auth_type: LOCAL_PASSWORD
+  server_certificate: {id: scs1717051012106}
+  local_subnets: [10.10.1.0/24]
+vpn_server:
+  <<: *defaults
+  client_cidr: 172.16.0.0/27
+  local_subnets: [10.10.2.0/24]
+`)
+	r := Run(data, "b.yaml", "b.yaml", Options{})
+	// A Create body (tunnel_protocol is merged in): only the /27 mask and the unknown
+	// top-level key are findings; the body's own local_subnets win over the merged ones.
+	if got := codes(r); got != "VCL.1201,VPN.1107" {
+		t.Errorf("codes %q, want VCL.1201,VPN.1107: %+v", got, r.Findings)
+	}
+}

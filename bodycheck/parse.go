@@ -83,7 +83,55 @@ func parse(data []byte) (*yaml.Node, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &syntaxError{lang: "YAML", msg: "the document is empty"}
 	}
-	return doc.Content[0], nil
+	root := doc.Content[0]
+	expandMerges(root, 0)
+	return root, nil
+}
+
+// expandMerges applies YAML merge keys (<<: *base): the merged mapping's fields are added
+// where the key stood, unless the mapping sets them itself, as a YAML-to-JSON conversion does.
+func expandMerges(n *yaml.Node, depth int) {
+	if n == nil || depth > maxDepth || n.Kind == yaml.AliasNode {
+		return
+	}
+	for _, c := range n.Content {
+		expandMerges(c, depth+1)
+	}
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	own := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Tag != "!!merge" {
+			own[n.Content[i].Value] = true
+		}
+	}
+	var out []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Tag != "!!merge" {
+			out = append(out, k, v)
+			continue
+		}
+		sources := []*yaml.Node{v}
+		if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
+			sources = r.Content
+		}
+		for _, src := range sources {
+			m := resolve(src)
+			if m == nil || m.Kind != yaml.MappingNode {
+				out = append(out, k, v) // not a mapping: left for the structure check
+				break
+			}
+			for j := 0; j+1 < len(m.Content); j += 2 {
+				if name := m.Content[j].Value; !own[name] {
+					own[name] = true
+					out = append(out, m.Content[j], m.Content[j+1])
+				}
+			}
+		}
+	}
+	n.Content = out
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
