@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"github.com/vpncertlint/vpncertlint/bodycheck"
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/engine"
@@ -23,6 +24,9 @@ func RaisedCodes() map[string]bool {
 		m[code] = true
 	}
 	for _, code := range engine.FormatCodes {
+		m[code] = true
+	}
+	for _, code := range bodycheck.Codes() {
 		m[code] = true
 	}
 	return m

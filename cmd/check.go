@@ -17,6 +17,7 @@ type checkFlags struct {
 	ca                                     []string
 	verbose                                bool
 	maxFileSize                            int64
+	body                                   bodyFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -37,11 +38,18 @@ Roles (--role):
   crl     every input must be a CRL (a certificate or anything else there is VPN.0078)
 
 Client CAs (from --ca, and those found in the run) form the upload set: duplicates
-(VPN.0077), the 10-CA limit (VPN.1111) and CRL issuers (VPN.0079) are judged against it.`,
+(VPN.0077), the 10-CA limit (VPN.1111) and CRL issuers (VPN.0079) are judged against it.
+
+Server bodies: a JSON or YAML file (or stdin) whose top level is vpn_server is a Create/Update
+VPN Server request body, whatever its name or --role: its fields, CIDR blocks and client CA
+contents are checked as the cloud would (VPN.0001, VPN.0070-0077, VPN.1100-1119). Directory
+scans also read *.json, *.yaml and *.yml, and skip those that are not bodies. --body says
+whether bodies are Create or Update requests (auto: Create when tunnel_protocol is present).`,
 		Example: `  vpncertlint check ca.pem
   vpncertlint check --ca ca.pem --role crl revoked.crl
   vpncertlint check --now 2026-01-01T00:00:00Z --format json certs/
-  cat ca.pem | vpncertlint check -`,
+  cat ca.pem | vpncertlint check -
+  vpncertlint check --max-connections 10 --vpc-route 10.0.0.0/16 vpn-server.json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, f, args)
@@ -57,6 +65,7 @@ Client CAs (from --ca, and those found in the run) form the upload set: duplicat
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
+	f.body.register(fl)
 	return c
 }
 
@@ -95,6 +104,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if f.maxFileSize <= 0 {
 		return usageErr("--max-file-size must be positive")
 	}
+	if err := f.body.validate(cmd); err != nil {
+		return err
+	}
 	rep, err := engine.Run(args, engine.Options{
 		Role:        f.role,
 		CAFiles:     f.ca,
@@ -102,6 +114,10 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		MaxFileSize: f.maxFileSize,
 		Stdin:       cmd.InOrStdin(),
 		Tool:        lint.Tool{Name: "vpncertlint", Version: version()},
+
+		Body:           f.body.mode,
+		MaxConnections: f.body.maxConnections,
+		VPCRoutes:      f.body.vpcRoutes,
 	}, f.lang)
 	if err != nil {
 		return err

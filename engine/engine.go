@@ -6,6 +6,7 @@ package engine
 import (
 	"fmt"
 	"io"
+	"net/netip"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -42,6 +43,12 @@ type Options struct {
 	// Jobs is the number of inputs read and checked at once (default: GOMAXPROCS).
 	Jobs int
 	Tool lint.Tool
+	// Server bodies (bodycheck): Body is --body (auto, create or update), MaxConnections
+	// the gateway's maximum connections (0: unknown), VPCRoutes the VPC's routes.
+	Body           string
+	MaxConnections int
+	VPCRoutes      []string
+	vpcRoutes      []netip.Prefix // VPCRoutes, parsed
 }
 
 func (o *Options) defaults() {
@@ -71,6 +78,7 @@ type outcome struct {
 	findings []lint.Finding
 	cas      []*certcheck.Cert // client CA uploads, in order, for the set checks
 	crls     []*crlcheck.CRL   // parsed later against the set's CAs
+	skip     bool              // a walk-found .json/.yaml that is not a server body
 }
 
 // Run checks paths (files, directories, or "-" for stdin) and returns the finalized report
@@ -83,6 +91,9 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	}
 	if !valid {
 		return nil, fmt.Errorf("unknown role %q (want %s)", o.Role, strings.Join(Roles, ", "))
+	}
+	if err := o.validateBody(); err != nil {
+		return nil, err
 	}
 	seen := map[string]bool{}
 	inputs := append(expand(o.CAFiles, true, seen), expand(paths, false, seen)...)
@@ -110,6 +121,9 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	var crls []*crlcheck.CRL
 	for i := range results {
 		r := &results[i]
+		if r.skip {
+			continue
+		}
 		rep.Files = append(rep.Files, r.file)
 		rep.Findings = append(rep.Findings, r.findings...)
 		for _, ca := range r.cas {
@@ -163,6 +177,9 @@ func checkInput(in input, o *Options) (out outcome) {
 }
 
 func checkData(data []byte, in input, o *Options, out *outcome) {
+	if checkBody(data, in, o, out) {
+		return
+	}
 	name := displayName(in)
 	scan := pemscan.Scan(data)
 	fileKind := kindCert
@@ -191,7 +208,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 		info := lint.ObjectInfo{Line: b.BeginLine, Type: b.Type, Kind: "other"}
 		switch {
 		case b.Problem != pemscan.ProblemNone:
-			out.findings = append(out.findings, lint.New(want.formatCode(),
+			out.findings = append(out.findings, lint.New(want.FormatCode(),
 				fmt.Sprintf("%s block at line %d: %s", b.Type, b.BeginLine, b.Detail), name).At(in.path, b.BeginLine))
 		case b.Type == labelCert && want == kindCert:
 			c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, name)
@@ -206,7 +223,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 			info.Kind, info.Object = "crl", c.Object()
 			out.crls = append(out.crls, c)
 		default:
-			out.findings = append(out.findings, lint.New(want.formatCode(),
+			out.findings = append(out.findings, lint.New(want.FormatCode(),
 				fmt.Sprintf("line %d: %s", b.BeginLine, wrongType(b.Type, want, in.path)), name).At(in.path, b.BeginLine))
 		}
 		out.file.Objects = append(out.file.Objects, info)

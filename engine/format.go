@@ -1,156 +1,23 @@
 package engine
 
-import (
-	"bytes"
-	"fmt"
-	"strings"
+import "github.com/vpncertlint/vpncertlint/pemformat"
 
-	"github.com/vpncertlint/vpncertlint/certcheck"
-	"github.com/vpncertlint/vpncertlint/crlcheck"
-	"github.com/vpncertlint/vpncertlint/lint"
-	"github.com/vpncertlint/vpncertlint/pemscan"
-)
-
-// Codes of vpncertlint's own about the shape of the file around its PEM blocks.
-var (
-	codeCRLF = lint.Register(lint.Code{
-		ID: "VCL.0741", Source: lint.SourceTool, Severity: lint.Notice, Related: "VPN.0074",
-		Message:  "File %s has CRLF (Windows) line endings.",
-		DescEN:   "PEM with CR LF line endings is accepted by the cloud and by OpenSSL; some tools that embed PEM in JSON keep the CR characters.",
-		RemedyEN: "Nothing needs to be done; convert with dos2unix if another tool objects.",
-		DescZH:   "文件%s使用CRLF(Windows)换行符。",
-		RemedyZH: "无需处理;如其他工具报错,可使用dos2unix转换。",
-	}).ID
-	codeBOM = lint.Register(lint.Code{
-		ID: "VCL.0742", Source: lint.SourceTool, Severity: lint.Notice, Related: "VPN.0074",
-		Message:  "File %s starts with a byte-order mark.",
-		DescEN:   "A UTF-8 byte-order mark (EF BB BF) precedes the PEM text, as Windows editors write it. It is harmless for most parsers; a strict one may refuse it.",
-		RemedyEN: "Save the file as UTF-8 without BOM.",
-		DescZH:   "文件%s以字节顺序标记(BOM)开头。",
-		RemedyZH: "请以不带BOM的UTF-8格式保存文件。",
-	}).ID
-	codeStrayText = lint.Register(lint.Code{
-		ID: "VCL.0743", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.0074",
-		Message:  "File %s has text outside its PEM blocks.",
-		DescEN:   "The cloud takes the content of one PEM block; text around it (such as `openssl x509 -text` output) must not be pasted into the upload.",
-		RemedyEN: "Upload only the lines from -----BEGIN to -----END.",
-		DescZH:   "文件%s在PEM块之外含有其他文本。",
-		RemedyZH: "请只上传从-----BEGIN到-----END之间的内容。",
-	}).ID
-)
+// The format checks live in pemformat, shared with bodycheck (client CA contents of server
+// bodies); these names keep the engine's code short.
 
 // FormatCodes are the codes the format checks can raise (for the catalogue).
-var FormatCodes = []string{"VPN.0074", "VPN.0078", codeCRLF, codeBOM, codeStrayText}
+var FormatCodes = pemformat.Codes
 
-// kind is what an input or block is expected to be.
-type kind int
+type kind = pemformat.Kind
 
 const (
-	kindCert kind = iota
-	kindCRL
+	kindCert  = pemformat.KindCert
+	kindCRL   = pemformat.KindCRL
+	labelCert = pemformat.LabelCert
+	labelCRL  = pemformat.LabelCRL
 )
 
-func (k kind) formatCode() string {
-	if k == kindCRL {
-		return "VPN.0078"
-	}
-	return "VPN.0074"
-}
-
-func (k kind) String() string {
-	if k == kindCRL {
-		return "CRL"
-	}
-	return "certificate"
-}
-
-// Canonical PEM labels.
-const (
-	labelCert = "CERTIFICATE"
-	labelCRL  = "X509 CRL"
+var (
+	wrongType    = pemformat.WrongType
+	fileFindings = pemformat.FileFindings
 )
-
-// wrongType explains a block label that is neither CERTIFICATE nor X509 CRL.
-func wrongType(label string, want kind, file string) string {
-	u := strings.ToUpper(label)
-	switch {
-	case strings.Contains(u, "PRIVATE KEY"):
-		return fmt.Sprintf("a private key (%s block), not a %s; never upload a private key to the VPN server", label, want)
-	case strings.Contains(u, "CERTIFICATE REQUEST"):
-		return fmt.Sprintf("a certificate signing request (%s block), not a %s; upload the certificate the CA issued for it", label, want)
-	case u == "PKCS7" || u == "CMS":
-		return fmt.Sprintf("a PKCS#7 bundle (%s block), not a %s; extract the certificates with: openssl pkcs7 -print_certs -in %s -out certs.pem", label, want, file)
-	case u == "TRUSTED CERTIFICATE" || u == "X509 CERTIFICATE":
-		return fmt.Sprintf("an OpenSSL %q block; the cloud expects CERTIFICATE: openssl x509 -in %s -out cert.pem", label, file)
-	case u == "CRL":
-		return fmt.Sprintf("a %q block; the label must be X509 CRL: openssl crl -in %s -out crl.pem", label, file)
-	case strings.Contains(u, "PUBLIC KEY"):
-		return fmt.Sprintf("a bare public key (%s block), not a %s", label, want)
-	}
-	return fmt.Sprintf("a %q block, not a %s", label, want)
-}
-
-// derHint classifies a binary input that has no PEM block.
-func derHint(data []byte, file string) (kind, string, bool) {
-	if len(data) < 2 || data[0] != 0x30 {
-		return 0, "", false
-	}
-	if raw := certcheck.ParseRaw(data); raw.Err == nil {
-		return kindCert, fmt.Sprintf("binary DER certificate, not PEM; convert it with: openssl x509 -inform DER -in %s -out cert.pem", file), true
-	}
-	if c := crlcheck.NewCRL(data, file, 0, ""); c.ParseErr == nil {
-		return kindCRL, fmt.Sprintf("binary DER CRL, not PEM; convert it with: openssl crl -inform DER -in %s -out crl.pem", file), true
-	}
-	return 0, "", false
-}
-
-// fileFindings reports what is wrong with the file as a whole: empty, binary, no block,
-// stray END lines, CRLF, BOM, stray text.
-func fileFindings(data []byte, scan *pemscan.Result, want kind, file, name string) []lint.Finding {
-	at := func(code string, line int, detail string) lint.Finding {
-		return lint.New(code, detail, name).At(file, line)
-	}
-	var out []lint.Finding
-	if len(bytes.TrimSpace(data)) == 0 {
-		detail := "the file is empty"
-		if len(data) > 0 {
-			detail = fmt.Sprintf("the file holds only white space (%d bytes)", len(data))
-		}
-		return []lint.Finding{at(want.formatCode(), 0, detail)}
-	}
-	if len(scan.Blocks) == 0 {
-		if k, hint, ok := derHint(data, file); ok {
-			return []lint.Finding{at(k.formatCode(), 0, hint)}
-		}
-		detail := fmt.Sprintf("no PEM block: no -----BEGIN %s----- line in %d lines", map[kind]string{kindCert: labelCert, kindCRL: labelCRL}[want], scan.Lines)
-		if scan.Binary || !isText(data) {
-			detail = fmt.Sprintf("binary data (%d bytes) with no PEM block", len(data))
-		}
-		out = append(out, at(want.formatCode(), 0, detail))
-	}
-	for _, l := range scan.StrayEnds {
-		out = append(out, at(want.formatCode(), l, fmt.Sprintf("line %d: an END line without a BEGIN line", l)))
-	}
-	if len(scan.Blocks) > 0 {
-		if scan.CRLFLines > 0 {
-			out = append(out, at(codeCRLF, 0, fmt.Sprintf("%d of %d lines end in CR LF", scan.CRLFLines, scan.Lines)))
-		}
-		if scan.BOM {
-			out = append(out, at(codeBOM, 1, "the file starts with the bytes EF BB BF"))
-		}
-		if scan.StrayLines > 0 {
-			out = append(out, at(codeStrayText, scan.StrayText, fmt.Sprintf("%d lines of text outside the PEM blocks, the first at line %d", scan.StrayLines, scan.StrayText)))
-		}
-	}
-	return out
-}
-
-func isText(data []byte) bool {
-	n := 0
-	for _, b := range data {
-		if b < 0x09 || (b > 0x0d && b < 0x20) || b == 0x7f {
-			n++
-		}
-	}
-	return n*100 < len(data) // fewer than 1% control bytes
-}

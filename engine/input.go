@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/vpncertlint/vpncertlint/bodycheck"
 )
 
 // DefaultMaxFileSize bounds how much of one input is read (64 MiB: large CRLs fit).
@@ -24,6 +26,9 @@ type input struct {
 	stdin bool
 	asCA  bool // given with --ca
 	err   error
+	// bodyOnly marks a file a directory walk found only for its .json/.yaml/.yml name:
+	// it is checked if it is a server body, else skipped.
+	bodyOnly bool
 }
 
 func hasScanExt(name string) bool {
@@ -81,7 +86,8 @@ func expand(paths []string, asCA bool, seen map[string]bool) []input {
 				}
 				return nil
 			}
-			if d.IsDir() || !hasScanExt(name) {
+			bodyOnly := !hasScanExt(name) && bodycheck.HasExtension(name)
+			if d.IsDir() || !(hasScanExt(name) || bodyOnly) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -96,7 +102,7 @@ func expand(paths []string, asCA bool, seen map[string]bool) []input {
 			} else if !d.Type().IsRegular() {
 				return nil // FIFOs, sockets and devices in a tree are not certificate files
 			}
-			found = append(found, input{path: path, asCA: asCA})
+			found = append(found, input{path: path, asCA: asCA, bodyOnly: bodyOnly})
 			return nil
 		})
 		if walkErr != nil {

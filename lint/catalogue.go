@@ -60,9 +60,15 @@ func (c *Code) Remedy(lang string) string {
 }
 
 // Format fills the message's %s placeholders with args, in order.
-// Missing args leave "%s" visible rather than "%!s(MISSING)".
+// Missing args leave "%s" visible rather than "%!s(MISSING)". The cloud writes the
+// placeholder of VPN.0001–0003 as "xxx" ("invalid request:xxx"): a message that ends in xxx
+// and has no %s takes its first arg there.
 func (c *Code) Format(args ...string) string {
-	return fill(c.Message, args)
+	tmpl := c.Message
+	if len(args) > 0 && !strings.Contains(tmpl, "%s") && strings.HasSuffix(tmpl, "xxx") {
+		tmpl = strings.TrimSuffix(tmpl, "xxx") + "%s"
+	}
+	return fill(tmpl, args)
 }
 
 func fill(tmpl string, args []string) string {

@@ -1,0 +1,64 @@
+package bodycheck
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+var _ = register(20, Check{
+	Name:        "server-certificate",
+	Description: "An SSL server needs server_certificate.id, the certificate's ID in Cloud Certificate Manager.",
+	Codes:       []string{"VPN.1100"},
+	Run:         checkServerCert,
+})
+
+func checkServerCert(b *Body) {
+	if b.bad[path("server_certificate")] || b.bad[path("server_certificate", "id")] {
+		return // a wrong type, already reported
+	}
+	k, sc := b.field("server_certificate")
+	id := ""
+	var idNode *yaml.Node
+	if sc != nil {
+		if _, v := lookup(sc, "id"); v != nil && !isNull(v) {
+			id, idNode = v.Value, v
+		}
+	}
+	if strings.TrimSpace(id) != "" {
+		return
+	}
+	at := sc
+	if idNode != nil {
+		at = idNode
+	}
+	if b.Create {
+		tp, _, _ := b.str("tunnel_protocol")
+		if tp != "SSL" {
+			return // an unknown protocol is VPN.0001 already
+		}
+		switch {
+		case sc == nil:
+			b.report(k0(k, b.VS), path("server_certificate"), "VPN.1100",
+				"tunnel_protocol SSL needs server_certificate with the id of the server certificate in Cloud Certificate Manager, e.g. {\"id\": \"scs1717051012106\"}")
+		default:
+			b.report(at, path("server_certificate", "id"), "VPN.1100", idDetail(idNode != nil))
+		}
+		return
+	}
+	// An Update body changes the server certificate only when it carries one.
+	if sc == nil {
+		return
+	}
+	if _, src := lookup(sc, "source"); src != nil && !isNull(src) && src.Value != "CCM" {
+		return
+	}
+	b.report(at, path("server_certificate", "id"), "VPN.1100", idDetail(idNode != nil)+" (source CCM)")
+}
+
+func idDetail(present bool) string {
+	if !present {
+		return "server_certificate has no id: give the ID of the server certificate in Cloud Certificate Manager"
+	}
+	return "server_certificate.id is empty: give the ID of the server certificate in Cloud Certificate Manager"
+}

@@ -1,0 +1,74 @@
+package bodycheck
+
+import (
+	"fmt"
+
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+var codeLocalOverlap = lint.Register(lint.Code{
+	ID: "VCL.1205", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.1106",
+	Message:  "Local subnet %s overlaps another local subnet.",
+	DescEN:   "Two different local subnets overlap (one contains the other). The cloud rejects only exact duplicates (VPN.1106); an overlap pushes the same routes twice to clients and is usually a mistake.",
+	RemedyEN: "Keep the larger block, or split the blocks so that they do not overlap.",
+	DescZH:   "本端网段%s与另一个本端网段重叠。",
+	RemedyZH: "请保留较大的网段,或调整网段使其互不重叠。",
+}).ID
+
+var _ = register(50, Check{
+	Name:        "local-subnets",
+	Description: "local_subnets holds 1–20 canonical IPv4 blocks, no duplicates, none in a reserved range, not 0.0.0.0/0.",
+	Codes:       []string{"VPN.1103", "VPN.1104", "VPN.1105", "VPN.1106", codeLocalOverlap, "VPN.1118"},
+	Run:         checkLocalSubnets,
+})
+
+func checkLocalSubnets(b *Body) {
+	p := path("local_subnets")
+	if b.bad[p] {
+		return
+	}
+	k, list := b.field("local_subnets")
+	switch {
+	case list == nil && b.Create:
+		b.report(k0(k, b.VS), p, "VPN.1118", "a Create VPN Server body must list at least one local subnet (the networks clients reach through the VPN)")
+		return
+	case list == nil:
+		return
+	case len(list.Content) == 0:
+		b.report(list, p, "VPN.1118", "local_subnets is empty; list at least one local subnet")
+		return
+	case len(list.Content) > maxLocalSubnets:
+		b.report(list.Content[maxLocalSubnets], index(p, maxLocalSubnets), "VPN.1105",
+			fmt.Sprintf("%d local subnets; at most %d are accepted", len(list.Content), maxLocalSubnets))
+	}
+	var valid []localSubnet
+	for _, l := range b.localSubnets() {
+		if !l.ok {
+			b.report(l.node, l.path, "VPN.1103", l.detail(fmt.Sprintf("local_subnets[%d]", l.index)), l.text)
+			continue
+		}
+		if l.prefix.Bits() == 0 {
+			b.report(l.node, l.path, "VPN.1104", fmt.Sprintf("local_subnets[%d] %s is the whole address space; 0.0.0.0/0 is not supported as a local subnet", l.index, l.text), l.text)
+			continue
+		}
+		if r, hit := overlapping(l.prefix, localReserved); hit {
+			b.report(l.node, l.path, "VPN.1104", rangeDetail(fmt.Sprintf("local_subnets[%d]", l.index), l.prefix, r), l.text)
+		}
+		dup := false
+		for _, v := range valid {
+			switch {
+			case v.prefix == l.prefix:
+				b.report(l.node, l.path, "VPN.1106", fmt.Sprintf("local_subnets[%d] repeats local_subnets[%d] (line %d)", l.index, v.index, v.node.Line), l.text)
+				dup = true
+			case v.prefix.Overlaps(l.prefix):
+				b.report(l.node, l.path, codeLocalOverlap, fmt.Sprintf("local_subnets[%d] %s overlaps local_subnets[%d] %s (line %d)", l.index, l.text, v.index, v.text, v.node.Line), l.text)
+			}
+			if dup {
+				break
+			}
+		}
+		if !dup {
+			valid = append(valid, l)
+		}
+	}
+}
