@@ -17,6 +17,7 @@ type checkFlags struct {
 	ca                                     []string
 	verbose                                bool
 	maxFileSize                            int64
+	extra                                  extraFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -57,6 +58,7 @@ Client CAs (from --ca, and those found in the run) form the upload set: duplicat
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
+	f.extra.add(fl)
 	return c
 }
 
@@ -95,14 +97,18 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if f.maxFileSize <= 0 {
 		return usageErr("--max-file-size must be positive")
 	}
-	rep, err := engine.Run(args, engine.Options{
+	opts := engine.Options{
 		Role:        f.role,
 		CAFiles:     f.ca,
 		Now:         now,
 		MaxFileSize: f.maxFileSize,
 		Stdin:       cmd.InOrStdin(),
 		Tool:        lint.Tool{Name: "vpncertlint", Version: version()},
-	}, f.lang)
+	}
+	if err := f.extra.apply(&opts, f.maxFileSize); err != nil {
+		return err
+	}
+	rep, err := engine.Run(args, opts, f.lang)
 	if err != nil {
 		return err
 	}
