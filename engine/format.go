@@ -95,6 +95,9 @@ func derHint(data []byte, file string) (kind, string, bool) {
 	if len(data) < 2 || data[0] != 0x30 {
 		return 0, "", false
 	}
+	if hint, ok := containerHint(data, file); ok {
+		return kindCert, hint, true
+	}
 	if raw := certcheck.ParseRaw(data); raw.Err == nil {
 		return kindCert, fmt.Sprintf("binary DER certificate, not PEM; convert it with: openssl x509 -inform DER -in %s -out cert.pem", file), true
 	}

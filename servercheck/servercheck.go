@@ -333,7 +333,7 @@ func checkKey(path string, limit int64, certPub crypto.PublicKey, leaf *certchec
 	}
 	type equaler interface{ Equal(crypto.PublicKey) bool }
 	if e, ok := signer.Public().(equaler); !ok || !e.Equal(certPub) {
-		out = append(out, at(CodeKeyMismatch, b.line, fmt.Sprintf("the %s key is %s, the certificate at %s:%d has %s", format, keyKind(signer.Public()), leaf.File, leaf.Line, keyKind(certPub))))
+		out = append(out, at(CodeKeyMismatch, b.line, fmt.Sprintf("the %s key is %s, the certificate at %s:%d has %s with a different public value", format, keyKind(signer.Public()), leaf.File, leaf.Line, keyKind(certPub))))
 	}
 	return fr, out
 }
