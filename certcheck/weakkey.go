@@ -5,6 +5,7 @@ import (
 	"crypto/elliptic"
 	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -24,7 +25,7 @@ import (
 //     "Fermat factorization in the wild" (CVE-2022-26320, 2022) and Let's Encrypt Boulder's
 //     goodkey checkPrimeFactorsTooClose (100 rounds).
 //   - Small factors: trial division, as Boulder's goodkey checkSmallPrimes and zlint's
-//     w_rsa_mod_factors_smaller_than_752 do, here up to 10,000.
+//     w_rsa_mod_factors_smaller_than_752 do, here all primes below 1,000 (a prime factor that small means a broken key generator; Boulder and zlint stop at 751).
 //   - Even modulus, exponent 1 or even: RFC 8017 §3.1 (n is a product of odd primes, e is odd
 //     and 3 ≤ e < n).
 //   - EC points not on the curve: SEC 1 v2 §3.2.2.1 (public key validation); crypto/ecdh
@@ -41,7 +42,7 @@ var (
 	codeSmallFactor = lint.Register(lint.Code{
 		ID: "VCL.0705", Source: lint.SourceTool, Severity: lint.Error, Related: "VPN.0070",
 		Message:  "The RSA modulus of certificate %s has a small prime factor.",
-		DescEN:   "vpncertlint's own error: the cloud may accept it, but the key is broken. Trial division found a prime factor below 10,000, so the modulus is factored at once.",
+		DescEN:   "vpncertlint's own error: the cloud may accept it, but the key is broken. Trial division found a prime factor below 1,000, so the modulus is factored at once.",
 		RemedyEN: "Generate a new key with a standard tool (openssl genpkey) and re-issue the certificate.",
 		DescZH:   "证书%s的RSA模数含有小素因子,可被立即分解。云端可能接受,但该密钥已不安全。",
 		RemedyZH: "请使用标准工具(openssl genpkey)重新生成密钥并重新签发证书。",
@@ -155,10 +156,10 @@ func invalidPoint(curve string, point []byte) string {
 	return fmt.Sprintf("unknown point encoding (first byte 0x%02x)", point[0])
 }
 
-// smallPrimes are the odd primes below 10,000, grouped into products that fit in a uint64 so
+// smallPrimes are the odd primes below 1,000, grouped into products that fit in a uint64 so
 // that one multi-word division serves several primes.
 var smallPrimeGroups = func() [][]uint64 {
-	const limit = 10000
+	const limit = 1000
 	sieve := make([]bool, limit)
 	var groups [][]uint64
 	var cur []uint64
@@ -181,15 +182,20 @@ var smallPrimeGroups = func() [][]uint64 {
 	return append(groups, cur)
 }()
 
-// SmallFactor returns an odd prime below 10,000 that divides n (and is not n itself), or 0.
+// remUint64 returns n mod m for a non-negative n, without allocating.
+func remUint64(n *big.Int, m uint64) uint64 {
+	words := n.Bits()
+	var r uint64
+	for i := len(words) - 1; i >= 0; i-- {
+		r = bits.Rem64(r, uint64(words[i]), m)
+	}
+	return r
+}
+
+// SmallFactor returns an odd prime below 1,000 that divides n (and is not n itself), or 0.
 func SmallFactor(n *big.Int) uint64 {
-	var q, r big.Int
-	for _, g := range smallPrimeGroups {
-		prod := uint64(1)
-		for _, p := range g {
-			prod *= p
-		}
-		rem := r.Mod(n, q.SetUint64(prod)).Uint64()
+	for gi, g := range smallPrimeGroups {
+		rem := remUint64(n, smallPrimeProducts[gi])
 		for _, p := range g {
 			if rem%p == 0 && !(n.IsUint64() && n.Uint64() == p) {
 				return p
@@ -199,11 +205,24 @@ func SmallFactor(n *big.Int) uint64 {
 	return 0
 }
 
+var smallPrimeProducts = func() []uint64 {
+	out := make([]uint64, len(smallPrimeGroups))
+	for i, g := range smallPrimeGroups {
+		out[i] = 1
+		for _, p := range g {
+			out[i] *= p
+		}
+	}
+	return out
+}()
+
 // FermatRounds is how many steps of Fermat's method are tried (Boulder's goodkey uses 100).
 const FermatRounds = 100
 
 // FermatFactor tries Fermat's method for rounds steps: a = ⌈√n⌉, a+1, …, until a² − n is a
 // square b², so that n = (a−b)(a+b). It returns the step count and true when it factors n.
+// a² − n is followed modulo sieveModulus with machine words; the big square root is taken
+// only for the steps whose residue is a square modulo 64, 63, 65 and 11.
 func FermatFactor(n *big.Int, rounds int) (int, bool) {
 	if n.Sign() <= 0 || n.Bit(0) == 0 {
 		return 0, false
@@ -212,35 +231,27 @@ func FermatFactor(n *big.Int, rounds int) (int, bool) {
 	if new(big.Int).Mul(a, a).Cmp(n) < 0 {
 		a.Add(a, big.NewInt(1))
 	}
-	one := big.NewInt(1)
-	b2 := new(big.Int).Mul(a, a)
-	b2.Sub(b2, n)
-	var b, sq, p big.Int
-	for i := 1; i <= rounds; i++ {
-		if maybeSquare(b2) {
-			b.Sqrt(b2)
+	const m = sieveModulus
+	am := remUint64(a, m)
+	r := (am*am%m + m - remUint64(n, m)) % m // (a² − n) mod m
+	for i := 0; i < rounds; i++ {
+		if qr64[r%64] && qr63[r%63] && qr65[r%65] && qr11[r%11] {
+			ai := new(big.Int).Add(a, big.NewInt(int64(i)))
+			b2 := new(big.Int).Mul(ai, ai)
+			b2.Sub(b2, n)
+			b := new(big.Int).Sqrt(b2)
 			// n = (a−b)(a+b): a factorisation unless a−b = 1.
-			if sq.Mul(&b, &b).Cmp(b2) == 0 && p.Sub(a, &b).Cmp(one) > 0 {
-				return i, true
+			if new(big.Int).Mul(b, b).Cmp(b2) == 0 && new(big.Int).Sub(ai, b).Cmp(big.NewInt(1)) > 0 {
+				return i + 1, true
 			}
 		}
 		// (a+1)² − n = a² − n + 2a + 1
-		b2.Add(b2, a).Add(b2, a).Add(b2, one)
-		a.Add(a, one)
+		r = (r + 2*((am+uint64(i))%m) + 1) % m
 	}
 	return 0, false
 }
 
-// maybeSquare filters non-squares with quadratic residues modulo 64, 63, 65 and 11 before the
-// expensive square root.
-func maybeSquare(x *big.Int) bool {
-	if x.Sign() < 0 {
-		return false
-	}
-	var m big.Int
-	r := m.Mod(x, big.NewInt(64*63*65*11)).Uint64()
-	return qr64[r%64] && qr63[r%63] && qr65[r%65] && qr11[r%11]
-}
+const sieveModulus = 64 * 63 * 65 * 11
 
 func residues(m int) []bool {
 	t := make([]bool, m)
@@ -263,10 +274,33 @@ var (
 	rocaGenerator    = big.NewInt(65537)
 )
 
+// rocaMarkers: for each small prime p of the detector's residue test (the primes 3 … 167,
+// detect.py "primes" / "prints"), which residues mod p lie in the subgroup generated by
+// 65537. A ROCA modulus passes every one; a random modulus almost never passes them all, so
+// the discrete-log test runs only on the rare modulus that does.
+var rocaMarkers = func() map[uint64][]bool {
+	m := map[uint64][]bool{}
+	for _, p := range []uint64{3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167} {
+		in := make([]bool, p)
+		x := uint64(1)
+		for !in[x] {
+			in[x] = true
+			x = x * (65537 % p) % p
+		}
+		m[p] = in
+	}
+	return m
+}()
+
 // ROCAVulnerable reports whether n has the ROCA fingerprint.
 func ROCAVulnerable(n *big.Int) bool {
 	if n.Cmp(big.NewInt(2)) <= 0 {
 		return false
+	}
+	for p, in := range rocaMarkers {
+		if !in[remUint64(n, p)] {
+			return false
+		}
 	}
 	h := new(big.Int).Mod(n, rocaModulus)
 	if new(big.Int).Exp(h, rocaOrder, rocaModulus).Cmp(big.NewInt(1)) != 0 {

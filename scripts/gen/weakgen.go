@@ -91,10 +91,10 @@ func main() {
 	}
 	write("fermat.pem", leaf("fermat", "Fermat-factorable key", &rsa.PublicKey{N: new(big.Int).Mul(p, q), E: 65537}))
 
-	// A 3072-bit modulus divisible by 7919.
+	// A 3072-bit modulus divisible by 997.
 	var small *big.Int
 	for small == nil || small.BitLen() != 3072 {
-		small = new(big.Int).Mul(prime(3059), big.NewInt(7919))
+		small = new(big.Int).Mul(prime(3062), big.NewInt(997))
 	}
 	write("small-factor.pem", leaf("small", "Small-factor key", &rsa.PublicKey{N: small, E: 65537}))
 
