@@ -102,6 +102,50 @@ func BenchmarkVPNChecksECDSA(b *testing.B) {
 }
 func BenchmarkZlintECDSA(b *testing.B) { _, ec := corpus(b); benchZlint(b, ec) }
 
+// TestCostRatio measures, interleaved and taking the fastest of several rounds (the machine
+// is shared, so the minimum is the stable figure), the per-certificate cost of the VPN checks
+// alone (both parses and every check) and of the default zlint set on the corpus's RSA
+// certificates as server certificates (the largest set): ZLINT_COST=1 go test ./zlintcheck
+// -run TestCostRatio -v.
+func TestCostRatio(t *testing.T) {
+	if os.Getenv("ZLINT_COST") == "" {
+		t.Skip("set ZLINT_COST=1 to measure")
+	}
+	rsa, ec := corpus(t)
+	l, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := &certcheck.Env{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Policy: certcheck.DefaultPolicy()}
+	for _, set := range []struct {
+		name  string
+		certs []*certcheck.Cert
+	}{{"RSA", rsa}, {"ECDSA", ec}} {
+		vpnBest, zlBest := time.Duration(1<<62), time.Duration(1<<62)
+		for round := 0; round < 7; round++ {
+			start := time.Now()
+			for _, c := range set.certs {
+				d := certcheck.NewCert(c.DER, c.File, c.Line, c.Name)
+				d.Role = c.Role
+				certcheck.Run(d, env)
+			}
+			if d := time.Since(start); d < vpnBest {
+				vpnBest = d
+			}
+			start = time.Now()
+			for _, c := range set.certs {
+				l.Cert(c)
+			}
+			if d := time.Since(start); d < zlBest {
+				zlBest = d
+			}
+		}
+		n := time.Duration(len(set.certs))
+		t.Logf("%s (%d certificates): VPN checks %v, default zlint set %v per certificate: ratio %.2f",
+			set.name, len(set.certs), vpnBest/n, zlBest/n, float64(zlBest)/float64(vpnBest))
+	}
+}
+
 // TestLintCost prints the most expensive zlint lints on the corpus (ZLINT_COST=1 go test
 // ./zlintcheck -run TestLintCost -v). It also asserts that every lint in DefaultExcluded is
 // a certificate lint.
