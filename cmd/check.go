@@ -38,11 +38,19 @@ Roles (--role):
   crl     every input must be a CRL (a certificate or anything else there is VPN.0078)
 
 Client CAs (from --ca, and those found in the run) form the upload set: duplicates
-(VPN.0077), the 10-CA limit (VPN.1111) and CRL issuers (VPN.0079) are judged against it.`,
+(VPN.0077), the 10-CA limit (VPN.1111) and CRL issuers (VPN.0079) are judged against it.
+
+zlint advisories (zlint.<lint>, warnings and notices) run on every parsed certificate and CRL:
+RFC5280 and Community lints, plus CABF_BR on server certificates; --no-zlint turns them off.
+
+--key and --chain check the server certificate as imported into Cloud Certificate Manager
+(role server): the key (unencrypted PEM, matching the certificate), the documented size
+limits, the chain's order and completeness (--ca adds trust anchors), EKU and key usage.`,
 		Example: `  vpncertlint check ca.pem
   vpncertlint check --ca ca.pem --role crl revoked.crl
   vpncertlint check --now 2026-01-01T00:00:00Z --format json certs/
-  cat ca.pem | vpncertlint check -`,
+  cat ca.pem | vpncertlint check -
+  vpncertlint check --role server server.pem --key server.key --chain chain.pem`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, f, args)
