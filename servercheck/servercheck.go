@@ -144,7 +144,19 @@ type Options struct {
 // Bundle returns the engine hook that checks the run's server certificates (the certificate
 // field, leaf first) with the key and chain files.
 func Bundle(o Options) func(servers, cas []*certcheck.Cert) ([]lint.FileResult, []lint.Finding) {
-	return func(servers, cas []*certcheck.Cert) ([]lint.FileResult, []lint.Finding) {
+	return func(servers, cas []*certcheck.Cert) (files []lint.FileResult, out []lint.Finding) {
+		defer func() {
+			// A panic must not take the run down, and its value is not printed: it could
+			// hold key material.
+			if recover() != nil {
+				name := o.KeyFile
+				if name == "" {
+					name = o.ChainFile
+				}
+				files, out = []lint.FileResult{{File: name, Objects: []lint.ObjectInfo{},
+					Error: "internal error while checking the Certificate Manager bundle (please report)"}}, nil
+			}
+		}()
 		return Check(servers, cas, o)
 	}
 }
