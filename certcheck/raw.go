@@ -41,7 +41,11 @@ type KeyInfo struct {
 	// RSABits is the RSA modulus length in bits (0 for other keys).
 	RSABits  int
 	Exponent *big.Int
-	Parsed   bool
+	// Modulus is the RSA modulus (nil for other keys or when unreadable).
+	Modulus *big.Int
+	// ECPoint is the EC public key's encoded point, as in the BIT STRING (nil for other keys).
+	ECPoint []byte
+	Parsed  bool
 }
 
 var errTruncated = errors.New("the DER structure is truncated or malformed")
@@ -199,7 +203,11 @@ func ParseSPKI(der []byte) KeyInfo {
 		if key.ReadASN1(&seq, cbasn1.SEQUENCE) && seq.ReadASN1Integer(n) && seq.ReadASN1Integer(e) {
 			k.RSABits = n.BitLen()
 			k.Exponent = e
+			k.Modulus = n
 		}
+	}
+	if oid.Equal(oidEC) {
+		k.ECPoint = append([]byte(nil), bits.Bytes...)
 	}
 	return k
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/servercheck"
 )
 
 // RaisedCodes is every code some check declares it can raise.
@@ -21,6 +22,9 @@ func RaisedCodes() map[string]bool {
 		}
 	}
 	for _, code := range certcheck.SetCodes {
+		m[code] = true
+	}
+	for _, code := range servercheck.Codes {
 		m[code] = true
 	}
 	for _, code := range engine.FormatCodes {

@@ -18,6 +18,7 @@ type checkFlags struct {
 	verbose                                bool
 	maxFileSize                            int64
 	body                                   bodyFlags
+	extra                                  extraFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -44,12 +45,20 @@ Server bodies: a JSON or YAML file (or stdin) whose top level is vpn_server is a
 VPN Server request body, whatever its name or --role: its fields, CIDR blocks and client CA
 contents are checked as the cloud would (VPN.0001, VPN.0070-0077, VPN.1100-1119). Directory
 scans also read *.json, *.yaml and *.yml, and skip those that are not bodies. --body says
-whether bodies are Create or Update requests (auto: Create when tunnel_protocol is present).`,
+whether bodies are Create or Update requests (auto: Create when tunnel_protocol is present).
+
+zlint advisories (zlint.<lint>, warnings and notices) run on every parsed certificate and CRL:
+RFC5280 and Community lints, plus CABF_BR on server certificates; --no-zlint turns them off.
+
+--key and --chain check the server certificate as imported into Cloud Certificate Manager
+(role server): the key (unencrypted PEM, matching the certificate), the documented size
+limits, the chain's order and completeness (--ca adds trust anchors), EKU and key usage.`,
 		Example: `  vpncertlint check ca.pem
   vpncertlint check --ca ca.pem --role crl revoked.crl
   vpncertlint check --now 2026-01-01T00:00:00Z --format json certs/
   cat ca.pem | vpncertlint check -
-  vpncertlint check --max-connections 10 --vpc-route 10.0.0.0/16 vpn-server.json`,
+  vpncertlint check --max-connections 10 --vpc-route 10.0.0.0/16 vpn-server.json
+  vpncertlint check --role server server.pem --key server.key --chain chain.pem`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, f, args)
@@ -66,6 +75,7 @@ whether bodies are Create or Update requests (auto: Create when tunnel_protocol 
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
 	f.body.register(fl)
+	f.extra.add(fl)
 	return c
 }
 
@@ -107,7 +117,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if err := f.body.validate(cmd); err != nil {
 		return err
 	}
-	rep, err := engine.Run(args, engine.Options{
+	opts := engine.Options{
 		Role:        f.role,
 		CAFiles:     f.ca,
 		Now:         now,
@@ -118,7 +128,11 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		Body:           f.body.mode,
 		MaxConnections: f.body.maxConnections,
 		VPCRoutes:      f.body.vpcRoutes,
-	}, f.lang)
+	}
+	if err := f.extra.apply(&opts, f.maxFileSize); err != nil {
+		return err
+	}
+	rep, err := engine.Run(args, opts, f.lang)
 	if err != nil {
 		return err
 	}

@@ -11,13 +11,14 @@ import (
 
 func newCodesCmd() *cobra.Command {
 	var format, lang string
-	var all bool
+	var all, withZlint bool
 	c := &cobra.Command{
 		Use:   "codes [CODE...]",
 		Short: "List the code catalogue: code, HTTP status, severity, message, description, remedy",
 		Long: `List the codes vpncertlint can report: the cloud's own (VPN.xxxx, from Huawei Cloud's
 error-code table, with its HTTP status) and vpncertlint's advisories (VCL.xxxx).
-By default only the codes vpncertlint can raise are listed; --all lists the cloud's whole table.`,
+By default only the codes vpncertlint can raise are listed; --zlint adds the zlint advisories
+(zlint.<lint>) of the default selection; --all lists the cloud's whole table and every zlint lint.`,
 		Example: "  vpncertlint codes\n  vpncertlint codes VPN.0072 --lang zh\n  vpncertlint codes --format json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if lang != "en" && lang != "zh" {
@@ -37,6 +38,11 @@ By default only the codes vpncertlint can raise are listed; --all lists the clou
 				}
 			} else {
 				raised := RaisedCodes()
+				if withZlint {
+					for _, code := range zlintDefaultCodes() {
+						raised[code] = true
+					}
+				}
 				for _, c := range lint.All() {
 					if all || raised[c.ID] {
 						list = append(list, c)
@@ -72,6 +78,7 @@ By default only the codes vpncertlint can raise are listed; --all lists the clou
 	}
 	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	c.Flags().StringVar(&lang, "lang", "en", "language of descriptions and remedies: en or zh")
-	c.Flags().BoolVar(&all, "all", false, "list every code of the cloud's table, not only those vpncertlint raises")
+	c.Flags().BoolVar(&all, "all", false, "list every code of the cloud's table and every zlint lint, not only those vpncertlint raises")
+	c.Flags().BoolVar(&withZlint, "zlint", false, "also list the zlint advisories that run by default")
 	return c
 }

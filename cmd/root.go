@@ -37,7 +37,10 @@ func NewRoot() *cobra.Command {
 		Long: `vpncertlint tells you, before you upload, whether Huawei Cloud's point-to-site VPN
 (the "VPN server") will reject your certificates or CRLs, and with which of the cloud's own
 error codes (VPN.0070–VPN.0080, VPN.1111). Advice that the cloud would not enforce is
-reported as warnings or notices with codes of vpncertlint's own (VCL.xxxx).
+reported as warnings or notices with codes of vpncertlint's own (VCL.xxxx) or zlint's
+(zlint.<lint>). A few VCL codes are errors although the cloud may accept the upload: broken
+keys (VCL.0704–0708) and what Cloud Certificate Manager refuses (VCL.2001–2007); they fail
+the run like the cloud's codes.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;
 2 usage error or an input that could not be read (every other input is still reported).`,

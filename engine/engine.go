@@ -17,6 +17,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"github.com/vpncertlint/vpncertlint/pemscan"
+	"github.com/vpncertlint/vpncertlint/zlintcheck"
 )
 
 // Roles for --role.
@@ -49,6 +50,11 @@ type Options struct {
 	MaxConnections int
 	VPCRoutes      []string
 	vpcRoutes      []netip.Prefix // VPCRoutes, parsed
+	// Zlint, when set, runs zlint on every parsed certificate and CRL (advisories).
+	Zlint *zlintcheck.Linter
+	// ServerBundle, when set, checks the run's server certificates (in order) as one Cloud
+	// Certificate Manager import, with the upload set's client CAs as extra trust anchors.
+	ServerBundle func(servers, cas []*certcheck.Cert) ([]lint.FileResult, []lint.Finding)
 }
 
 func (o *Options) defaults() {
@@ -79,6 +85,7 @@ type outcome struct {
 	cas      []*certcheck.Cert // client CA uploads, in order, for the set checks
 	crls     []*crlcheck.CRL   // parsed later against the set's CAs
 	skip     bool              // a walk-found .json/.yaml that is not a server body
+	servers  []*certcheck.Cert // server certificates, in order, for the bundle checks
 }
 
 // Run checks paths (files, directories, or "-" for stdin) and returns the finalized report
@@ -119,6 +126,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	rep := lint.NewReport(o.Tool, o.Now)
 	set := certcheck.NewSet(o.CertPolicy)
 	var crls []*crlcheck.CRL
+	var servers []*certcheck.Cert
 	for i := range results {
 		r := &results[i]
 		if r.skip {
@@ -130,8 +138,14 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 			rep.Findings = append(rep.Findings, set.Add(ca)...)
 		}
 		crls = append(crls, r.crls...)
+		servers = append(servers, r.servers...)
 	}
 	rep.Findings = append(rep.Findings, set.Finish()...)
+	if o.ServerBundle != nil {
+		files, findings := o.ServerBundle(servers, set.CAs())
+		rep.Files = append(rep.Files, files...)
+		rep.Findings = append(rep.Findings, findings...)
+	}
 
 	env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
 	for _, ca := range set.CAs() {
@@ -141,6 +155,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	}
 	for _, c := range crls {
 		rep.Findings = append(rep.Findings, crlcheck.Run(c, env)...)
+		rep.Findings = append(rep.Findings, o.Zlint.CRL(c)...)
 	}
 	rep.Finalize(lang)
 	return rep, nil
@@ -214,9 +229,12 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 			c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, name)
 			c.Role = certRole(o.Role, in.asCA, c)
 			out.findings = append(out.findings, certcheck.Run(c, certEnv)...)
+			out.findings = append(out.findings, o.Zlint.Cert(c)...)
 			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
 			if c.Role == certcheck.RoleCA {
 				out.cas = append(out.cas, c)
+			} else {
+				out.servers = append(out.servers, c)
 			}
 		case b.Type == labelCRL && want == kindCRL:
 			c := crlcheck.NewCRL(b.Bytes, in.path, b.BeginLine, name)

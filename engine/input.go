@@ -18,7 +18,7 @@ const DefaultMaxFileSize = 64 << 20
 
 // ScanExtensions are the file endings read when a directory is scanned. Files named
 // explicitly are always read, whatever their name.
-var ScanExtensions = []string{".pem", ".crt", ".cer", ".cert", ".crl", ".der"}
+var ScanExtensions = []string{".pem", ".crt", ".cer", ".cert", ".crl", ".der", ".p12", ".pfx", ".p7b", ".p7c"}
 
 // input is one file to check.
 type input struct {

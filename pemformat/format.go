@@ -101,6 +101,9 @@ func DERHint(data []byte, file string) (Kind, string, bool) {
 	if len(data) < 2 || data[0] != 0x30 {
 		return 0, "", false
 	}
+	if hint, ok := containerHint(data, file); ok {
+		return KindCert, hint, true
+	}
 	if raw := certcheck.ParseRaw(data); raw.Err == nil {
 		return KindCert, fmt.Sprintf("binary DER certificate, not PEM; convert it with: openssl x509 -inform DER -in %s -out cert.pem", file), true
 	}

@@ -1,0 +1,30 @@
+package certcheck
+
+import (
+	"crypto/rand"
+	"crypto/rsa"
+	"testing"
+)
+
+// Cost of each weak-key test on an RSA-2048 modulus: go test ./certcheck -run '^$' -bench Weak
+func BenchmarkWeakRSA(b *testing.B) {
+	k, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("small-factor", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			SmallFactor(k.N)
+		}
+	})
+	b.Run("fermat", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			FermatFactor(k.N, FermatRounds)
+		}
+	})
+	b.Run("roca", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			ROCAVulnerable(k.N)
+		}
+	})
+}

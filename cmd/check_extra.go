@@ -1,0 +1,64 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/spf13/pflag"
+	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/servercheck"
+	"github.com/vpncertlint/vpncertlint/zlintcheck"
+)
+
+// extraFlags are the check flags of the zlint advisories and the Certificate Manager bundle.
+type extraFlags struct {
+	noZlint                    bool
+	zlintInclSrc, zlintExclSrc []string
+	zlintInclude, zlintExclude []string
+	keyFile, chainFile         string
+}
+
+func (x *extraFlags) add(fl *pflag.FlagSet) {
+	fl.BoolVar(&x.noZlint, "no-zlint", false, "do not run the zlint advisories (zlint.<lint> codes)")
+	fl.StringSliceVar(&x.zlintInclSrc, "zlint-include-sources", nil, "zlint sources to run instead of the defaults (RFC5280,Community; +CABF_BR for server certificates)")
+	fl.StringSliceVar(&x.zlintExclSrc, "zlint-exclude-sources", nil, "zlint sources not to run")
+	fl.StringSliceVar(&x.zlintInclude, "zlint-include", nil, "zlint lints to run in addition (also the slow ones left out by default)")
+	fl.StringSliceVar(&x.zlintExclude, "zlint-exclude", nil, "zlint lints not to run")
+	fl.StringVar(&x.keyFile, "key", "", "server certificate's private key (PEM) as imported into Cloud Certificate Manager; checks the bundle")
+	fl.StringVar(&x.chainFile, "chain", "", "server certificate's chain file (PEM) as imported into Cloud Certificate Manager; checks the bundle")
+}
+
+// apply puts the extra options into o.
+func (x *extraFlags) apply(o *engine.Options, maxFileSize int64) error {
+	if !x.noZlint {
+		l, err := zlintcheck.New(zlintcheck.Config{
+			IncludeSources: x.zlintInclSrc, ExcludeSources: x.zlintExclSrc,
+			Include: x.zlintInclude, Exclude: x.zlintExclude,
+		})
+		if err != nil {
+			return err
+		}
+		o.Zlint = l
+	}
+	if x.keyFile != "" || x.chainFile != "" {
+		switch o.Role {
+		case engine.RoleAuto, "":
+			o.Role = engine.RoleServer
+		case engine.RoleServer:
+		default:
+			return fmt.Errorf("--key and --chain check a server certificate bundle: use them with --role server")
+		}
+		o.ServerBundle = servercheck.Bundle(servercheck.Options{
+			KeyFile: x.keyFile, ChainFile: x.chainFile, Now: o.Now, MaxFileSize: maxFileSize,
+		})
+	}
+	return nil
+}
+
+// zlintDefaultCodes are the codes of the zlint lints run by default.
+func zlintDefaultCodes() []string {
+	l, err := zlintcheck.New(zlintcheck.Config{})
+	if err != nil {
+		return nil
+	}
+	return l.Codes()
+}

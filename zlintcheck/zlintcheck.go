@@ -1,0 +1,379 @@
+// Package zlintcheck runs zlint (github.com/zmap/zlint/v3) on the parsed certificates and CRLs
+// and reports its results as advisories with codes zlint.<lint_name>. Advisories are warnings
+// or notices: they never carry a cloud code and fail a run only when --fail-on says so.
+//
+// Which lints run: by default those whose source is RFC5280 or Community, plus CABF_BR for
+// server certificates; the slow lints in DefaultExcluded are left out unless named with
+// Include. Config changes the sources and names.
+package zlintcheck
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/crlcheck"
+	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/zmap/zcrypto/x509"
+	"github.com/zmap/zlint/v3"
+	zl "github.com/zmap/zlint/v3/lint"
+)
+
+// CodePrefix starts every zlint advisory's code.
+const CodePrefix = "zlint."
+
+// DefaultSources are the zlint sources run on every certificate and CRL by default.
+var DefaultSources = []string{string(zl.RFC5280), string(zl.Community)}
+
+// ServerSources are run in addition on server certificates (role server).
+var ServerSources = []string{string(zl.CABFBaselineRequirements)}
+
+// DefaultExcluded are lints left out of the default set because their cost dominates
+// everything else (measured on ../shared/corpus, see README "zlint advisories"; name them
+// with Include to run them anyway).
+var DefaultExcluded = []string{
+	// Community: checks ECDSA keys against the compromised eMudhra CA's P-384 key with a
+	// scalar multiplication per certificate: ~7 ms per ECDSA certificate.
+	"e_cert_issued_by_compromised_emudhra_ca",
+	// Community: brute-forces small ECDSA private keys: ~2 ms per ECDSA certificate.
+	"e_ecdsa_small_private_key",
+	// Community: Fermat factorisation of the RSA modulus: ~1 ms per RSA certificate.
+	// vpncertlint's own weak-key check (VCL.0704) tests close primes more cheaply.
+	"e_rsa_fermat_factorization",
+	// CABF_BR: trial division of the RSA modulus by the primes below 752: ~30-90 µs per RSA
+	// certificate, the most expensive lint left; vpncertlint's own small-factor check
+	// (VCL.0705) does the same.
+	"w_rsa_mod_factors_smaller_than_752",
+	// RFC5280: re-parses every extension with encoding/asn1 to find non-DER encodings:
+	// ~25 µs per certificate, a tenth of the whole default set.
+	"e_cert_ext_invalid_der",
+	// CABF_BR: IDNA processing of every DNS name: ~20 µs per server certificate.
+	"e_dnsname_bad_character_in_label",
+}
+
+// Config selects the lints. Empty fields mean the defaults.
+type Config struct {
+	// IncludeSources replaces DefaultSources (and ServerSources) when set.
+	IncludeSources []string
+	// ExcludeSources are removed from whatever sources are in force.
+	ExcludeSources []string
+	// Include names lints to run in addition, whatever their source (also those in
+	// DefaultExcluded).
+	Include []string
+	// Exclude names lints never to run.
+	Exclude []string
+}
+
+// Linter runs the selected lints. It is safe for concurrent use.
+type Linter struct {
+	ca, server, crl zl.Registry
+}
+
+// global is zlint's registry, filled by the lint packages the zlint root package imports.
+func global() zl.Registry { return zl.GlobalRegistry() }
+
+// Sources lists the sources zlint knows, sorted.
+func Sources() []string {
+	var out []string
+	for _, s := range global().Sources() {
+		out = append(out, string(s))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// source returns the source of a lint of either kind.
+func source(name string) (zl.LintSource, bool) {
+	if l := global().CertificateLints().ByName(name); l != nil {
+		return l.Source, true
+	}
+	if l := global().RevocationListLints().ByName(name); l != nil {
+		return l.Source, true
+	}
+	return "", false
+}
+
+func toSet(xs []string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// New builds a Linter from cfg. Unknown sources and lint names are errors.
+func New(cfg Config) (*Linter, error) {
+	known := toSet(Sources())
+	for _, s := range append(append([]string(nil), cfg.IncludeSources...), cfg.ExcludeSources...) {
+		if !known[s] {
+			return nil, fmt.Errorf("unknown zlint source %q (want one of %s)", s, strings.Join(Sources(), ", "))
+		}
+	}
+	for _, n := range append(append([]string(nil), cfg.Include...), cfg.Exclude...) {
+		if _, ok := source(n); !ok {
+			return nil, fmt.Errorf("unknown zlint lint %q (see 'vpncertlint codes --zlint')", n)
+		}
+	}
+	caSources := DefaultSources
+	serverSources := append(append([]string(nil), DefaultSources...), ServerSources...)
+	if len(cfg.IncludeSources) > 0 {
+		caSources, serverSources = cfg.IncludeSources, cfg.IncludeSources
+	}
+	l := &Linter{}
+	var err error
+	if l.ca, err = selectLints(caSources, cfg); err != nil {
+		return nil, err
+	}
+	if l.server, err = selectLints(serverSources, cfg); err != nil {
+		return nil, err
+	}
+	l.crl = l.ca
+	return l, nil
+}
+
+// selectLints filters zlint's registry to the lints of sources (less ExcludeSources and the
+// default exclusions), plus Include, less Exclude.
+func selectLints(sources []string, cfg Config) (zl.Registry, error) {
+	src, exSrc := toSet(sources), toSet(cfg.ExcludeSources)
+	inc, exc, slow := toSet(cfg.Include), toSet(cfg.Exclude), toSet(DefaultExcluded)
+	var names []string
+	for _, n := range global().Names() {
+		s, _ := source(n)
+		on := src[string(s)] && !exSrc[string(s)] && !slow[n]
+		if inc[n] {
+			on = true
+		}
+		if exc[n] {
+			on = false
+		}
+		if on {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		// zlint's Filter treats an empty name list as "no filter": use a name that keeps none.
+		return emptyRegistry()
+	}
+	return global().Filter(zl.FilterOptions{IncludeNames: names})
+}
+
+func emptyRegistry() (zl.Registry, error) {
+	return global().Filter(zl.FilterOptions{IncludeSources: zl.SourceList{zl.UnknownLintSource}})
+}
+
+// Names returns the names of the lints that run on certificates of role and on CRLs.
+func (l *Linter) Names(role certcheck.Role) []string {
+	return l.registry(role).Names()
+}
+
+func (l *Linter) registry(role certcheck.Role) zl.Registry {
+	if role == certcheck.RoleServer {
+		return l.server
+	}
+	return l.ca
+}
+
+// Cert runs the lints for c's role on c and returns the advisories (nil when zcrypto could
+// not parse c: the content check reports that).
+func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
+	if l == nil || c.X == nil {
+		return nil
+	}
+	reg := l.registry(c.Role)
+	cfg := reg.GetConfiguration()
+	var out []lint.Finding
+	var obj *lint.Object // computed once, for the first finding (names are costly to render)
+	for _, zlnt := range reg.CertificateLints().Lints() {
+		res := runCert(zlnt, c.X, cfg)
+		if f, ok := finding(zlnt.LintMetadata, res); ok {
+			if obj == nil {
+				o := c.Object()
+				obj = &o
+			}
+			f.Args = []string{c.Name}
+			out = append(out, f.At(c.File, c.Line).About(*obj))
+		}
+	}
+	return out
+}
+
+// CRL runs the CRL lints on c.
+func (l *Linter) CRL(c *crlcheck.CRL) []lint.Finding {
+	if l == nil || c.X == nil {
+		return nil
+	}
+	cfg := l.crl.GetConfiguration()
+	var out []lint.Finding
+	obj := c.Object()
+	for _, zlnt := range l.crl.RevocationListLints().Lints() {
+		res := runCRL(zlnt, c.X, cfg)
+		if f, ok := finding(zlnt.LintMetadata, res); ok {
+			f.Args = []string{c.Name}
+			out = append(out, f.At(c.File, c.Line).About(obj))
+		}
+	}
+	return out
+}
+
+func runCert(l *zl.CertificateLint, x *x509.Certificate, cfg zl.Configuration) (res *zl.LintResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = &zl.LintResult{Status: zl.Fatal, Details: fmt.Sprintf("the lint failed on this input (%v)", p)}
+		}
+	}()
+	return l.Execute(x, cfg)
+}
+
+func runCRL(l *zl.RevocationListLint, x *x509.RevocationList, cfg zl.Configuration) (res *zl.LintResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = &zl.LintResult{Status: zl.Fatal, Details: fmt.Sprintf("the lint failed on this input (%v)", p)}
+		}
+	}()
+	return l.Execute(x, cfg)
+}
+
+// Severity maps a zlint status to an advisory severity: error, fatal and warn are warnings,
+// notice is a notice; anything below notice (pass, NA, NE) is not reported.
+func Severity(s zl.LintStatus) (lint.Severity, bool) {
+	switch s {
+	case zl.Fatal, zl.Error, zl.Warn:
+		return lint.Warning, true
+	case zl.Notice:
+		return lint.Notice, true
+	}
+	return 0, false
+}
+
+func finding(m zl.LintMetadata, res *zl.LintResult) (lint.Finding, bool) {
+	if res == nil {
+		return lint.Finding{}, false
+	}
+	sev, ok := Severity(res.Status)
+	if !ok {
+		return lint.Finding{}, false
+	}
+	code := CodeFor(m.Name)
+	f := lint.New(code, detail(m, res))
+	f.Severity = sev
+	return f, true
+}
+
+func detail(m zl.LintMetadata, res *zl.LintResult) string {
+	d := "zlint " + res.Status.String()
+	if res.Details != "" {
+		d += ": " + res.Details
+	}
+	if m.Citation != "" {
+		d += "; " + m.Citation
+	}
+	return d
+}
+
+var registerOnce sync.Once
+
+// CodeFor returns the code of the zlint lint name, registering every zlint lint in the
+// catalogue on first use.
+func CodeFor(name string) string {
+	Register()
+	return CodePrefix + name
+}
+
+// Register puts every zlint lint (certificate and CRL lints) in the catalogue as
+// SourceZlint codes. It is idempotent; the package's init calls it.
+func Register() {
+	registerOnce.Do(func() {
+		for _, n := range global().Names() {
+			var m zl.LintMetadata
+			if l := global().CertificateLints().ByName(n); l != nil {
+				m = l.LintMetadata
+			} else if l := global().RevocationListLints().ByName(n); l != nil {
+				m = l.LintMetadata
+			} else {
+				continue // OCSP lints are not run
+			}
+			lint.Register(catalogueEntry(m))
+		}
+	})
+}
+
+func init() { Register() }
+
+func catalogueEntry(m zl.LintMetadata) lint.Code {
+	desc := strings.ReplaceAll(strings.TrimSpace(m.Description), "%s", "% s")
+	citation := m.Citation
+	if citation == "" {
+		citation = "none given"
+	}
+	sev := lint.Warning
+	if strings.HasPrefix(m.Name, "n_") {
+		sev = lint.Notice
+	}
+	return lint.Code{
+		ID:       CodePrefix + m.Name,
+		Source:   lint.SourceZlint,
+		Severity: sev,
+		Message:  "%s: " + desc,
+		DescEN:   fmt.Sprintf("zlint lint %s (source %s): %s Citation: %s.", m.Name, m.Source, desc, citation),
+		RemedyEN: fmt.Sprintf("Re-issue the certificate (or CRL) as the citation requires; this is advice, the cloud does not check it. If it does not apply to you, turn it off with --zlint-exclude %s.", m.Name),
+		DescZH:   fmt.Sprintf("zlint检查项%s(来源%s):%s 依据:%s。", m.Name, m.Source, desc, citation),
+		RemedyZH: fmt.Sprintf("请按依据要求重新签发证书(或吊销列表);此项为建议,云端不做检查。如不适用,可使用--zlint-exclude %s关闭。", m.Name),
+	}
+}
+
+// Codes lists the codes of the lints l runs on CA and server certificates and on CRLs, sorted.
+func (l *Linter) Codes() []string {
+	seen := map[string]bool{}
+	for _, r := range []zl.Registry{l.ca, l.server, l.crl} {
+		for _, n := range r.Names() {
+			seen[CodeFor(n)] = true
+		}
+	}
+	var out []string
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Cost is one lint's measured cost.
+type Cost struct {
+	Name  string
+	Total time.Duration
+	Runs  int
+}
+
+// Measure runs every certificate lint of zlint's whole registry on each certificate n times
+// and returns the cost per lint, most expensive first (for the benchmark and README figures).
+func Measure(certs []*x509.Certificate, n int) []Cost { return measure(global(), certs, n) }
+
+// MeasureDefault is Measure over the lints l runs on server certificates.
+func (l *Linter) MeasureDefault(certs []*x509.Certificate, n int) []Cost {
+	return measure(l.server, certs, n)
+}
+
+func measure(reg zl.Registry, certs []*x509.Certificate, n int) []Cost {
+	cfg := reg.GetConfiguration()
+	var out []Cost
+	for _, l := range reg.CertificateLints().Lints() {
+		c := Cost{Name: l.Name}
+		start := time.Now()
+		for i := 0; i < n; i++ {
+			for _, x := range certs {
+				runCert(l, x, cfg)
+				c.Runs++
+			}
+		}
+		c.Total = time.Since(start)
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Total > out[j].Total })
+	return out
+}
+
+// keep the zlint root package imported so the registry is populated.
+var _ = zlint.Version

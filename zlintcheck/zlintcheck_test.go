@@ -1,0 +1,111 @@
+package zlintcheck
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/pemscan"
+	zl "github.com/zmap/zlint/v3/lint"
+)
+
+func has(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSelection(t *testing.T) {
+	l, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, server := l.Names(certcheck.RoleCA), l.Names(certcheck.RoleServer)
+	if len(ca) == 0 || len(server) <= len(ca) {
+		t.Fatalf("default selection: %d CA lints, %d server lints", len(ca), len(server))
+	}
+	if has(ca, "e_ext_san_missing") || !has(server, "e_ext_san_missing") {
+		t.Error("CABF_BR lints must run on server certificates only")
+	}
+	if !has(ca, "e_basic_constraints_not_critical") {
+		t.Error("RFC5280 lints must run on CA certificates")
+	}
+	for _, n := range DefaultExcluded {
+		if has(server, n) {
+			t.Errorf("slow lint %s is in the default selection", n)
+		}
+	}
+	l, err = New(Config{Include: []string{"e_rsa_fermat_factorization"}, Exclude: []string{"e_basic_constraints_not_critical"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ca := l.Names(certcheck.RoleCA); !has(ca, "e_rsa_fermat_factorization") || has(ca, "e_basic_constraints_not_critical") {
+		t.Error("--zlint-include / --zlint-exclude not applied")
+	}
+	l, err = New(Config{IncludeSources: []string{"Community"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := l.Names(certcheck.RoleServer); has(s, "e_ext_san_missing") || has(s, "e_basic_constraints_not_critical") {
+		t.Error("--zlint-include-sources must replace the defaults")
+	}
+	l, err = New(Config{ExcludeSources: []string{"RFC5280", "Community", "CABF_BR"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := l.Names(certcheck.RoleServer); len(s) != 0 {
+		t.Errorf("every default source excluded, yet %d lints run", len(s))
+	}
+	for _, bad := range []Config{{IncludeSources: []string{"RFC9999"}}, {Exclude: []string{"e_no_such_lint"}}} {
+		if _, err := New(bad); err == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
+}
+
+func TestSeverityMapping(t *testing.T) {
+	for st, want := range map[zl.LintStatus]lint.Severity{zl.Fatal: lint.Warning, zl.Error: lint.Warning, zl.Warn: lint.Warning, zl.Notice: lint.Notice} {
+		if got, ok := Severity(st); !ok || got != want {
+			t.Errorf("%v → %v, want %v", st, got, want)
+		}
+	}
+	for _, st := range []zl.LintStatus{zl.Pass, zl.NA, zl.NE, zl.Reserved} {
+		if _, ok := Severity(st); ok {
+			t.Errorf("%v is reported", st)
+		}
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	c, ok := lint.Lookup("zlint.e_basic_constraints_not_critical")
+	if !ok {
+		t.Fatal("zlint lints are not in the catalogue")
+	}
+	if c.Source != lint.SourceZlint || c.Severity == lint.Error || !strings.Contains(c.DescEN, "RFC 5280") {
+		t.Errorf("catalogue entry: %+v", c)
+	}
+}
+
+func TestCertFindings(t *testing.T) {
+	data, err := os.ReadFile("../testdata/zlint/ca-bc-not-critical.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := pemscan.Scan(data).Blocks[0]
+	c := certcheck.NewCert(b.Bytes, "ca.pem", b.BeginLine, "ca.pem")
+	c.Role = certcheck.RoleCA
+	l, _ := New(Config{})
+	fs := l.Cert(c)
+	if len(fs) != 1 || fs[0].Code != "zlint.e_basic_constraints_not_critical" || fs[0].Severity != lint.Warning {
+		t.Fatalf("findings %+v", fs)
+	}
+	var nilLinter *Linter
+	if nilLinter.Cert(c) != nil {
+		t.Error("a nil Linter (--no-zlint) reported findings")
+	}
+}
