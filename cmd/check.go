@@ -17,6 +17,7 @@ type checkFlags struct {
 	ca                                     []string
 	verbose                                bool
 	maxFileSize                            int64
+	gate                                   gateFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -42,7 +43,7 @@ Client CAs (from --ca, and those found in the run) form the upload set: duplicat
   vpncertlint check --ca ca.pem --role crl revoked.crl
   vpncertlint check --now 2026-01-01T00:00:00Z --format json certs/
   cat ca.pem | vpncertlint check -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, f, args)
 		},
@@ -57,6 +58,7 @@ Client CAs (from --ca, and those found in the run) form the upload set: duplicat
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
+	addGateFlags(c, &f.gate)
 	return c
 }
 
@@ -95,21 +97,28 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if f.maxFileSize <= 0 {
 		return usageErr("--max-file-size must be positive")
 	}
-	rep, err := engine.Run(args, engine.Options{
+	opts := engine.Options{
 		Role:        f.role,
 		CAFiles:     f.ca,
 		Now:         now,
 		MaxFileSize: f.maxFileSize,
 		Stdin:       cmd.InOrStdin(),
 		Tool:        lint.Tool{Name: "vpncertlint", Version: version()},
-	}, f.lang)
+	}
+	gate, args, err := prepareGate(cmd, &f.gate, &opts, args)
 	if err != nil {
 		return err
 	}
-	if err := lint.Write(cmd.OutOrStdout(), f.format, rep, lint.FormatOptions{Color: useColor, Verbose: f.verbose}); err != nil {
+	rep, err := engine.Run(args, opts, f.lang)
+	if err != nil {
 		return err
 	}
-	if f.format != "text" {
+	gate.apply(rep, now, f.lang)
+	fo := lint.FormatOptions{Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root}
+	if err := gate.write(cmd, f.format, rep, fo); err != nil {
+		return err
+	}
+	if f.format != "text" && f.gate.output == "" {
 		// Machine formats go to stdout; I/O errors are also said on stderr for people.
 		for _, fr := range rep.Files {
 			if fr.Error != "" {
