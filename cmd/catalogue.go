@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/config"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/engine"
 )
@@ -20,6 +21,9 @@ func RaisedCodes() map[string]bool {
 		}
 	}
 	for _, code := range certcheck.SetCodes {
+		m[code] = true
+	}
+	for _, code := range config.Codes {
 		m[code] = true
 	}
 	for _, code := range engine.FormatCodes {
