@@ -136,7 +136,7 @@ func sortedKeys(m map[string]config.SeverityName) []string {
 	return out
 }
 
-// display is path relative to the working directory when it lies below it.
+// display is path relative to the working directory (../ when above it).
 func display(path string) string {
 	wd, err := os.Getwd()
 	if err != nil {
@@ -147,7 +147,7 @@ func display(path string) string {
 		return path
 	}
 	rel, err := filepath.Rel(wd, abs)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	if err != nil {
 		return abs
 	}
 	return rel
