@@ -95,7 +95,7 @@ defaults included. Without a configuration the default policy is shown.`,
 					e.Ignore = cfg.Ignore
 				}
 			} else {
-				e.File = "(none: defaults)"
+				e.File = "none"
 			}
 			cp, rp := cfg.CertPolicy(), cfg.CRLPolicy()
 			e.Policy = effectivePolicy{

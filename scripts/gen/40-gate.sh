@@ -38,3 +38,4 @@ selfsigned "$G/clean-ca.pem" gate_clean "Demo Clean CA" $GOOD_START $GOOD_END v3
 # every generation).
 sha=$(openssl x509 -in "$D/pki/prod/ca/prod-legacy.pem" -outform DER | openssl dgst -sha256 -r | cut -d' ' -f1)
 sed -i "s/sha256: \"[0-9a-f]*\"/sha256: \"$sha\"/" "$D/.vpncertlint.yaml"
+sed -i "s/^    sha256: [0-9a-f]\{64\}$/    sha256: $sha/" "$(dirname "$0")/../../testdata/script/gate-commands.txtar"
