@@ -33,9 +33,10 @@ func TestGateScripts(t *testing.T) {
 		t.Fatal(err)
 	}
 	testscript.Run(t, testscript.Params{
-		Dir: filepath.Join("testdata", "script"),
+		// Absolute: the scripts run in parallel while one of them may have moved the
+		// process's working directory.
 		Files: func() []string {
-			m, _ := filepath.Glob(filepath.Join("testdata", "script", "gate-*.txtar"))
+			m, _ := filepath.Glob(filepath.Join(root, "testdata", "script", "gate-*.txtar"))
 			return m
 		}(),
 		Setup: func(env *testscript.Env) error {
