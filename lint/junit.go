@@ -128,16 +128,31 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 			suite.Cases = append(suite.Cases, c)
 		}
 	}
-	// Findings about no input (none today, but a run-level check may raise some).
-	var rest []Finding
+	// Findings about files that are not inputs (the project configuration's own) or about
+	// no file: one testcase per file.
+	var leftFiles []string
 	for _, f := range r.Findings {
-		if _, left := byFile[f.File]; left {
-			rest = append(rest, f)
+		if fs, left := byFile[f.File]; left && fs != nil {
+			leftFiles = append(leftFiles, f.File)
+			byFile[f.File] = nil
 		}
 	}
-	if len(rest) > 0 {
-		c := junitCase{Name: "(run)", Classname: "(run)"}
-		addFindings(&c, rest)
+	for _, file := range leftFiles {
+		rel := RelPath(file, o.Root)
+		if file == "" {
+			rel = "(run)"
+		}
+		c := junitCase{Name: rel, Classname: rel, File: rel}
+		if file == "" {
+			c.File = ""
+		}
+		var fs []Finding
+		for _, f := range r.Findings {
+			if f.File == file {
+				fs = append(fs, f)
+			}
+		}
+		addFindings(&c, fs)
 		suite.Cases = append(suite.Cases, c)
 	}
 	for _, c := range suite.Cases {
