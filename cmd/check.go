@@ -23,7 +23,7 @@ type checkFlags struct {
 func newCheckCmd() *cobra.Command {
 	f := &checkFlags{}
 	c := &cobra.Command{
-		Use:   "check [flags] PATH...",
+		Use:   "check [flags] [PATH...]",
 		Short: "Check certificate and CRL files (directories are scanned recursively; - is stdin)",
 		Long: `Check PEM certificates and CRLs as Huawei Cloud's P2C VPN would judge them on upload.
 
@@ -38,11 +38,17 @@ Roles (--role):
   crl     every input must be a CRL (a certificate or anything else there is VPN.0078)
 
 Client CAs (from --ca, and those found in the run) form the upload set: duplicates
-(VPN.0077), the 10-CA limit (VPN.1111) and CRL issuers (VPN.0079) are judged against it.`,
+(VPN.0077), the 10-CA limit (VPN.1111) and CRL issuers (VPN.0079) are judged against it.
+
+With a project configuration (.vpncertlint.yaml in the working directory or its parents, or
+--config), roles, upload sets, policy and waivers come from it, and with no PATH every file
+it names is checked (see 'vpncertlint init').`,
 		Example: `  vpncertlint check ca.pem
   vpncertlint check --ca ca.pem --role crl revoked.crl
   vpncertlint check --now 2026-01-01T00:00:00Z --format json certs/
-  cat ca.pem | vpncertlint check -`,
+  cat ca.pem | vpncertlint check -
+  vpncertlint check                      # the repository, as .vpncertlint.yaml describes it
+  vpncertlint check --format sarif --output results.sarif`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, f, args)

@@ -46,8 +46,8 @@ type Options struct {
 	// walk), overriding Role for it; "" keeps Role. A project configuration's role globs use it.
 	RoleFor func(path string) string
 	// SetsFor, if set, names the upload sets an input belongs to. Duplicates (VPN.0077), the
-	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set; inputs
-	// in no set (and --ca files) form the set named "". Unset: one set for the whole run.
+	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set (it is
+	// called with "-" for standard input; no names: the set ""). Unset: one set for the run.
 	SetsFor func(path string) []string
 }
 
@@ -130,7 +130,7 @@ func uploadSets(inputs []input, results []outcome, o *Options) []lint.Finding {
 	members := map[string][]int{}
 	for i, in := range inputs {
 		sets := []string{""}
-		if o.SetsFor != nil && !in.stdin {
+		if o.SetsFor != nil {
 			if s := o.SetsFor(in.path); len(s) > 0 {
 				sets = s
 			}
