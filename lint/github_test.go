@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -34,5 +35,23 @@ func TestRelPathAndURI(t *testing.T) {
 	}
 	if got := uriEscape("pki/my ca#1.pem"); got != "pki/my%20ca%231.pem" {
 		t.Errorf("uriEscape: %q", got)
+	}
+}
+
+func TestSARIFResultLimit(t *testing.T) {
+	r := &Report{Tool: Tool{Name: "vpncertlint"}}
+	for i := 0; i < MaxSARIFResults+5; i++ {
+		r.Findings = append(r.Findings, Finding{Code: "VCL.0743", Severity: Warning, File: "x.pem", Line: i + 1})
+	}
+	var b bytes.Buffer
+	if err := writeSARIF(&b, r, FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, `"ruleId"`); n != MaxSARIFResults {
+		t.Errorf("%d results", n)
+	}
+	if !strings.Contains(out, "only the first 25000 are listed") {
+		t.Error("no notification about the cut")
 	}
 }

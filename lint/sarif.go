@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"path/filepath"
 	"sort"
@@ -23,6 +24,8 @@ const (
 	// FingerprintKey names vpncertlint's partial fingerprint in SARIF results.
 	FingerprintKey = "vpncertlint/v1"
 	infoURI        = "https://github.com/vpncertlint/vpncertlint#codes"
+	// MaxSARIFResults is GitHub code scanning's limit of results per run.
+	MaxSARIFResults = 25000
 )
 
 type sarifLog struct {
@@ -242,6 +245,11 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 		results = append(results, res)
 	}
 	inv := sarifInvoc{ExecutionSuccessful: r.IOErrors() == 0}
+	if len(results) > MaxSARIFResults {
+		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "warning", Message: sarifText{
+			Text: fmt.Sprintf("%d results; only the first %d are listed (GitHub code scanning accepts at most %d per run)", len(results), MaxSARIFResults, MaxSARIFResults)}})
+		results = results[:MaxSARIFResults]
+	}
 	for _, f := range r.Files {
 		if f.Error != "" {
 			inv.Notifications = append(inv.Notifications, sarifNotification{
