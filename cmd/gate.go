@@ -71,7 +71,7 @@ func loadConfig(g *gateFlags) (*config.Config, error) {
 		if err != nil || found == "" {
 			return nil, err
 		}
-		path = found
+		path = display(found)
 	}
 	cfg, err := config.Load(path)
 	if err != nil {

@@ -62,8 +62,9 @@ func (p *Pattern) UnmarshalYAML(n *yaml.Node) error {
 		return lineErr(n, "a glob pattern must be a string")
 	}
 	g := strings.TrimPrefix(n.Value, "./")
-	if g == "" || strings.HasPrefix(g, "/") || !doublestar.ValidatePattern(g) || strings.Contains(g, "\\") {
-		return lineErr(n, fmt.Sprintf("invalid glob pattern %q (want a relative pattern with / separators, such as pki/**/*.pem)", n.Value))
+	dotdot := g == ".." || strings.HasPrefix(g, "../") || strings.Contains(g, "/../") || strings.HasSuffix(g, "/..")
+	if g == "" || strings.HasPrefix(g, "/") || dotdot || !doublestar.ValidatePattern(g) || strings.Contains(g, "\\") {
+		return lineErr(n, fmt.Sprintf("invalid glob pattern %q (want a pattern relative to the configuration's directory, with / separators and no .., such as pki/**/*.pem)", n.Value))
 	}
 	p.Glob, p.Line = g, n.Line
 	return nil
