@@ -10,7 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-type actionStep struct {
+type gateActionStep struct {
 	Name  string            `yaml:"name"`
 	ID    string            `yaml:"id"`
 	Uses  string            `yaml:"uses"`
@@ -34,7 +34,7 @@ func TestAction(t *testing.T) {
 		Inputs map[string]map[string]string `yaml:"inputs"`
 		Runs   struct {
 			Using string       `yaml:"using"`
-			Steps []actionStep `yaml:"steps"`
+			Steps []gateActionStep `yaml:"steps"`
 		} `yaml:"runs"`
 	}
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
@@ -44,7 +44,7 @@ func TestAction(t *testing.T) {
 	if a.Runs.Using != "composite" {
 		t.Fatalf("runs.using %q", a.Runs.Using)
 	}
-	steps := map[string]actionStep{}
+	steps := map[string]gateActionStep{}
 	for _, s := range a.Runs.Steps {
 		steps[s.Name] = s
 		if s.Run != "" && s.Shell != "bash" {
@@ -69,9 +69,9 @@ func TestAction(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	cfg := demoWithExpired(t)
+	cfg := gateDemoWithExpired(t)
 	ghOut := filepath.Join(tmp, "github_output")
-	step := func(s actionStep, env ...string) (string, error) {
+	step := func(s gateActionStep, env ...string) (string, error) {
 		c := exec.Command("bash", "-e", "-c", s.Run)
 		c.Dir = filepath.Dir(cfg)
 		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "GITHUB_OUTPUT="+ghOut)
@@ -94,7 +94,7 @@ func TestAction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	validateSARIF(t, sarifSchema(t), string(sarif))
+	gateValidateSARIF(t, gateSARIFSchema(t), string(sarif))
 	if _, err := step(steps["Result"], "CODE=1"); err == nil {
 		t.Error("the result step must fail the job on exit code 1")
 	}

@@ -17,9 +17,9 @@ import (
 // The repository gate's report formats, checked on the demo repository (testdata/demo-repo)
 // with an expired client CA added to its prod set.
 
-// demoWithExpired copies the demo repository to a temporary directory, adds the expired CA
+// gateDemoWithExpired copies the demo repository to a temporary directory, adds the expired CA
 // to the prod set, and returns the configuration's path.
-func demoWithExpired(t *testing.T) string {
+func gateDemoWithExpired(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "repo")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "demo-repo"))); err != nil {
@@ -35,14 +35,14 @@ func demoWithExpired(t *testing.T) string {
 	return filepath.Join(dir, ".vpncertlint.yaml")
 }
 
-func runCLI(t *testing.T, args ...string) (string, string, int) {
+func gateRun(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := cmd.Execute(append([]string{"check", "--now", testNow}, args...), strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code
 }
 
-func sarifSchema(t *testing.T) *jsonschema.Schema {
+func gateSARIFSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	path := filepath.Join("..", "shared", "sarif", "sarif-schema-2.1.0.json")
 	f, err := os.Open(path)
@@ -65,7 +65,7 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 	return s
 }
 
-func validateSARIF(t *testing.T, s *jsonschema.Schema, out string) map[string]any {
+func gateValidateSARIF(t *testing.T, s *jsonschema.Schema, out string) map[string]any {
 	t.Helper()
 	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 	if err != nil {
@@ -81,7 +81,7 @@ func validateSARIF(t *testing.T, s *jsonschema.Schema, out string) map[string]an
 	return m
 }
 
-type sarifOut struct {
+type gateSARIFDoc struct {
 	Runs []struct {
 		Tool struct {
 			Driver struct {
@@ -125,14 +125,14 @@ type sarifOut struct {
 }
 
 func TestGateSARIF(t *testing.T) {
-	schema := sarifSchema(t)
-	cfg := demoWithExpired(t)
-	out, _, code := runCLI(t, "--config", cfg, "--format", "sarif")
+	schema := gateSARIFSchema(t)
+	cfg := gateDemoWithExpired(t)
+	out, _, code := gateRun(t, "--config", cfg, "--format", "sarif")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", code, out)
 	}
-	validateSARIF(t, schema, out)
-	var s sarifOut
+	gateValidateSARIF(t, schema, out)
+	var s gateSARIFDoc
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
 	}
@@ -191,8 +191,8 @@ func TestGateSARIF(t *testing.T) {
 	}
 
 	// The fingerprints are stable: another run from another directory gives the same.
-	out2, _, _ := runCLI(t, "--config", cfg, "--format", "sarif", filepath.Join(filepath.Dir(cfg), "pki", "prod", "ca", "expired-ca.pem"))
-	var s2 sarifOut
+	out2, _, _ := gateRun(t, "--config", cfg, "--format", "sarif", filepath.Join(filepath.Dir(cfg), "pki", "prod", "ca", "expired-ca.pem"))
+	var s2 gateSARIFDoc
 	if err := json.Unmarshal([]byte(out2), &s2); err != nil {
 		t.Fatal(err)
 	}
@@ -211,13 +211,13 @@ func TestGateSARIF(t *testing.T) {
 // TestGateSARIFEdges: findings at line 0 (an empty file), unreadable inputs, and a run
 // without a configuration all validate.
 func TestGateSARIFEdges(t *testing.T) {
-	schema := sarifSchema(t)
-	out, _, code := runCLI(t, "--no-config", "--format", "sarif", "testdata/format/empty.pem", "testdata/no-such-file.pem", "testdata/ca/expired.pem")
+	schema := gateSARIFSchema(t)
+	out, _, code := gateRun(t, "--no-config", "--format", "sarif", "testdata/format/empty.pem", "testdata/no-such-file.pem", "testdata/ca/expired.pem")
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
-	validateSARIF(t, schema, out)
-	var s sarifOut
+	gateValidateSARIF(t, schema, out)
+	var s gateSARIFDoc
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestGateSARIFEdges(t *testing.T) {
 	}
 }
 
-type junitDoc struct {
+type gateJUnitDoc struct {
 	Tests    int `xml:"tests,attr"`
 	Failures int `xml:"failures,attr"`
 	Errors   int `xml:"errors,attr"`
@@ -258,7 +258,7 @@ type junitDoc struct {
 }
 
 func TestGateJUnit(t *testing.T) {
-	cfg := demoWithExpired(t)
+	cfg := gateDemoWithExpired(t)
 	for _, tc := range []struct {
 		failOn   string
 		failures []string // testcase files with a failure
@@ -267,8 +267,8 @@ func TestGateJUnit(t *testing.T) {
 		{"warning", []string{"pki/prod/ca/expired-ca.pem", ".vpncertlint.yaml"}},
 		{"none", nil},
 	} {
-		out, _, code := runCLI(t, "--config", cfg, "--format", "junit", "--fail-on", tc.failOn)
-		var d junitDoc
+		out, _, code := gateRun(t, "--config", cfg, "--format", "junit", "--fail-on", tc.failOn)
+		var d gateJUnitDoc
 		if err := xml.Unmarshal([]byte(out), &d); err != nil {
 			t.Fatalf("not XML: %v\n%s", err, out)
 		}
@@ -294,8 +294,8 @@ func TestGateJUnit(t *testing.T) {
 		}
 	}
 	// An unreadable input is an <error>; a file with no PEM object is one testcase.
-	out, _, _ := runCLI(t, "--no-config", "--format", "junit", "testdata/no-such-file.pem", "testdata/format/empty.pem")
-	var d junitDoc
+	out, _, _ := gateRun(t, "--no-config", "--format", "junit", "testdata/no-such-file.pem", "testdata/format/empty.pem")
+	var d gateJUnitDoc
 	if err := xml.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatal(err)
 	}
@@ -305,8 +305,8 @@ func TestGateJUnit(t *testing.T) {
 }
 
 func TestGateGitHub(t *testing.T) {
-	cfg := demoWithExpired(t)
-	out, _, code := runCLI(t, "--config", cfg, "--format", "github")
+	cfg := gateDemoWithExpired(t)
+	out, _, code := gateRun(t, "--config", cfg, "--format", "github")
 	if code != 1 {
 		t.Errorf("exit %d", code)
 	}
