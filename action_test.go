@@ -33,7 +33,7 @@ func TestAction(t *testing.T) {
 		Name   string                       `yaml:"name"`
 		Inputs map[string]map[string]string `yaml:"inputs"`
 		Runs   struct {
-			Using string       `yaml:"using"`
+			Using string           `yaml:"using"`
 			Steps []gateActionStep `yaml:"steps"`
 		} `yaml:"runs"`
 	}
