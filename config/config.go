@@ -509,3 +509,12 @@ func (c *Config) CRLPolicy() *crlcheck.Policy {
 	}
 	return p
 }
+
+// Routes returns the VPC routes as prefixes (for the server-body checks' VPC-overlap check).
+func (g Gateway) Routes() []netip.Prefix {
+	out := make([]netip.Prefix, 0, len(g.VPCRoutes))
+	for _, p := range g.VPCRoutes {
+		out = append(out, p.Prefix)
+	}
+	return out
+}

@@ -170,3 +170,15 @@ ignore:
 		}
 	}
 }
+
+func TestGateway(t *testing.T) {
+	c := mustParse(t, "version: 1\nroles: {ca: [\"*.pem\"]}\ngateway:\n  max_connections: 50\n  vpc_routes: [10.0.0.0/16, 192.168.0.0/24]\n")
+	if c.Gateway.MaxConnections != 50 || len(c.Gateway.Routes()) != 2 || c.Gateway.Routes()[1].String() != "192.168.0.0/24" {
+		t.Errorf("gateway %+v", c.Gateway)
+	}
+	for _, bad := range []string{"max_connections: 0x", "max_connections: 501", "vpc_routes: [10.0.0.0]", "vpc_routes: [\"::/0\"]", "vpc_route: []"} {
+		if _, err := Parse([]byte("version: 1\nroles: {ca: [\"*.pem\"]}\ngateway:\n  "+bad+"\n"), "g.yaml"); err == nil || !strings.HasPrefix(err.Error(), "g.yaml:4: ") {
+			t.Errorf("%s: err %v, want one at g.yaml:4", bad, err)
+		}
+	}
+}
