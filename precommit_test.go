@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -132,15 +133,38 @@ func TestPreCommit(t *testing.T) {
 		t.Log("-short: pre-commit try-repo skipped")
 		return
 	}
+	// A fresh repository holding only the module (no history, no testdata).
 	tool := filepath.Join(tmp, "tool")
-	if err := os.CopyFS(tool, os.DirFS(root)); err != nil {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		// .git may be a file (a worktree's link to its repository): never copy it, or git
+		// below would work on this repository.
+		if rel == ".git" || rel == "testdata" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() && !d.IsDir() {
+			return nil
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(tool, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(tool, rel), b, 0o644)
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
-	// The copy is a fresh repository holding only the module (no testdata, no history).
-	for _, d := range []string{".git", "testdata"} {
-		if err := os.RemoveAll(filepath.Join(tool, d)); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := os.Lstat(filepath.Join(tool, ".git")); err == nil {
+		t.Fatal("the copy must not hold this repository's .git")
 	}
 	run(tool, true, "git", "init", "-q")
 	run(tool, true, "git", "add", "-A")
