@@ -128,6 +128,17 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	if len(order) > 0 {
 		ew.printf("\n")
 	}
+	if o.Verbose && len(r.Waived) > 0 {
+		ew.printf("%s\n", bold("Waived by the configuration:"))
+		for _, w := range r.Waived {
+			until := ""
+			if w.Expires != "" {
+				until = ", until " + w.Expires
+			}
+			ew.printf("%s:%d: %s %s %s (waived%s: %s)\n", displayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), w.Message, until, w.Reason)
+		}
+		ew.printf("\n")
+	}
 	objects := 0
 	for _, f := range r.Files {
 		objects += len(f.Objects)
