@@ -157,13 +157,13 @@ func RelPath(file, root string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Fingerprint is a finding's stable identity across runs: the code with the object's
-// SHA-256 when the finding is about a certificate or CRL, else the code with the file and
-// the detail.
+// Fingerprint is a finding's stable identity across runs (moving the object within its file
+// keeps it): the code, the file and the object's SHA-256 when the finding is about a
+// certificate or CRL, else the code, the file and the detail.
 func Fingerprint(f Finding, relFile string) string {
-	key := f.Code + "\x00" + f.SHA256
+	key := f.Code + "\x00" + relFile + "\x00" + f.SHA256
 	if f.SHA256 == "" {
-		key = f.Code + "\x00" + relFile + "\x00" + f.Detail
+		key = f.Code + "\x00" + relFile + "\x00\x00" + f.Detail
 	}
 	h := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(h[:])
