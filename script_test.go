@@ -3,32 +3,85 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/vpncertlint/vpncertlint/cmd"
 )
 
+// exitFileEnv names a file where the test binary, run as vpncertlint by a script, writes its
+// exit code, so that scripts can assert it exactly with `exit N` (testscript's `! exec` only
+// says "non-zero").
+const exitFileEnv = "VPNCERTLINT_TEST_EXITFILE"
+
 func TestMain(m *testing.M) {
-	os.Exit(testscript.RunMain(m, map[string]func() int{
-		"vpncertlint": func() int { return cmd.Execute(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) },
-	}))
+	testscript.Main(m, map[string]func(){
+		"vpncertlint": func() {
+			code := cmd.Execute(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			if f := os.Getenv(exitFileEnv); f != "" {
+				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o644)
+			}
+			os.Exit(code)
+		},
+	})
 }
 
-// TestScripts runs the CLI transcripts in testdata/script/*.txtar. $TESTDATA points at the
-// fixtures; $NOW is the fixtures' clock. Update with: go test -run TestScripts -args -testwork
-func TestScripts(t *testing.T) {
-	td, err := filepath.Abs("testdata")
+// scriptParams are the common settings of the CLI transcripts: `vpncertlint` (or
+// `exec vpncertlint`) runs the real command line as a process in the script's directory;
+// `exit N` asserts the exit code of the last one; $TESTDATA is testdata/, $NOW the
+// fixtures' clock, $SHARED ../shared.
+func scriptParams(t *testing.T, patterns []string, setup func(env *testscript.Env) error) testscript.Params {
+	root, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
-	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+	var files []string
+	for _, pat := range patterns {
+		m, err := filepath.Glob(filepath.Join(root, "testdata", "script", pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no scripts match %v", patterns)
+	}
+	return testscript.Params{
+		Files: files,
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("TESTDATA", td)
+			env.Setenv("TESTDATA", filepath.Join(root, "testdata"))
+			env.Setenv("SHARED", filepath.Join(root, "..", "shared"))
 			env.Setenv("NOW", testNow)
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv(exitFileEnv, filepath.Join(env.WorkDir, ".vpncertlint-exit"))
+			if setup != nil {
+				return setup(env)
+			}
 			return nil
 		},
-	})
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exit": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: exit N")
+				}
+				want, err := strconv.Atoi(args[0])
+				ts.Check(err)
+				data, err := os.ReadFile(ts.Getenv(exitFileEnv))
+				if err != nil {
+					ts.Fatalf("no vpncertlint run yet")
+				}
+				got, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+				if (got == want) == neg {
+					ts.Fatalf("vpncertlint exited %d, want %s%d", got, map[bool]string{true: "not ", false: ""}[neg], want)
+				}
+			},
+		},
+	}
+}
+
+// TestScripts runs the CLI transcripts testdata/script/{core,body}-*.txtar.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, scriptParams(t, []string{"core-*.txtar", "body-*.txtar"}, nil))
 }

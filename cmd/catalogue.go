@@ -3,6 +3,7 @@ package cmd
 import (
 	"github.com/vpncertlint/vpncertlint/bodycheck"
 	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/config"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/engine"
 	"github.com/vpncertlint/vpncertlint/servercheck"
@@ -25,6 +26,9 @@ func RaisedCodes() map[string]bool {
 		m[code] = true
 	}
 	for _, code := range servercheck.Codes {
+		m[code] = true
+	}
+	for _, code := range config.Codes {
 		m[code] = true
 	}
 	for _, code := range engine.FormatCodes {

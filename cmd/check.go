@@ -19,12 +19,13 @@ type checkFlags struct {
 	maxFileSize                            int64
 	body                                   bodyFlags
 	extra                                  extraFlags
+	gate                                   gateFlags
 }
 
 func newCheckCmd() *cobra.Command {
 	f := &checkFlags{}
 	c := &cobra.Command{
-		Use:   "check [flags] PATH...",
+		Use:   "check [flags] [PATH...]",
 		Short: "Check certificate and CRL files (directories are scanned recursively; - is stdin)",
 		Long: `Check PEM certificates and CRLs as Huawei Cloud's P2C VPN would judge them on upload.
 
@@ -52,14 +53,20 @@ RFC5280 and Community lints, plus CABF_BR on server certificates; --no-zlint tur
 
 --key and --chain check the server certificate as imported into Cloud Certificate Manager
 (role server): the key (unencrypted PEM, matching the certificate), the documented size
-limits, the chain's order and completeness (--ca adds trust anchors), EKU and key usage.`,
+limits, the chain's order and completeness (--ca adds trust anchors), EKU and key usage.
+
+With a project configuration (.vpncertlint.yaml in the working directory or its parents, or
+--config), roles, upload sets, policy and waivers come from it, and with no PATH every file
+it names is checked (see 'vpncertlint init').`,
 		Example: `  vpncertlint check ca.pem
   vpncertlint check --ca ca.pem --role crl revoked.crl
   vpncertlint check --now 2026-01-01T00:00:00Z --format json certs/
   cat ca.pem | vpncertlint check -
   vpncertlint check --max-connections 10 --vpc-route 10.0.0.0/16 vpn-server.json
-  vpncertlint check --role server server.pem --key server.key --chain chain.pem`,
-		Args: cobra.MinimumNArgs(1),
+  vpncertlint check --role server server.pem --key server.key --chain chain.pem
+  vpncertlint check                      # the repository, as .vpncertlint.yaml describes it
+  vpncertlint check --format sarif --output results.sarif`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, f, args)
 		},
@@ -76,6 +83,7 @@ limits, the chain's order and completeness (--ca adds trust anchors), EKU and ke
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
 	f.body.register(fl)
 	f.extra.add(fl)
+	addGateFlags(c, &f.gate)
 	return c
 }
 
@@ -129,17 +137,27 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		MaxConnections: f.body.maxConnections,
 		VPCRoutes:      f.body.vpcRoutes,
 	}
+	gate, args, err := prepareGate(cmd, &f.gate, &opts, args)
+	if err != nil {
+		return err
+	}
+	f.extra.fromConfig(cmd.Flags(), gate.cfg)
 	if err := f.extra.apply(&opts, f.maxFileSize); err != nil {
+		if gate.cfg != nil {
+			return fmt.Errorf("%s (from the command line or the zlint section of %s)", err, gate.name)
+		}
 		return err
 	}
 	rep, err := engine.Run(args, opts, f.lang)
 	if err != nil {
 		return err
 	}
-	if err := lint.Write(cmd.OutOrStdout(), f.format, rep, lint.FormatOptions{Color: useColor, Verbose: f.verbose}); err != nil {
+	gate.apply(rep, now, f.lang)
+	fo := lint.FormatOptions{Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root}
+	if err := gate.write(cmd, f.format, rep, fo); err != nil {
 		return err
 	}
-	if f.format != "text" {
+	if f.format != "text" && f.gate.output == "" {
 		// Machine formats go to stdout; I/O errors are also said on stderr for people.
 		for _, fr := range rep.Files {
 			if fr.Error != "" {

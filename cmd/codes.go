@@ -56,6 +56,11 @@ By default only the codes vpncertlint can raise are listed; --zlint adds the zli
 				enc.SetIndent("", "  ")
 				enc.SetEscapeHTML(false)
 				return enc.Encode(list)
+			case "markdown", "md":
+				var b strings.Builder
+				writeCodesMarkdown(&b, list, lang)
+				_, err := fmt.Fprint(out, b.String())
+				return err
 			case "text":
 				for i, c := range list {
 					if i > 0 {
@@ -73,10 +78,16 @@ By default only the codes vpncertlint can raise are listed; --zlint adds the zli
 				}
 				return nil
 			}
-			return fmt.Errorf("unknown --format %q (want text or json)", format)
+			return fmt.Errorf("unknown --format %q (want text, json or markdown)", format)
 		},
 	}
-	c.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	c.Flags().StringVar(&format, "format", "text", "output format: text, json or markdown")
+	_ = c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"text", "json", "markdown"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = c.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp
+	})
 	c.Flags().StringVar(&lang, "lang", "en", "language of descriptions and remedies: en or zh")
 	c.Flags().BoolVar(&all, "all", false, "list every code of the cloud's table and every zlint lint, not only those vpncertlint raises")
 	c.Flags().BoolVar(&withZlint, "zlint", false, "also list the zlint advisories that run by default")

@@ -48,6 +48,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;
 		SilenceErrors: true,
 	}
 	root.AddCommand(newCheckCmd(), newCodesCmd(), newVersionCmd())
+	root.AddCommand(newInitCmd(), newConfigCmd(), newExplainCmd())
 	return root
 }
 

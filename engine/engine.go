@@ -55,6 +55,13 @@ type Options struct {
 	// ServerBundle, when set, checks the run's server certificates (in order) as one Cloud
 	// Certificate Manager import, with the upload set's client CAs as extra trust anchors.
 	ServerBundle func(servers, cas []*certcheck.Cert) ([]lint.FileResult, []lint.Finding)
+	// RoleFor, if set, gives the role of one input by its path (as given or found in a
+	// walk), overriding Role for it; "" keeps Role. A project configuration's role globs use it.
+	RoleFor func(path string) string
+	// SetsFor, if set, names the upload sets an input belongs to. Duplicates (VPN.0077), the
+	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set (it is
+	// called with "-" for standard input; no names: the set ""). Unset: one set for the run.
+	SetsFor func(path string) []string
 }
 
 func (o *Options) defaults() {
@@ -124,9 +131,8 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	wg.Wait()
 
 	rep := lint.NewReport(o.Tool, o.Now)
-	set := certcheck.NewSet(o.CertPolicy)
-	var crls []*crlcheck.CRL
-	var servers []*certcheck.Cert
+	var servers, cas []*certcheck.Cert
+	seenCA := map[string]bool{}
 	for i := range results {
 		r := &results[i]
 		if r.skip {
@@ -134,31 +140,92 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 		}
 		rep.Files = append(rep.Files, r.file)
 		rep.Findings = append(rep.Findings, r.findings...)
-		for _, ca := range r.cas {
-			rep.Findings = append(rep.Findings, set.Add(ca)...)
+		for _, c := range r.crls {
+			rep.Findings = append(rep.Findings, o.Zlint.CRL(c)...)
 		}
-		crls = append(crls, r.crls...)
+		for _, ca := range r.cas {
+			if !seenCA[ca.SHA256] {
+				seenCA[ca.SHA256] = true
+				cas = append(cas, ca)
+			}
+		}
 		servers = append(servers, r.servers...)
 	}
-	rep.Findings = append(rep.Findings, set.Finish()...)
+	rep.Findings = append(rep.Findings, uploadSets(inputs, results, &o)...)
 	if o.ServerBundle != nil {
-		files, findings := o.ServerBundle(servers, set.CAs())
+		files, findings := o.ServerBundle(servers, cas)
 		rep.Files = append(rep.Files, files...)
 		rep.Findings = append(rep.Findings, findings...)
 	}
-
-	env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
-	for _, ca := range set.CAs() {
-		if ca.X != nil {
-			env.CAs = append(env.CAs, crlcheck.CA{Where: fmt.Sprintf("%s:%d", ca.File, ca.Line), X: ca.X})
-		}
-	}
-	for _, c := range crls {
-		rep.Findings = append(rep.Findings, crlcheck.Run(c, env)...)
-		rep.Findings = append(rep.Findings, o.Zlint.CRL(c)...)
-	}
 	rep.Finalize(lang)
 	return rep, nil
+}
+
+// uploadSets runs the checks over each upload set (in order of first appearance): the
+// client CAs' duplicates and count, then each CRL against the set's CAs. A finding raised
+// identically by two sets (a CRL shared by both) is kept once.
+func uploadSets(inputs []input, results []outcome, o *Options) []lint.Finding {
+	var names []string
+	members := map[string][]int{}
+	for i, in := range inputs {
+		if results[i].skip {
+			continue
+		}
+		sets := []string{""}
+		if o.SetsFor != nil {
+			if s := o.SetsFor(in.path); len(s) > 0 {
+				sets = s
+			}
+		}
+		for _, name := range sets {
+			if _, ok := members[name]; !ok {
+				names = append(names, name)
+			}
+			members[name] = append(members[name], i)
+		}
+	}
+	var out []lint.Finding
+	seen := map[string]bool{}
+	add := func(fs []lint.Finding) {
+		for _, f := range fs {
+			key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", f.Code, f.File, f.Line, f.Detail)
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, f)
+			}
+		}
+	}
+	for _, name := range names {
+		set := certcheck.NewSet(o.CertPolicy)
+		var crls []*crlcheck.CRL
+		for _, i := range members[name] {
+			for _, ca := range results[i].cas {
+				add(set.Add(ca))
+			}
+			crls = append(crls, results[i].crls...)
+		}
+		add(set.Finish())
+		env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
+		for _, ca := range set.CAs() {
+			if ca.X != nil {
+				env.CAs = append(env.CAs, crlcheck.CA{Where: fmt.Sprintf("%s:%d", ca.File, ca.Line), X: ca.X})
+			}
+		}
+		for _, c := range crls {
+			add(crlcheck.Run(c, env))
+		}
+	}
+	return out
+}
+
+// roleOf is the role an input is checked with.
+func (o *Options) roleOf(in input) string {
+	if o.RoleFor != nil && !in.stdin {
+		if r := o.RoleFor(in.path); r != "" {
+			return r
+		}
+	}
+	return o.Role
 }
 
 // displayName is what %s stands for: the file's base name.
@@ -196,12 +263,13 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 		return
 	}
 	name := displayName(in)
+	role := o.roleOf(in)
 	scan := pemscan.Scan(data)
 	fileKind := kindCert
 	switch {
-	case o.Role == RoleCRL && !in.asCA:
+	case role == RoleCRL && !in.asCA:
 		fileKind = kindCRL
-	case o.Role == RoleAuto && !in.asCA:
+	case role == RoleAuto && !in.asCA:
 		if strings.EqualFold(filepath.Ext(in.path), ".crl") {
 			fileKind = kindCRL
 		} else if len(scan.Blocks) > 0 && scan.Blocks[0].Type == labelCRL {
@@ -212,7 +280,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
 	for _, b := range scan.Blocks {
 		want := fileKind
-		if o.Role != RoleCRL || in.asCA {
+		if role != RoleCRL || in.asCA {
 			switch b.Type {
 			case labelCRL:
 				want = kindCRL
@@ -227,7 +295,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				fmt.Sprintf("%s block at line %d: %s", b.Type, b.BeginLine, b.Detail), name).At(in.path, b.BeginLine))
 		case b.Type == labelCert && want == kindCert:
 			c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, name)
-			c.Role = certRole(o.Role, in.asCA, c)
+			c.Role = certRole(role, in.asCA, c)
 			out.findings = append(out.findings, certcheck.Run(c, certEnv)...)
 			out.findings = append(out.findings, o.Zlint.Cert(c)...)
 			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()

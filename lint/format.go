@@ -17,6 +17,11 @@ type FormatOptions struct {
 	Color bool
 	// Verbose adds the description and remedy under each text finding.
 	Verbose bool
+	// FailOn is the run's --fail-on: formats that distinguish failing findings (junit) use it.
+	FailOn FailOn
+	// Root is the absolute directory file URIs are made relative to (sarif); "" is the
+	// current directory.
+	Root string
 }
 
 // Formatter writes a finalized report.
@@ -123,6 +128,17 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	if len(order) > 0 {
 		ew.printf("\n")
 	}
+	if o.Verbose && len(r.Waived) > 0 {
+		ew.printf("%s\n", bold("Waived by the configuration:"))
+		for _, w := range r.Waived {
+			until := ""
+			if w.Expires != "" {
+				until = ", until " + w.Expires
+			}
+			ew.printf("%s:%d: %s %s %s (waived%s: %s)\n", displayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), w.Message, until, w.Reason)
+		}
+		ew.printf("\n")
+	}
 	objects := 0
 	for _, f := range r.Files {
 		objects += len(f.Objects)
@@ -133,6 +149,9 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		plural(len(r.Files), "input"), plural(objects, "object"))
 	if n := r.IOErrors(); n > 0 {
 		line += fmt.Sprintf("; %s could not be read", plural(n, "input"))
+	}
+	if s.Waived > 0 {
+		line += fmt.Sprintf("; %s waived", plural(s.Waived, "finding"))
 	}
 	switch {
 	case s.Error > 0 || r.IOErrors() > 0:

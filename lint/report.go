@@ -36,6 +36,18 @@ type Summary struct {
 	Error   int `json:"error"`
 	Warning int `json:"warning"`
 	Notice  int `json:"notice"`
+	// Waived counts findings a project configuration's waivers took out of the run.
+	Waived int `json:"waived,omitempty"`
+}
+
+// WaivedFinding is a finding a waiver (the configuration's ignore list) took out of the
+// run: listed, counted, never failing.
+type WaivedFinding struct {
+	Finding
+	Waived bool `json:"waived"`
+	// Reason is the waiver's reason; Expires its expiry date (YYYY-MM-DD), if any.
+	Reason  string `json:"reason"`
+	Expires string `json:"expires,omitempty"`
 }
 
 // Report is the result of a run, in the JSON contract's shape.
@@ -45,6 +57,8 @@ type Report struct {
 	Files    []FileResult `json:"files"`
 	Findings []Finding    `json:"findings"`
 	Summary  Summary      `json:"summary"`
+	// Waived lists the findings waived by the configuration (omitted when none).
+	Waived []WaivedFinding `json:"waived,omitempty"`
 }
 
 // NewReport starts an empty report.
@@ -71,7 +85,10 @@ func (r *Report) Finalize(lang string) {
 		}
 		return a.Detail < b.Detail
 	})
-	r.Summary = Summary{}
+	for i := range r.Waived {
+		r.Waived[i].Resolve(lang)
+	}
+	r.Summary = Summary{Waived: len(r.Waived)}
 	for _, f := range r.Findings {
 		switch f.Severity {
 		case Error:

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+type gateActionStep struct {
+	Name  string            `yaml:"name"`
+	ID    string            `yaml:"id"`
+	Uses  string            `yaml:"uses"`
+	Run   string            `yaml:"run"`
+	Shell string            `yaml:"shell"`
+	If    string            `yaml:"if"`
+	Env   map[string]string `yaml:"env"`
+	With  map[string]string `yaml:"with"`
+}
+
+// TestAction checks action.yml's shape and runs its shell steps for real (bash, a freshly
+// built binary, the demo repository with an expired CA): the check step writes SARIF and the
+// exit code without failing, so the upload step runs; the last step fails the job.
+func TestAction(t *testing.T) {
+	data, err := os.ReadFile("action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a struct {
+		Name   string                       `yaml:"name"`
+		Inputs map[string]map[string]string `yaml:"inputs"`
+		Runs   struct {
+			Using string           `yaml:"using"`
+			Steps []gateActionStep `yaml:"steps"`
+		} `yaml:"runs"`
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	if err := dec.Decode(&a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Runs.Using != "composite" {
+		t.Fatalf("runs.using %q", a.Runs.Using)
+	}
+	steps := map[string]gateActionStep{}
+	for _, s := range a.Runs.Steps {
+		steps[s.Name] = s
+		if s.Run != "" && s.Shell != "bash" {
+			t.Errorf("step %q: composite run steps need shell: bash", s.Name)
+		}
+	}
+	if up := steps["Upload SARIF"]; !strings.HasPrefix(up.Uses, "github/codeql-action/upload-sarif@") || !strings.Contains(up.If, "always()") {
+		t.Errorf("upload step %+v", up)
+	}
+	for _, in := range []string{"version", "args", "fail-on", "sarif-file", "upload-sarif", "working-directory"} {
+		if _, ok := a.Inputs[in]; !ok {
+			t.Errorf("input %s missing", in)
+		}
+	}
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("no bash")
+	}
+
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "bin")
+	build := exec.Command("go", "build", "-o", filepath.Join(bin, "vpncertlint"), ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	cfg := gateDemoWithExpired(t)
+	ghOut := filepath.Join(tmp, "github_output")
+	step := func(s gateActionStep, env ...string) (string, error) {
+		c := exec.Command("bash", "-e", "-c", s.Run)
+		c.Dir = filepath.Dir(cfg)
+		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "GITHUB_OUTPUT="+ghOut)
+		c.Env = append(c.Env, env...)
+		out, err := c.CombinedOutput()
+		return string(out), err
+	}
+	out, err := step(steps["Check"], "ARGS=--now 2026-06-01T00:00:00Z", "FAIL_ON=error", "SARIF=results.sarif")
+	if err != nil {
+		t.Fatalf("the check step must not fail before the upload: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "pki/prod/ca/expired-ca.pem:1: VPN.0072 error") {
+		t.Errorf("the log lacks the text report:\n%s", out)
+	}
+	outputs, _ := os.ReadFile(ghOut)
+	if strings.TrimSpace(string(outputs)) != "exit-code=1" {
+		t.Errorf("GITHUB_OUTPUT %q", outputs)
+	}
+	sarif, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "results.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gateValidateSARIF(t, gateSARIFSchema(t), string(sarif))
+	if _, err := step(steps["Result"], "CODE=1"); err == nil {
+		t.Error("the result step must fail the job on exit code 1")
+	}
+	if _, err := step(steps["Result"], "CODE=0"); err != nil {
+		t.Errorf("the result step fails a clean run: %v", err)
+	}
+}

@@ -1,0 +1,203 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/vpncertlint/vpncertlint/config"
+	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+// gateFlags are check's flags for running as a repository's gate: the project configuration
+// and a report file beside the terminal's text.
+type gateFlags struct {
+	config   string
+	noConfig bool
+	output   string
+}
+
+func addGateFlags(c *cobra.Command, g *gateFlags) {
+	fl := c.Flags()
+	fl.StringVar(&g.config, "config", "", "project configuration file (default: "+config.FileName+" in the working directory or its parents)")
+	fl.BoolVar(&g.noConfig, "no-config", false, "ignore any project configuration")
+	fl.StringVarP(&g.output, "output", "o", "", "write the --format report to this file and the text report to standard output")
+	c.MarkFlagsMutuallyExclusive("config", "no-config")
+	registerCompletions(c)
+}
+
+// registerCompletions makes the shell complete the values of check's enumerated flags.
+func registerCompletions(c *cobra.Command) {
+	fixed := func(vals ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return vals, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return lint.Formats(), cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = c.RegisterFlagCompletionFunc("role", fixed(engine.Roles...))
+	_ = c.RegisterFlagCompletionFunc("lang", fixed("en", "zh"))
+	_ = c.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "notice", "none"))
+	_ = c.RegisterFlagCompletionFunc("color", fixed("auto", "always", "never"))
+	_ = c.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+}
+
+// gate is the configuration in force for one check run (nil cfg: none).
+type gate struct {
+	cfg   *config.Config
+	name  string // the configuration's path as shown in findings
+	whole bool   // the run covers every file of the configuration
+	root  string // directory report URIs are relative to
+	out   string // --output
+}
+
+// loadConfig finds and reads the project configuration the flags ask for (nil: none).
+func loadConfig(g *gateFlags) (*config.Config, error) {
+	if g.noConfig {
+		return nil, nil
+	}
+	path := g.config
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil || found == "" {
+			return nil, err
+		}
+		path = display(found)
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// prepareGate loads the configuration and fills the engine options from it; with no PATH it
+// returns the configuration's files as the paths to check.
+func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []string) (*gate, []string, error) {
+	cfg, err := loadConfig(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	gt := &gate{cfg: cfg, out: g.output}
+	if cfg == nil {
+		if len(args) == 0 {
+			return nil, nil, usageErr("no PATH given and no %s found in this directory or its parents\n"+
+				"  check files:        vpncertlint check ca.pem certs/\n"+
+				"  gate a repository:  vpncertlint init   (writes a starter %s), then vpncertlint check", config.FileName, config.FileName)
+		}
+		gt.root = repoRoot()
+		return gt, args, nil
+	}
+	gt.root = cfg.Dir
+	gt.name = display(cfg.File)
+	o.CertPolicy = cfg.CertPolicy()
+	o.CRLPolicy = cfg.CRLPolicy()
+	if !cmd.Flags().Changed("role") {
+		o.RoleFor = cfg.RoleFor
+	}
+	o.SetsFor = cfg.SetsFor
+	if g := cfg.Gateway; g.MaxConnections != 0 && !cmd.Flags().Changed("max-connections") {
+		o.MaxConnections = g.MaxConnections
+	}
+	if !cmd.Flags().Changed("vpc-route") {
+		for _, r := range cfg.Gateway.Routes() {
+			o.VPCRoutes = append(o.VPCRoutes, r.String())
+		}
+	}
+	for _, code := range sortedKeys(cfg.Policy.Severity) {
+		if s := cfg.Policy.Severity[code].Severity; strings.HasPrefix(code, "VPN.") && s < lint.Error {
+			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", gt.name, code, s)
+		}
+	}
+	if len(args) > 0 {
+		return gt, args, nil
+	}
+	files, err := cfg.Files()
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(files) == 0 {
+		return nil, nil, usageErr("%s: no file in %s matches its patterns", gt.name, display(cfg.Dir))
+	}
+	gt.whole = true
+	for i, f := range files {
+		files[i] = display(f)
+	}
+	return gt, files, nil
+}
+
+func sortedKeys(m map[string]config.SeverityName) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// display is path relative to the working directory (../ when above it).
+func display(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil {
+		return abs
+	}
+	return rel
+}
+
+// repoRoot is the nearest directory from the working directory up that holds .git, else the
+// working directory: report URIs are relative to it.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for d := wd; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return wd
+		}
+		d = parent
+	}
+}
+
+func (g *gate) apply(rep *lint.Report, now time.Time, lang string) {
+	if g.cfg != nil {
+		g.cfg.Apply(rep, now, g.whole, g.name, lang)
+	}
+}
+
+// write renders the report: in format to stdout, or, with --output, in format to the file
+// and as text to stdout.
+func (g *gate) write(cmd *cobra.Command, format string, rep *lint.Report, fo lint.FormatOptions) error {
+	if g.out == "" {
+		return lint.Write(cmd.OutOrStdout(), format, rep, fo)
+	}
+	var buf bytes.Buffer
+	if err := lint.Write(&buf, format, rep, fo); err != nil {
+		return err
+	}
+	if err := os.WriteFile(g.out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("--output: %v", err)
+	}
+	return lint.Write(cmd.OutOrStdout(), "text", rep, fo)
+}

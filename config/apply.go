@@ -1,0 +1,235 @@
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+// Codes about the configuration itself.
+var (
+	codeWaiverExpired = lint.Register(lint.Code{
+		ID: "VCL.9001", Source: lint.SourceTool, Severity: lint.Warning,
+		Message:  "Waiver of %s has expired.",
+		DescEN:   "A waiver in the project configuration (ignore:) is past its expiry date. It still takes its findings out of the run, but the decision to accept them must be reviewed.",
+		RemedyEN: "Fix the waived problem and delete the waiver, or, if it must stay, review it and move its expires date.",
+		DescZH:   "项目配置中对%s的豁免已过期。",
+		RemedyZH: "请修复被豁免的问题并删除该豁免;如确需保留,请重新评审并更新其到期日期(expires)。",
+	}).ID
+	codeWaiverUnused = lint.Register(lint.Code{
+		ID: "VCL.9002", Source: lint.SourceTool, Severity: lint.Notice,
+		Message:  "Waiver of %s matches no finding.",
+		DescEN:   "A waiver in the project configuration matched nothing in a run over the whole repository: the problem it accepted is gone, or its code, path or sha256 is wrong.",
+		RemedyEN: "Delete the waiver, or correct its code, path or sha256.",
+		DescZH:   "项目配置中对%s的豁免未匹配任何问题。",
+		RemedyZH: "请删除该豁免,或更正其code、path或sha256。",
+	}).ID
+)
+
+// Codes are the codes the configuration raises (for the catalogue).
+var Codes = []string{codeWaiverExpired, codeWaiverUnused}
+
+// Rel returns path relative to the configuration's directory, with slashes; ok is false
+// when path lies outside it.
+func (c *Config) Rel(path string) (rel string, ok bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", false
+	}
+	r, err := filepath.Rel(c.Dir, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+// rolesOf lists the roles whose patterns (in roles: or in a set) match rel.
+func (c *Config) rolesOf(rel string) []string {
+	var out []string
+	add := func(role string, ps Patterns) {
+		if ps.Match(rel) {
+			for _, r := range out {
+				if r == role {
+					return
+				}
+			}
+			out = append(out, role)
+		}
+	}
+	add(RoleCA, c.Roles.CA)
+	add(RoleServer, c.Roles.Server)
+	add(RoleCRL, c.Roles.CRL)
+	add(RoleBody, c.Roles.Body)
+	for _, s := range c.Sets {
+		add(RoleCA, s.CA)
+		add(RoleCRL, s.CRL)
+		add(RoleBody, s.Body)
+	}
+	return out
+}
+
+// RoleFor is the engine role of the file at path: ca, server or crl from the patterns it
+// matches; a body is given to the engine as auto (bodies are recognised by their content);
+// "" when no pattern matches (the command line's --role then applies).
+func (c *Config) RoleFor(path string) string {
+	rel, ok := c.Rel(path)
+	if !ok {
+		return ""
+	}
+	roles := c.rolesOf(rel)
+	if len(roles) == 0 {
+		return ""
+	}
+	switch roles[0] {
+	case RoleCA:
+		return engine.RoleCA
+	case RoleServer:
+		return engine.RoleServer
+	case RoleCRL:
+		return engine.RoleCRL
+	}
+	return engine.RoleAuto
+}
+
+// SetsFor names the upload sets the file at path belongs to: every set with a matching
+// pattern, else DefaultSet.
+func (c *Config) SetsFor(path string) []string {
+	rel, ok := c.Rel(path)
+	if !ok {
+		return []string{DefaultSet}
+	}
+	var out []string
+	for _, s := range c.Sets {
+		if s.CA.Match(rel) || s.CRL.Match(rel) || s.Body.Match(rel) {
+			out = append(out, s.Name)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{DefaultSet}
+	}
+	return out
+}
+
+// Files walks the configuration's directory and returns every file some pattern matches,
+// sorted, as paths joined to base (the caller's view of the directory: "" for Dir itself).
+// Hidden directories (.git …) are skipped. A file matching patterns of two roles is an error.
+func (c *Config) Files() ([]string, error) {
+	var out []string
+	var conflicts []string
+	err := filepath.WalkDir(c.Dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != c.Dir && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel, ok := c.Rel(path)
+		if !ok {
+			return nil
+		}
+		roles := c.rolesOf(rel)
+		if len(roles) > 1 {
+			conflicts = append(conflicts, fmt.Sprintf("%s matches the patterns of roles %s", rel, strings.Join(roles, " and ")))
+		}
+		if len(roles) > 0 {
+			out = append(out, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(conflicts) > 0 {
+		return nil, &Error{File: c.File, Msg: strings.Join(conflicts, "; ")}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Apply changes a finished run's report by the configuration: severity overrides, then
+// waivers (matching findings move to rep.Waived), then the configuration's own findings
+// (VCL.9001 for an expired waiver; VCL.9002 for a waiver that matched nothing, only when
+// whole is set, i.e. the run covered every file of the configuration). It finalizes rep in
+// lang again. file is how the configuration is named in findings.
+func (c *Config) Apply(rep *lint.Report, now time.Time, whole bool, file, lang string) {
+	used := make([]bool, len(c.Ignore))
+	kept := rep.Findings[:0:0]
+	for _, f := range rep.Findings {
+		if s, ok := c.Policy.Severity[f.Code]; ok {
+			f.Severity = s.Severity
+		}
+		if i := c.waiverFor(f); i >= 0 {
+			used[i] = true
+			w := c.Ignore[i]
+			wf := lint.WaivedFinding{Finding: f, Waived: true, Reason: w.Reason}
+			if w.Expires != nil {
+				wf.Expires = w.Expires.Format("2006-01-02")
+			}
+			rep.Waived = append(rep.Waived, wf)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	day := now.UTC().Truncate(24 * time.Hour)
+	for i, w := range c.Ignore {
+		what := fmt.Sprintf("%s in %s", w.Code, w.Path.Glob)
+		if w.Expires != nil && w.Expires.Before(day) {
+			f := lint.New(codeWaiverExpired, fmt.Sprintf("expired on %s; reason given: %s", w.Expires.Format("2006-01-02"), w.Reason), what).At(file, w.Line)
+			kept = append(kept, f)
+		}
+		if whole && !used[i] {
+			kept = append(kept, lint.New(codeWaiverUnused, "reason given: "+w.Reason, what).At(file, w.Line))
+		}
+	}
+	for i := range kept {
+		if s, ok := c.Policy.Severity[kept[i].Code]; ok && strings.HasPrefix(kept[i].Code, "VCL.9") {
+			kept[i].Severity = s.Severity
+		}
+	}
+	rep.Findings = kept
+	sort.SliceStable(rep.Waived, func(i, j int) bool {
+		a, b := rep.Waived[i], rep.Waived[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Code < b.Code
+	})
+	rep.Finalize(lang)
+}
+
+// waiverFor returns the index of the first waiver that matches f, or -1.
+func (c *Config) waiverFor(f lint.Finding) int {
+	rel, ok := c.Rel(f.File)
+	if !ok || f.File == "" || f.File == "-" {
+		return -1
+	}
+	for i, w := range c.Ignore {
+		if w.Code != f.Code || !w.Path.Match(rel) {
+			continue
+		}
+		if w.SHA256 != "" && !strings.EqualFold(w.SHA256, f.SHA256) {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// Exists reports whether a file exists (for init's refusal to overwrite).
+func Exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}

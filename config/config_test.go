@@ -1,0 +1,184 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+func mustParse(t *testing.T, text string) *Config {
+	t.Helper()
+	c, err := Parse([]byte(text), "test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Dir = "/repo"
+	return c
+}
+
+func TestFindInParents(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := Find(sub); got != "" {
+		t.Fatalf("found %q with no configuration", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := Find(sub); got != filepath.Join(dir, FileName) {
+		t.Errorf("Find = %q", got)
+	}
+}
+
+func TestRolesAndSets(t *testing.T) {
+	c := mustParse(t, `version: 1
+roles:
+  server: "pki/server/*.pem"
+  body: ["servers/*.json"]
+sets:
+  - name: prod
+    ca: ["pki/prod/**/*.pem"]
+    crl: pki/prod/*.crl
+  - name: shared
+    ca: ["pki/prod/ca/shared.pem"]
+`)
+	for path, want := range map[string]string{
+		"/repo/pki/server/vpn.pem":       "server",
+		"/repo/pki/prod/ca/x/deep.pem":   "ca",
+		"/repo/pki/prod/p.crl":           "crl",
+		"/repo/servers/prod.json":        "auto",
+		"/repo/README.md":                "",
+		"/elsewhere/pki/server/vpn.pem":  "",
+		"/repo/pki/prod/ca/x/deep.pem.x": "",
+	} {
+		if got := c.RoleFor(path); got != want {
+			t.Errorf("RoleFor(%s) = %q, want %q", path, got, want)
+		}
+	}
+	for path, want := range map[string]string{
+		"/repo/pki/prod/ca/shared.pem": "prod,shared",
+		"/repo/pki/prod/p.crl":         "prod",
+		"/repo/pki/server/vpn.pem":     DefaultSet,
+	} {
+		if got := strings.Join(c.SetsFor(path), ","); got != want {
+			t.Errorf("SetsFor(%s) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+func TestPolicyOverrides(t *testing.T) {
+	c := mustParse(t, `version: 1
+roles: {ca: ["*.pem"]}
+policy:
+  rsa_min_bits: 3072
+  rsa_risky_bits: []
+  curves_warn: [p-384]
+  curves_ok: [P-256]
+  expiry_warning_days: 60
+  crl_next_update_warning_days: 3
+  max_client_cas: 5
+`)
+	p := c.CertPolicy()
+	if p.RSAMinBits != 3072 || len(p.RSARiskyBits) != 0 || len(p.RSARecommendedBits) != 2 {
+		t.Errorf("cert policy %+v", p)
+	}
+	if strings.Join(p.CurvesWarn, ",") != "P-384" || strings.Join(p.CurvesOK, ",") != "P-256" || p.ExpiryWarnDays != 60 || p.MaxClientCAs != 5 {
+		t.Errorf("cert policy %+v", p)
+	}
+	if c.CRLPolicy().NextUpdateWarnDays != 3 {
+		t.Errorf("crl policy %+v", c.CRLPolicy())
+	}
+	var none *Config
+	if none.CertPolicy().RSAMinBits != 2048 || none.CRLPolicy().NextUpdateWarnDays != 7 {
+		t.Error("a nil configuration must give the defaults")
+	}
+}
+
+func TestApply(t *testing.T) {
+	c := mustParse(t, `version: 1
+roles: {ca: ["**/*.pem"]}
+policy:
+  severity:
+    VCL.0701: error
+    VCL.9001: error
+ignore:
+  - code: VCL.0721
+    path: "pki/a.pem"
+    sha256: "AA:`+strings.Repeat("aa", 31)+`"
+    reason: "pinned to one certificate"
+  - code: VCL.0743
+    path: "pki/**"
+    reason: "pasted text is fine"
+    expires: 2026-05-31
+  - code: VPN.0072
+    path: "nowhere/**"
+    reason: "never matches"
+    expires: 2026-06-01
+`)
+	sha := strings.Repeat("aa", 32)
+	f := func(code, file string, sha string) lint.Finding {
+		return lint.New(code, "").At(file, 1).About(lint.Object{SHA256: sha})
+	}
+	rep := lint.NewReport(lint.Tool{}, time.Time{})
+	rep.Findings = []lint.Finding{
+		f("VCL.0721", "/repo/pki/a.pem", sha),      // waived (sha matches)
+		f("VCL.0721", "/repo/pki/a.pem", "bb"),     // kept: another certificate
+		f("VCL.0743", "/repo/pki/sub/b.pem", ""),   // waived by an expired waiver
+		f("VCL.0701", "/repo/pki/a.pem", sha),      // severity raised to error
+		f("VCL.0743", "/repo/other/c.pem", ""),     // kept: path does not match
+		f("VCL.0721", "/elsewhere/pki/a.pem", sha), // kept: outside the repository
+	}
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	c.Apply(rep, now, true, ".vpncertlint.yaml", "en")
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Code+"/"+f.Severity.String()+"@"+f.File)
+	}
+	joined := strings.Join(got, " ")
+	for _, w := range []string{
+		"VCL.9001/error@.vpncertlint.yaml", "VCL.9002/notice@.vpncertlint.yaml",
+		"VCL.0721/warning@/repo/pki/a.pem", "VCL.0701/error@/repo/pki/a.pem",
+		"VCL.0743/warning@/repo/other/c.pem", "VCL.0721/warning@/elsewhere/pki/a.pem",
+	} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("missing %s in %s", w, joined)
+		}
+	}
+	if len(rep.Findings) != 6 || len(rep.Waived) != 2 || rep.Summary.Waived != 2 || rep.Summary.Error != 2 {
+		t.Errorf("findings %s, waived %d, summary %+v", joined, len(rep.Waived), rep.Summary)
+	}
+	if w := rep.Waived[1]; w.Code != "VCL.0743" || !w.Waived || w.Reason != "pasted text is fine" || w.Expires != "2026-05-31" || w.Message == "" {
+		t.Errorf("waived entry %+v", w)
+	}
+	if strings.Count(joined, "VCL.9001") != 1 {
+		t.Errorf("only the waiver that expired before today is reported: %s", joined)
+	}
+
+	// A partial run (files named on the command line) does not call waivers unused.
+	rep2 := lint.NewReport(lint.Tool{}, time.Time{})
+	c.Apply(rep2, now, false, ".vpncertlint.yaml", "en")
+	for _, f := range rep2.Findings {
+		if f.Code == "VCL.9002" {
+			t.Errorf("VCL.9002 in a partial run")
+		}
+	}
+}
+
+func TestGateway(t *testing.T) {
+	c := mustParse(t, "version: 1\nroles: {ca: [\"*.pem\"]}\ngateway:\n  max_connections: 50\n  vpc_routes: [10.0.0.0/16, 192.168.0.0/24]\n")
+	if c.Gateway.MaxConnections != 50 || len(c.Gateway.Routes()) != 2 || c.Gateway.Routes()[1].String() != "192.168.0.0/24" {
+		t.Errorf("gateway %+v", c.Gateway)
+	}
+	for _, bad := range []string{"max_connections: 0x", "max_connections: 501", "vpc_routes: [10.0.0.0]", "vpc_routes: [\"::/0\"]", "vpc_route: []"} {
+		if _, err := Parse([]byte("version: 1\nroles: {ca: [\"*.pem\"]}\ngateway:\n  "+bad+"\n"), "g.yaml"); err == nil || !strings.HasPrefix(err.Error(), "g.yaml:4: ") {
+			t.Errorf("%s: err %v, want one at g.yaml:4", bad, err)
+		}
+	}
+}
