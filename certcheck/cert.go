@@ -42,6 +42,9 @@ type Cert struct {
 // Parse reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
 func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 	raw = ParseRaw(der)
+	if why := keyTooLarge(raw); why != "" {
+		return raw, nil, fmt.Errorf("%w: %s", ErrKeyTooLarge, why)
+	}
 	func() {
 		defer func() {
 			if p := recover(); p != nil {
