@@ -37,6 +37,8 @@ type Cert struct {
 	X      *x509.Certificate // zcrypto's parse; nil when ParseErr is set
 	// ParseErr is zcrypto's reason for rejecting the certificate.
 	ParseErr error
+
+	obj *lint.Object // Object's result, computed once
 }
 
 // Parse reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
@@ -75,6 +77,9 @@ func (c *Cert) IsCA() bool {
 
 // Object identifies the certificate in findings.
 func (c *Cert) Object() lint.Object {
+	if c.obj != nil {
+		return *c.obj
+	}
 	o := lint.Object{SHA256: c.SHA256}
 	if c.Raw != nil {
 		o.Subject = Name(c.Raw.RawSubject)
@@ -83,6 +88,7 @@ func (c *Cert) Object() lint.Object {
 			o.Serial = c.Raw.Serial.Text(16)
 		}
 	}
+	c.obj = &o
 	return o
 }
 

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
@@ -87,36 +86,19 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	seen := map[string]bool{}
 	inputs := append(expand(o.CAFiles, true, seen), expand(paths, false, seen)...)
 
-	results := make([]outcome, len(inputs))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < o.Jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = checkInput(inputs[i], &o)
-			}
-		}()
-	}
-	for i := range inputs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-
 	rep := lint.NewReport(o.Tool, o.Now)
 	set := certcheck.NewSet(o.CertPolicy)
-	var crls []*crlcheck.CRL
-	for i := range results {
-		r := &results[i]
+	var crls []pendingCRL
+	stream(inputs, &o, func(r *outcome) {
 		rep.Files = append(rep.Files, r.file)
 		rep.Findings = append(rep.Findings, r.findings...)
 		for _, ca := range r.cas {
 			rep.Findings = append(rep.Findings, set.Add(ca)...)
 		}
-		crls = append(crls, r.crls...)
-	}
+		for _, c := range r.crls {
+			crls = append(crls, keepCRL(c))
+		}
+	})
 	rep.Findings = append(rep.Findings, set.Finish()...)
 
 	env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
@@ -125,8 +107,9 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 			env.CAs = append(env.CAs, crlcheck.CA{Where: fmt.Sprintf("%s:%d", ca.File, ca.Line), X: ca.X})
 		}
 	}
-	for _, c := range crls {
-		rep.Findings = append(rep.Findings, crlcheck.Run(c, env)...)
+	for i, c := range crls {
+		rep.Findings = append(rep.Findings, crlcheck.Run(c.crl(), env)...)
+		crls[i] = pendingCRL{}
 	}
 	rep.Finalize(lang)
 	return rep, nil
