@@ -82,7 +82,7 @@ func (c *Cert) Object() lint.Object {
 	}
 	o := lint.Object{SHA256: c.SHA256}
 	if c.Raw != nil {
-		o.Subject = Name(c.Raw.RawSubject)
+		o.Subject = renderNameOrEmpty(c.Raw.RawSubject) // subjects are mostly unique: not cached
 		o.Issuer = Name(c.Raw.RawIssuer)
 		if c.Raw.Serial != nil {
 			o.Serial = c.Raw.Serial.Text(16)

@@ -150,6 +150,9 @@ func read(in input, stdin io.Reader, limit int64) ([]byte, error) {
 			return nil, errTooLarge{limit}
 		}
 		r = fr
+		if st.Mode().IsRegular() {
+			return readSized(r, st.Size(), limit)
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {

@@ -44,3 +44,27 @@ func (r *idleReader) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// readSized reads a regular file of the given size (at most limit bytes) into one buffer of
+// that size, without the repeated growing and copying of io.ReadAll. A file that grows while
+// it is read is still cut at limit.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	buf := make([]byte, size+1) // one byte more, to see the end (or growth) at once
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return buf[:n], nil
+	case err != nil:
+		return nil, ioError(err)
+	}
+	// The file grew: read the rest as a stream, still bounded.
+	rest, err := io.ReadAll(io.LimitReader(r, limit+1-int64(n)))
+	if err != nil {
+		return nil, ioError(err)
+	}
+	data := append(buf[:n], rest...)
+	if int64(len(data)) > limit {
+		return nil, errTooLarge{limit}
+	}
+	return data, nil
+}

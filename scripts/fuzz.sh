@@ -19,5 +19,5 @@ targets=(
 for t in "${targets[@]}"; do
   pkg="${t%%:*}" name="${t##*:}"
   echo "fuzz: $pkg $name for ${secs}s"
-  go test -run '^$' -fuzz "^${name}\$" -fuzztime "${secs}s" "${par[@]}" "$pkg"
+  go test -run "^$" -fuzz "^${name}\$" -fuzztime "${secs}s" -fuzzminimizetime 10s "${par[@]}" "$pkg"
 done
