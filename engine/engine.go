@@ -161,6 +161,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	}
 	out.findings = fileFindings(data, scan, fileKind, in.path, name)
 	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
+	out.file.Objects = make([]lint.ObjectInfo, 0, len(scan.Blocks))
 	for _, b := range scan.Blocks {
 		want := fileKind
 		if o.Role != RoleCRL || in.asCA {

@@ -16,7 +16,7 @@ func stream(inputs []input, o *Options, emit func(*outcome)) {
 	work := make(chan job)
 	// pending holds, in input order, the result channels of the inputs handed out so far;
 	// its capacity bounds how far the workers may run ahead of emit.
-	pending := make(chan chan *outcome, 2*o.Jobs)
+	pending := make(chan chan *outcome, o.Jobs)
 	for w := 0; w < o.Jobs; w++ {
 		go func() {
 			for j := range work {
