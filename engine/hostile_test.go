@@ -401,9 +401,27 @@ func TestHostileNonUTF8(t *testing.T) {
 	}
 }
 
+// TestHostileBadPath: paths that fail in other ways than permissions (which do not bite
+// as root): a file used as a directory, a missing file, a directory named as a file inside a
+// run. Each is an I/O error naming the path; the run goes on.
+func TestHostileBadPath(t *testing.T) {
+	dir := t.TempDir()
+	anchor := goodCert(t, dir)
+	notDir := anchor + "/x.pem"
+	missing := filepath.Join(dir, "missing.pem")
+	rep := runWithin(t, 10*time.Second, []string{notDir, missing, anchor}, Options{})
+	if e := fileError(t, rep, notDir); !strings.Contains(e, "not a directory") {
+		t.Errorf("file used as a directory: %q", e)
+	}
+	if e := fileError(t, rep, missing); !strings.Contains(e, "no such file") {
+		t.Errorf("missing file: %q", e)
+	}
+	checkAnchor(t, rep, anchor)
+}
+
 func TestHostileUnreadable(t *testing.T) {
 	if os.Geteuid() == 0 {
-		t.Skip("running as root: permissions do not stop reads")
+		t.Skip("running as root: permissions do not stop reads (TestHostileBadPath covers other I/O errors)")
 	}
 	dir := t.TempDir()
 	anchor := goodCert(t, dir)
