@@ -18,6 +18,9 @@ if [ ! -x /usr/bin/time ]; then
   echo "bench: installing GNU time" >&2
   apt-get install -y -qq time >/dev/null
 fi
+if ! command -v hyperfine >/dev/null; then
+  apt-get install -y -qq hyperfine >/dev/null 2>&1 || echo "bench: no hyperfine; start-up is timed with a loop" >&2
+fi
 go build -o "$DIR/vpncertlint" .
 go build -o "$DIR/parselimit" scripts/bench/parselimit.go
 if [ "$(cat "$DIR/corpus/.n" 2>/dev/null)" != "$N" ]; then
