@@ -4,6 +4,7 @@
 package certcheck
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -63,9 +64,14 @@ func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 
 // NewCert parses der as a certificate found at file:line.
 func NewCert(der []byte, file string, line int, name string) *Cert {
-	sum := sha256.Sum256(der)
-	c := &Cert{File: file, Line: line, Name: name, DER: der, SHA256: hex.EncodeToString(sum[:])}
+	c := &Cert{File: file, Line: line, Name: name, DER: der}
 	c.Raw, c.X, c.ParseErr = Parse(der)
+	if c.X != nil && len(c.X.FingerprintSHA256) == sha256.Size && bytes.Equal(c.X.Raw, der) {
+		c.SHA256 = hex.EncodeToString(c.X.FingerprintSHA256) // zcrypto hashed the same DER already
+	} else {
+		sum := sha256.Sum256(der)
+		c.SHA256 = hex.EncodeToString(sum[:])
+	}
 	return c
 }
 
