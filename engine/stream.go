@@ -9,24 +9,33 @@ import (
 // (the inputs being checked plus a short queue), so memory does not grow with the number of
 // inputs: a certificate that is not a client CA is garbage once its outcome is emitted.
 func stream(inputs []input, o *Options, emit func(*outcome)) {
+	inOrder(len(inputs), o.Jobs, func(i int) *outcome {
+		r := checkInput(inputs[i], o)
+		return &r
+	}, emit)
+}
+
+// inOrder runs check(0..n-1) on jobs workers and calls emit with the results in index order.
+// At most jobs+1 items are started and not yet emitted at any time (the queue of jobs plus
+// the one being emitted).
+func inOrder(n, jobs int, check func(i int) *outcome, emit func(*outcome)) {
 	type job struct {
 		i   int
 		out chan *outcome
 	}
 	work := make(chan job)
-	// pending holds, in input order, the result channels of the inputs handed out so far;
+	// pending holds, in input order, the result channels of the items handed out so far;
 	// its capacity bounds how far the workers may run ahead of emit.
-	pending := make(chan chan *outcome, o.Jobs)
-	for w := 0; w < o.Jobs; w++ {
+	pending := make(chan chan *outcome, jobs)
+	for w := 0; w < jobs; w++ {
 		go func() {
 			for j := range work {
-				r := checkInput(inputs[j.i], o)
-				j.out <- &r
+				j.out <- check(j.i)
 			}
 		}()
 	}
 	go func() {
-		for i := range inputs {
+		for i := 0; i < n; i++ {
 			ch := make(chan *outcome, 1)
 			pending <- ch
 			work <- job{i, ch}
