@@ -503,19 +503,33 @@ func TestFIFOWithWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The writer opens the FIFO (blocking until the engine opens it), writes, closes, and
+	// starts again: if the engine read before the data came (an empty input), the next try
+	// finds a writer again.
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
-		w, err := os.OpenFile(fifo, os.O_WRONLY, 0) // blocks until the engine opens it
-		if err != nil {
-			return
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+			if err != nil {
+				return
+			}
+			w.Write(data)
+			w.Close()
 		}
-		w.Write(data)
-		w.Close()
 	}()
-	time.Sleep(50 * time.Millisecond)
-	// The writer may not be connected yet when the engine opens the FIFO; retry briefly.
 	for i := 0; i < 50; i++ {
 		rep := runWithin(t, 10*time.Second, []string{fifo}, Options{})
 		if len(rep.Files[0].Objects) == 1 {
+			// Unblock a writer waiting for a reader, so that the goroutine ends.
+			if r, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+				r.Close()
+			}
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
