@@ -99,6 +99,8 @@ var expectedCodes = map[string][]string{
 	"testdata/ca/rsa2048.pem":               {"VCL.0701"},
 	"testdata/ca/rsa2560.pem":               {"VCL.0702"},
 	"testdata/ca/rsa1024.pem":               {"VPN.0070"},
+	"testdata/ca/rsa-huge-modulus.pem":      {"VCL.0702", "VCL.0709"},
+	"testdata/ca/rsa-huge-exponent.pem":     {"VCL.0709"},
 	"testdata/ca/ec-p256.pem":               {"VCL.0703"},
 	"testdata/ca/ec-p384.pem":               {"VCL.0703"},
 	"testdata/ca/ec-p521.pem":               {"VPN.0070"},

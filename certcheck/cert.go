@@ -4,6 +4,7 @@
 package certcheck
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -37,11 +38,16 @@ type Cert struct {
 	X      *x509.Certificate // zcrypto's parse; nil when ParseErr is set
 	// ParseErr is zcrypto's reason for rejecting the certificate.
 	ParseErr error
+
+	obj *lint.Object // Object's result, computed once
 }
 
 // Parse reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
 func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 	raw = ParseRaw(der)
+	if why := keyTooLarge(raw); why != "" {
+		return raw, nil, fmt.Errorf("%w: %s", ErrKeyTooLarge, why)
+	}
 	func() {
 		defer func() {
 			if p := recover(); p != nil {
@@ -58,9 +64,14 @@ func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 
 // NewCert parses der as a certificate found at file:line.
 func NewCert(der []byte, file string, line int, name string) *Cert {
-	sum := sha256.Sum256(der)
-	c := &Cert{File: file, Line: line, Name: name, DER: der, SHA256: hex.EncodeToString(sum[:])}
+	c := &Cert{File: file, Line: line, Name: name, DER: der}
 	c.Raw, c.X, c.ParseErr = Parse(der)
+	if c.X != nil && len(c.X.FingerprintSHA256) == sha256.Size && bytes.Equal(c.X.Raw, der) {
+		c.SHA256 = hex.EncodeToString(c.X.FingerprintSHA256) // zcrypto hashed the same DER already
+	} else {
+		sum := sha256.Sum256(der)
+		c.SHA256 = hex.EncodeToString(sum[:])
+	}
 	return c
 }
 
@@ -72,14 +83,18 @@ func (c *Cert) IsCA() bool {
 
 // Object identifies the certificate in findings.
 func (c *Cert) Object() lint.Object {
+	if c.obj != nil {
+		return *c.obj
+	}
 	o := lint.Object{SHA256: c.SHA256}
 	if c.Raw != nil {
-		o.Subject = Name(c.Raw.RawSubject)
+		o.Subject = renderNameOrEmpty(c.Raw.RawSubject) // subjects are mostly unique: not cached
 		o.Issuer = Name(c.Raw.RawIssuer)
 		if c.Raw.Serial != nil {
 			o.Serial = c.Raw.Serial.Text(16)
 		}
 	}
+	c.obj = &o
 	return o
 }
 

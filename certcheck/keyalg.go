@@ -48,9 +48,8 @@ func checkKeyAlgorithm(c *Cert, env *Env) []lint.Finding {
 		return nil // the content check reports an unreadable certificate
 	}
 	p := env.Policy
-	name := k.KeyName()
 	reject := func(why string) []lint.Finding {
-		return []lint.Finding{c.Finding("VPN.0070", fmt.Sprintf("key %s: %s", name, why))}
+		return []lint.Finding{c.Finding("VPN.0070", fmt.Sprintf("key %s: %s", k.KeyName(), why))}
 	}
 	switch keyAlgorithmNames[k.Algorithm.String()] {
 	case "RSA", "RSASSA-PSS":
@@ -60,9 +59,9 @@ func checkKeyAlgorithm(c *Cert, env *Env) []lint.Finding {
 		case k.RSABits < p.RSAMinBits:
 			return reject(fmt.Sprintf("RSA keys must be at least %d bits; this one has %d", p.RSAMinBits, k.RSABits))
 		case containsInt(p.RSARiskyBits, k.RSABits):
-			return []lint.Finding{c.Finding(codeRSARisky, fmt.Sprintf("key %s; RSA 3072 or 4096 is recommended", name))}
+			return []lint.Finding{c.Finding(codeRSARisky, fmt.Sprintf("key %s; RSA 3072 or 4096 is recommended", k.KeyName()))}
 		case !containsInt(p.RSARecommendedBits, k.RSABits):
-			return []lint.Finding{c.Finding(codeRSAUnusual, fmt.Sprintf("key %s; expected 2048, 3072 or 4096 bits", name))}
+			return []lint.Finding{c.Finding(codeRSAUnusual, fmt.Sprintf("key %s; expected 2048, 3072 or 4096 bits", k.KeyName()))}
 		}
 		return nil
 	case "EC":
@@ -73,7 +72,7 @@ func checkKeyAlgorithm(c *Cert, env *Env) []lint.Finding {
 		case containsString(p.CurvesOK, curve):
 			return nil
 		case containsString(p.CurvesWarn, curve):
-			return []lint.Finding{c.Finding(codeECUndocumented, fmt.Sprintf("key %s", name))}
+			return []lint.Finding{c.Finding(codeECUndocumented, fmt.Sprintf("key %s", k.KeyName()))}
 		}
 		return reject(fmt.Sprintf("only the curves %s are accepted", strings.Join(append(append([]string(nil), p.CurvesWarn...), p.CurvesOK...), ", ")))
 	}

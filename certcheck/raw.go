@@ -5,6 +5,8 @@ import (
 	"encoding/asn1"
 	"errors"
 	"math/big"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/crypto/cryptobyte"
@@ -219,6 +221,26 @@ func Name(der []byte) string {
 	if len(der) == 0 {
 		return ""
 	}
+	if s, ok := nameCache.Load(string(der)); ok {
+		return s.(string)
+	}
+	s := renderName(der)
+	if nameCacheSize.Add(1) <= maxNameCache {
+		nameCache.Store(string(der), s)
+	}
+	return s
+}
+
+// Rendered names are cached: the issuer of thousands of certificates is the same few CAs.
+// The cache is bounded; beyond it names are rendered each time.
+var (
+	nameCache     sync.Map
+	nameCacheSize atomic.Int64
+)
+
+const maxNameCache = 4096
+
+func renderName(der []byte) string {
 	var rdn pkix.RDNSequence
 	if rest, err := asn1.Unmarshal(der, &rdn); err != nil || len(rest) > 0 {
 		return "(unreadable name)"
@@ -236,4 +258,11 @@ func readOptionalBool(s *cryptobyte.String, out *bool) bool {
 		return true
 	}
 	return s.ReadASN1Boolean(out)
+}
+
+func renderNameOrEmpty(der []byte) string {
+	if len(der) == 0 {
+		return ""
+	}
+	return renderName(der)
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
@@ -112,46 +111,36 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	seen := map[string]bool{}
 	inputs := append(expand(o.CAFiles, true, seen), expand(paths, false, seen)...)
 
-	results := make([]outcome, len(inputs))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < o.Jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = checkInput(inputs[i], &o)
-			}
-		}()
-	}
-	for i := range inputs {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-
 	rep := lint.NewReport(o.Tool, o.Now)
+	// Outcomes arrive in input order and are dropped once reported; only what the upload-set
+	// checks need is kept: each input's client CAs and CRLs (large CRLs to be parsed again),
+	// and the server certificates when a Certificate Manager bundle is checked.
+	var members []setMember
 	var servers, cas []*certcheck.Cert
 	seenCA := map[string]bool{}
-	for i := range results {
-		r := &results[i]
+	stream(inputs, &o, func(r *outcome) {
 		if r.skip {
-			continue
+			return
 		}
 		rep.Files = append(rep.Files, r.file)
 		rep.Findings = append(rep.Findings, r.findings...)
+		m := setMember{path: r.file.File, cas: r.cas}
 		for _, c := range r.crls {
 			rep.Findings = append(rep.Findings, o.Zlint.CRL(c)...)
+			m.crls = append(m.crls, keepCRL(c))
 		}
+		members = append(members, m)
 		for _, ca := range r.cas {
 			if !seenCA[ca.SHA256] {
 				seenCA[ca.SHA256] = true
 				cas = append(cas, ca)
 			}
 		}
-		servers = append(servers, r.servers...)
-	}
-	rep.Findings = append(rep.Findings, uploadSets(inputs, results, &o)...)
+		if o.ServerBundle != nil {
+			servers = append(servers, r.servers...)
+		}
+	})
+	rep.Findings = append(rep.Findings, uploadSets(members, &o)...)
 	if o.ServerBundle != nil {
 		files, findings := o.ServerBundle(servers, cas)
 		rep.Files = append(rep.Files, files...)
@@ -164,13 +153,17 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 // uploadSets runs the checks over each upload set (in order of first appearance): the
 // client CAs' duplicates and count, then each CRL against the set's CAs. A finding raised
 // identically by two sets (a CRL shared by both) is kept once.
-func uploadSets(inputs []input, results []outcome, o *Options) []lint.Finding {
+// setMember is what the upload-set checks need of one input.
+type setMember struct {
+	path string
+	cas  []*certcheck.Cert
+	crls []pendingCRL
+}
+
+func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 	var names []string
 	members := map[string][]int{}
 	for i, in := range inputs {
-		if results[i].skip {
-			continue
-		}
 		sets := []string{""}
 		if o.SetsFor != nil {
 			if s := o.SetsFor(in.path); len(s) > 0 {
@@ -197,12 +190,12 @@ func uploadSets(inputs []input, results []outcome, o *Options) []lint.Finding {
 	}
 	for _, name := range names {
 		set := certcheck.NewSet(o.CertPolicy)
-		var crls []*crlcheck.CRL
+		var crls []pendingCRL
 		for _, i := range members[name] {
-			for _, ca := range results[i].cas {
+			for _, ca := range inputs[i].cas {
 				add(set.Add(ca))
 			}
-			crls = append(crls, results[i].crls...)
+			crls = append(crls, inputs[i].crls...)
 		}
 		add(set.Finish())
 		env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
@@ -212,7 +205,7 @@ func uploadSets(inputs []input, results []outcome, o *Options) []lint.Finding {
 			}
 		}
 		for _, c := range crls {
-			add(crlcheck.Run(c, env))
+			add(crlcheck.Run(c.crl(), env))
 		}
 	}
 	return out
@@ -278,6 +271,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	}
 	out.findings = fileFindings(data, scan, fileKind, in.path, name)
 	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
+	out.file.Objects = make([]lint.ObjectInfo, 0, len(scan.Blocks))
 	for _, b := range scan.Blocks {
 		want := fileKind
 		if role != RoleCRL || in.asCA {

@@ -140,7 +140,7 @@ func read(in input, stdin io.Reader, limit int64) ([]byte, error) {
 		}
 		r = stdin
 	} else {
-		f, err := os.Open(in.path)
+		f, fr, err := openInput(in.path)
 		if err != nil {
 			return nil, ioError(err)
 		}
@@ -155,7 +155,10 @@ func read(in input, stdin io.Reader, limit int64) ([]byte, error) {
 		if st.Mode().IsRegular() && st.Size() > limit {
 			return nil, errTooLarge{limit}
 		}
-		r = f
+		r = fr
+		if st.Mode().IsRegular() {
+			return readSized(r, st.Size(), limit)
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-func codesOf(t *testing.T, paths []string, o Options) []string {
+func setCodesOf(t *testing.T, paths []string, o Options) []string {
 	t.Helper()
 	o.Now = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	rep, err := Run(paths, o, "en")
@@ -54,7 +54,7 @@ func TestUploadSets(t *testing.T) {
 			"prod-root.pem": {"prod"}, "partner-root.pem": {"prod"}, "prod.crl": {"other"}, "staging.crl": {"other"},
 		}), "prod.crl:VCL.0791 partner-root.pem:VPN.0077 staging.crl:VCL.0791"},
 	} {
-		got := strings.Join(codesOf(t, paths, Options{SetsFor: tc.sets}), " ")
+		got := strings.Join(setCodesOf(t, paths, Options{SetsFor: tc.sets}), " ")
 		if got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
 		}
@@ -66,15 +66,15 @@ func TestRoleFor(t *testing.T) {
 	leaf := filepath.Join("..", "testdata", "demo-repo", "pki", "server", "vpn.pem")
 	// As a client CA the server certificate is not a CA (VPN.0076); as a server it only
 	// expires soon.
-	got := strings.Join(codesOf(t, []string{leaf}, Options{RoleFor: func(string) string { return RoleCA }}), " ")
+	got := strings.Join(setCodesOf(t, []string{leaf}, Options{RoleFor: func(string) string { return RoleCA }}), " ")
 	if !strings.Contains(got, "VPN.0076") {
 		t.Errorf("RoleFor ca: %s", got)
 	}
-	got = strings.Join(codesOf(t, []string{leaf}, Options{Role: RoleCA, RoleFor: func(string) string { return "" }}), " ")
+	got = strings.Join(setCodesOf(t, []string{leaf}, Options{Role: RoleCA, RoleFor: func(string) string { return "" }}), " ")
 	if !strings.Contains(got, "VPN.0076") {
 		t.Errorf("RoleFor \"\" keeps Role: %s", got)
 	}
-	got = strings.Join(codesOf(t, []string{leaf}, Options{Role: RoleCA, RoleFor: func(string) string { return RoleServer }}), " ")
+	got = strings.Join(setCodesOf(t, []string{leaf}, Options{Role: RoleCA, RoleFor: func(string) string { return RoleServer }}), " ")
 	if got != "vpn.pem:VCL.0721" {
 		t.Errorf("RoleFor server: %s", got)
 	}

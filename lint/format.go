@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -52,13 +51,6 @@ func Write(w io.Writer, format string, r *Report, o FormatOptions) error {
 		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 	}
 	return f(w, r, o)
-}
-
-func writeJSON(w io.Writer, r *Report, _ FormatOptions) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
 }
 
 func writeText(w io.Writer, r *Report, o FormatOptions) error {

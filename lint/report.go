@@ -69,8 +69,10 @@ func NewReport(tool Tool, now time.Time) *Report {
 // Finalize resolves texts in lang, sorts findings by file, line, code (then detail, for a
 // total order) and counts the summary. It is idempotent.
 func (r *Report) Finalize(lang string) {
+	in := interner{}
 	for i := range r.Findings {
 		r.Findings[i].Resolve(lang)
+		in.finding(&r.Findings[i])
 	}
 	sort.SliceStable(r.Findings, func(i, j int) bool {
 		a, b := &r.Findings[i], &r.Findings[j]

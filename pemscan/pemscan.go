@@ -156,9 +156,13 @@ func Scan(data []byte) *Result {
 			if badLine == 0 && !isBase64(t) {
 				badLine = lineNo
 			}
-			for _, c := range t {
-				if c != ' ' && c != '\t' {
-					body = append(body, c)
+			if bytes.IndexByte(t, ' ') < 0 && bytes.IndexByte(t, '\t') < 0 {
+				body = append(body, t...)
+			} else {
+				for _, c := range t {
+					if c != ' ' && c != '\t' {
+						body = append(body, c)
+					}
 				}
 			}
 		default:
@@ -191,9 +195,17 @@ func isHeaderName(b []byte) bool {
 	return true
 }
 
+// base64Chars marks the bytes a base64 body line may hold (with spaces and tabs).
+var base64Chars = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || c == ' ' || c == '\t'
+	}
+	return t
+}()
+
 func isBase64(b []byte) bool {
 	for _, c := range b {
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || c == ' ' || c == '\t') {
+		if !base64Chars[c] {
 			return false
 		}
 	}

@@ -1,0 +1,86 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zmap/zcrypto/x509"
+)
+
+// benchBundle concatenates the certificates of testdata/ca and testdata/server that zcrypto
+// parses (except the oversized-key fixtures) (or, with VPNCERTLINT_BENCH_FILE set, reads that file: scripts/bench.sh passes one of
+// its generated bundles), and returns it with its certificate count.
+func benchBundle(b *testing.B) ([]byte, int) {
+	if p := os.Getenv("VPNCERTLINT_BENCH_FILE"); p != "" {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return data, bytes.Count(data, []byte("-----BEGIN CERTIFICATE-----"))
+	}
+	var out bytes.Buffer
+	n := 0
+	for _, dir := range []string{"ca", "server"} {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.pem"))
+		for _, f := range files {
+			if strings.HasPrefix(filepath.Base(f), "rsa-huge-") {
+				continue // keys zcrypto spends up to 45 ms on, which the engine does not parse
+			}
+			data, _ := os.ReadFile(f)
+			for {
+				var blk *pem.Block
+				blk, data = pem.Decode(data)
+				if blk == nil {
+					break
+				}
+				if _, err := x509.ParseCertificate(blk.Bytes); blk.Type == "CERTIFICATE" && err == nil {
+					pem.Encode(&out, blk)
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		b.Fatal("no certificates")
+	}
+	return out.Bytes(), n
+}
+
+// BenchmarkParseOnly is the limit of the design: PEM decoding and zcrypto parsing alone.
+func BenchmarkParseOnly(b *testing.B) {
+	data, n := benchBundle(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rest := data
+		for {
+			var blk *pem.Block
+			blk, rest = pem.Decode(rest)
+			if blk == nil {
+				break
+			}
+			x509.ParseCertificate(blk.Bytes)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/cert")
+}
+
+// BenchmarkEngine is the engine's work on the same bundle: scan, parse, every check.
+func BenchmarkEngine(b *testing.B) {
+	data, n := benchBundle(b)
+	o := Options{Role: RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
+	o.defaults()
+	in := input{path: "bench.pem"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var out outcome
+		checkData(data, in, &o, &out)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/cert")
+}

@@ -1,0 +1,98 @@
+// Package fuzzseed collects seed inputs for the fuzz targets: the project's fixtures under
+// testdata/ and a sample of the third-party corpus in ../shared/corpus (skipped when absent,
+// as on a machine without it). It is used by tests only.
+package fuzzseed
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// maxSeed bounds one seed's size so that the fuzzing engine mutates small inputs.
+const maxSeed = 64 << 10
+
+// Root returns the repository root: the nearest parent of the working directory with go.mod.
+func Root() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "."
+		}
+		dir = parent
+	}
+}
+
+// Files returns the contents of the seeds whose names end in one of exts ("" = any): every
+// fixture under testdata/ (golden and args files excluded), then every nth file of the shared
+// corpus (sorted, so the sample is stable), at most corpusMax of them.
+func Files(exts []string, n, corpusMax int) [][]byte {
+	root := Root()
+	var out [][]byte
+	out = append(out, collect(filepath.Join(root, "testdata"), exts, 1, -1)...)
+	out = append(out, collect(filepath.Join(root, "..", "shared", "corpus"), exts, n, corpusMax)...)
+	return out
+}
+
+func collect(dir string, exts []string, n, max int) [][]byte {
+	var paths []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if d != nil && d.IsDir() && p != dir {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if name == "fuzz" {
+				return fs.SkipDir // the fuzzers' own corpora are loaded by go test itself
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || strings.HasSuffix(name, ".golden") || strings.HasSuffix(name, ".args") || strings.HasSuffix(name, ".md") {
+			return nil
+		}
+		if matches(name, exts) {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	sort.Strings(paths)
+	var out [][]byte
+	for i, p := range paths {
+		if n > 1 && i%n != 0 {
+			continue
+		}
+		if max >= 0 && len(out) >= max {
+			break
+		}
+		b, err := os.ReadFile(p)
+		if err != nil || len(b) > maxSeed {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func matches(name string, exts []string) bool {
+	if len(exts) == 0 {
+		return true
+	}
+	for _, e := range exts {
+		if strings.HasSuffix(strings.ToLower(name), e) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark (README "Hardening and speed"): builds a corpus of BENCH_CERTS certificates
+# (default 100,000; RSA and ECDSA, clean and faulty) plus CRLs, then prints in one run:
+#   - certificates/second of zcrypto PEM-decode+parse alone (the limit of this design),
+#   - certificates/second of `vpncertlint check` (VPN checks only; with zlint advisories too
+#     when the binary has --no-zlint), on 1 and 2 cores (GOMAXPROCS), and the ratio to the limit,
+#   - peak RSS (/usr/bin/time -v) of the whole-corpus run (text and JSON),
+#   - start-up time of `vpncertlint version` and of checking one certificate.
+# Environment: BENCH_CERTS, BENCH_DIR (default /tmp/vpncertlint-bench), BENCH_REPEAT (3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${BENCH_CERTS:-100000}"
+DIR="${BENCH_DIR:-/tmp/vpncertlint-bench}"
+REPEAT="${BENCH_REPEAT:-3}"
+NOW=2026-06-01T00:00:00Z
+mkdir -p "$DIR"
+if [ ! -x /usr/bin/time ]; then
+  echo "bench: installing GNU time" >&2
+  apt-get install -y -qq time >/dev/null
+fi
+if ! command -v hyperfine >/dev/null; then
+  apt-get install -y -qq hyperfine >/dev/null 2>&1 || echo "bench: no hyperfine; start-up is timed with a loop" >&2
+fi
+go build -o "$DIR/vpncertlint" .
+go build -o "$DIR/parselimit" scripts/bench/parselimit.go
+if [ "$(cat "$DIR/corpus/.n" 2>/dev/null)" != "$N" ]; then
+  rm -rf "$DIR/corpus"
+  echo "bench: generating $N certificates in $DIR/corpus" >&2
+  go run scripts/bench/gencorpus.go "$DIR/corpus" "$N"
+  echo "$N" >"$DIR/corpus/.n"
+fi
+BIN="$DIR/vpncertlint"
+CERTS=("$DIR"/corpus/cas.pem "$DIR"/corpus/leaves-*.pem)
+NCERTS=$((N + 2))
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $N leaf certificates + 2 CAs in $(ls "$DIR"/corpus/leaves-*.pem | wc -l) files, 4 CRLs of 10,000 entries"
+echo "best of $REPEAT runs"
+echo
+
+# best_time CMD... → prints "wall_s cpu_s maxrss_kb" of the fastest (by CPU) of REPEAT runs
+# (output discarded). CPU time (user+system) is reported besides wall time because the
+# machine may be shared: wall time then includes waiting for a core, CPU time does not.
+best_time() {
+  local best="" wall="" rss=""
+  for _ in $(seq "$REPEAT"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.out" "$@" >/dev/null 2>&1 || true
+    read -r e u s m <"$DIR/time.out" || true
+    c=$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u + s}')
+    if [ -z "$best" ] || awk "BEGIN{exit !($c < $best)}"; then best=$c; wall=$e; rss=$m; fi
+  done
+  echo "$wall $best $rss"
+}
+rate() { awk -v n="$1" -v t="$2" 'BEGIN{ if (t <= 0) t = 0.001; printf "%.0f", n / t }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b <= 0) b = 1; printf "%.2f", a / b }'; }
+
+# Rates: certificates per second of wall time, and per CPU-second (per core; the figure that
+# does not depend on other load). "x limit" compares CPU-seconds with the parse limit's.
+declare -A W C
+printf "%-46s %5s %10s %12s %8s %8s %8s\n" "path" "cores" "wall s" "certs/s wall" "CPU s" "x limit" "peak MB"
+row() { # key label cores cmd...
+  local key=$1 label=$2 P=$3
+  shift 3
+  read -r w c m < <(best_time env GOMAXPROCS="$P" "$@")
+  W[$key$P]=$(rate "$NCERTS" "$w")
+  C[$key$P]=$c
+  printf "%-46s %5s %10s %12s %8s %8s %8s\n" "$label" "$P" "$w" "${W[$key$P]}" "$c" "$(ratio "$c" "${C[limit$P]}")" "$((m / 1024))"
+}
+for P in 1 2; do row limit "zcrypto PEM-decode + parse (limit)" $P "$DIR/parselimit" "${CERTS[@]}"; done
+if "$BIN" check --help 2>&1 | grep -q -- '--no-zlint'; then
+  for P in 1 2; do row vpn "check --no-zlint (VPN checks only)" $P "$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}"; done
+  for P in 1 2; do row zlint "check (VPN checks + zlint advisories)" $P "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"; done
+else
+  for P in 1 2; do row vpn "check (VPN checks; no --no-zlint on this build)" $P "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"; done
+fi
+echo
+for key in limit vpn zlint; do
+  [ -n "${W[${key}1]:-}" ] || continue
+  echo "scaling 1->2 cores (wall), $key: $(ratio "${W[${key}2]}" "${W[${key}1]}")x"
+done
+echo
+echo
+for fmt in text json; do
+  read -r w c m < <(best_time "$BIN" check --now "$NOW" --fail-on none --format "$fmt" "$DIR/corpus")
+  echo "whole corpus (certificates + CRLs), --format $fmt: ${w}s wall, ${c}s CPU, peak RSS $((m / 1024)) MB"
+done
+echo
+one="$DIR/corpus/one.pem"
+"$BIN" check --help >/dev/null
+awk '/BEGIN/{n++} n==1{print} /END/{if(n==1) exit}' "$DIR/corpus/leaves-000.pem" >"$one"
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 3 --runs 50 "$BIN version" "$BIN check --now $NOW --fail-on none $one"
+else
+  for c in "version" "check --now $NOW --fail-on none $one"; do
+    runs=50 start=$(date +%s%N)
+    for _ in $(seq $runs); do "$BIN" $c >/dev/null; done
+    end=$(date +%s%N)
+    echo "start-up, vpncertlint $c: $(( (end - start) / runs / 1000 )) µs mean wall over $runs runs"
+  done
+fi

@@ -1,0 +1,60 @@
+//go:build ignore
+
+// parselimit measures the limit of this design: PEM-decode (encoding/pem) and parse with
+// zcrypto every certificate of the given files, with GOMAXPROCS workers over the files, and
+// prints certificates per second.
+//
+//	go run scripts/bench/parselimit.go FILE...
+package main
+
+import (
+	"encoding/pem"
+	"fmt"
+	"log"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/zmap/zcrypto/x509"
+)
+
+func main() {
+	start := time.Now()
+	var certs atomic.Int64
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					log.Fatal(err)
+				}
+				for {
+					var b *pem.Block
+					b, data = pem.Decode(data)
+					if b == nil {
+						break
+					}
+					if b.Type != "CERTIFICATE" {
+						continue
+					}
+					if _, err := x509.ParseCertificate(b.Bytes); err == nil {
+						certs.Add(1)
+					}
+				}
+			}
+		}()
+	}
+	for _, p := range os.Args[1:] {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	d := time.Since(start)
+	fmt.Printf("%d %.3f %.0f\n", certs.Load(), d.Seconds(), float64(certs.Load())/d.Seconds())
+}
