@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 secs="${FUZZ_SECONDS:-10}"
 par=()
 if [ -n "${FUZZ_PARALLEL:-}" ]; then par=(-parallel "$FUZZ_PARALLEL"); fi
-# package:target — the server-body parser (bodycheck) is not on this branch yet.
+# package:target
 targets=(
+  ./bodycheck:FuzzBody
   ./pemscan:FuzzScan
   ./certcheck:FuzzCert
   ./crlcheck:FuzzCRL
