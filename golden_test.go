@@ -56,7 +56,7 @@ func fixtures(t *testing.T) []string {
 func runFixture(t *testing.T, path, format string) (string, int) {
 	t.Helper()
 	role := fixtureDirs[filepath.Base(filepath.Dir(path))]
-	args := []string{"check", "--now", testNow, "--color", "never", "--role", role, "--format", format}
+	args := []string{"check", "--no-config", "--now", testNow, "--color", "never", "--role", role, "--format", format}
 	if filepath.Base(filepath.Dir(path)) != "zlint" {
 		// The goldens outside testdata/zlint are made without the zlint advisories.
 		args = append(args, "--no-zlint")
