@@ -295,7 +295,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
 			if c.Role == certcheck.RoleCA {
 				out.cas = append(out.cas, c)
-			} else {
+			} else if o.ServerBundle != nil {
+				// kept only for the bundle check: a parsed certificate is ~10 KB, and a
+				// file of thousands would otherwise stay in memory until its outcome is emitted
 				out.servers = append(out.servers, c)
 			}
 		case b.Type == labelCRL && want == kindCRL:
