@@ -61,6 +61,11 @@ type Options struct {
 	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set (it is
 	// called with "-" for standard input; no names: the set ""). Unset: one set for the run.
 	SetsFor func(path string) []string
+	// Lean drops the objects' identities (subject, issuer, serial, SHA-256) from the report's
+	// files[].objects and findings, to keep less in memory, for output formats that do not
+	// print them (the text format) when nothing else needs them (a configuration's waivers
+	// match on the SHA-256).
+	Lean bool
 }
 
 func (o *Options) defaults() {
@@ -118,15 +123,21 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	var members []setMember
 	var servers, cas []*certcheck.Cert
 	seenCA := map[string]bool{}
+	compact := newCompactor(o.Lean)
 	stream(inputs, &o, func(r *outcome) {
 		if r.skip {
 			return
 		}
+		compact.outcome(r)
 		rep.Files = append(rep.Files, r.file)
 		rep.Findings = append(rep.Findings, r.findings...)
 		m := setMember{path: r.file.File, cas: r.cas}
 		for _, c := range r.crls {
-			rep.Findings = append(rep.Findings, o.Zlint.CRL(c)...)
+			fs := o.Zlint.CRL(c)
+			for i := range fs {
+				compact.finding(&fs[i])
+			}
+			rep.Findings = append(rep.Findings, fs...)
 			m.crls = append(m.crls, keepCRL(c))
 		}
 		members = append(members, m)
@@ -145,6 +156,12 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 		files, findings := o.ServerBundle(servers, cas)
 		rep.Files = append(rep.Files, files...)
 		rep.Findings = append(rep.Findings, findings...)
+	}
+	if o.Lean {
+		compact.outcome(&outcome{findings: rep.Findings}) // the set and bundle findings too
+		for i := range rep.Files {
+			compact.outcome(&outcome{file: rep.Files[i]})
+		}
 	}
 	rep.Finalize(lang)
 	return rep, nil
