@@ -48,3 +48,41 @@ func BenchmarkIsqrt3072(b *testing.B) {
 		}
 	})
 }
+
+// SmallFactor on moduli larger than the primes' product (reduced by it first) agrees with
+// plain trial division.
+func TestSmallFactorLarge(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	naive := func(n *big.Int) uint64 {
+		for p := int64(3); p < 1000; p += 2 {
+			if big.NewInt(p).ProbablyPrime(1) && new(big.Int).Mod(n, big.NewInt(p)).Sign() == 0 {
+				return uint64(p)
+			}
+		}
+		return 0
+	}
+	if smallPrimesProduct.BitLen() < 1000 {
+		t.Fatalf("product of the small primes has %d bits", smallPrimesProduct.BitLen())
+	}
+	found := 0
+	for _, bits := range []int{1500, 2048, 3072, 4096, 8192} {
+		for i := 0; i < 60; i++ {
+			n := new(big.Int).Rand(rng, new(big.Int).Lsh(big.NewInt(1), uint(bits)))
+			n.SetBit(n, 0, 1)
+			if i%3 == 0 { // plant a factor
+				f := []int64{3, 5, 7, 541, 991, 997}[i%6]
+				n.Mul(n, big.NewInt(f))
+			}
+			got, want := SmallFactor(n), naive(n)
+			if got != want {
+				t.Fatalf("SmallFactor = %d, trial division %d (%d bits)", got, want, n.BitLen())
+			}
+			if got != 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no factor found: the test proves nothing")
+	}
+}

@@ -197,8 +197,14 @@ func remUint64(n *big.Int, m uint64) uint64 {
 
 // SmallFactor returns an odd prime below 1,000 that divides n (and is not n itself), or 0.
 func SmallFactor(n *big.Int) uint64 {
+	m := n
+	if n.BitLen() > smallPrimesProduct.BitLen()+64 {
+		// n mod (the product of all the primes) first: one big division (multiplications by
+		// a reciprocal) leaves a number half the size for the word-by-word hardware divisions.
+		m = new(big.Int).Rem(n, smallPrimesProduct)
+	}
 	for gi, g := range smallPrimeGroups {
-		rem := remUint64(n, smallPrimeProducts[gi])
+		rem := remUint64(m, smallPrimeProducts[gi])
 		for _, p := range g {
 			if rem%p == 0 && !(n.IsUint64() && n.Uint64() == p) {
 				return p
@@ -207,6 +213,15 @@ func SmallFactor(n *big.Int) uint64 {
 	}
 	return 0
 }
+
+// smallPrimesProduct is the product of all the primes of smallPrimeGroups (~1,400 bits).
+var smallPrimesProduct = func() *big.Int {
+	p := big.NewInt(1)
+	for _, g := range smallPrimeProducts {
+		p.Mul(p, new(big.Int).SetUint64(g))
+	}
+	return p
+}()
 
 var smallPrimeProducts = func() []uint64 {
 	out := make([]uint64, len(smallPrimeGroups))
