@@ -82,16 +82,19 @@ for key in limit vpn zlint; do
 done
 echo
 echo
-for fmt in text json; do
-  read -r w c m < <(best_time "$BIN" check --now "$NOW" --fail-on none --format "$fmt" "$DIR/corpus")
-  echo "whole corpus (certificates + CRLs), --format $fmt: ${w}s wall, ${c}s CPU, peak RSS $((m / 1024)) MB"
+for zl in --no-zlint ""; do
+  for fmt in text json; do
+    read -r w c m < <(best_time "$BIN" check --now "$NOW" --fail-on none --format "$fmt" $zl "$DIR/corpus")
+    echo "whole corpus (certificates + CRLs), --format $fmt ${zl:-(with zlint)}: ${w}s wall, ${c}s CPU, peak RSS $((m / 1024)) MB"
+  done
 done
 echo
 one="$DIR/corpus/one.pem"
 "$BIN" check --help >/dev/null
 awk '/BEGIN/{n++} n==1{print} /END/{if(n==1) exit}' "$DIR/corpus/leaves-000.pem" >"$one"
 if command -v hyperfine >/dev/null; then
-  hyperfine -N --warmup 3 --runs 50 "$BIN version" "$BIN check --now $NOW --fail-on none $one"
+  hyperfine -N --warmup 3 --runs 50 "$BIN version" "$BIN check --now $NOW --fail-on none $one" \
+    "$BIN check --now $NOW --fail-on none --no-zlint $one"
 else
   for c in "version" "check --now $NOW --fail-on none $one"; do
     runs=50 start=$(date +%s%N)
