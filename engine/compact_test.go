@@ -9,7 +9,8 @@ import (
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
-// Lean keeps everything but the objects' identities; interning changes no value.
+// Lean keeps everything but the objects' identities and the objects' descriptions (only
+// counted); interning changes no value.
 func TestLeanReport(t *testing.T) {
 	paths := []string{filepath.Join("..", "testdata", "server"), filepath.Join("..", "testdata", "ca")}
 	o := Options{Role: RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
@@ -47,10 +48,8 @@ func TestLeanReport(t *testing.T) {
 			t.Fatalf("%s: %d objects, lean %d", full.Files[i].File, len(full.Files[i].Objects), len(lean.Files[i].Objects))
 		}
 		for j, obj := range lean.Files[i].Objects {
-			want := full.Files[i].Objects[j]
-			want.Object = lint.Object{}
-			if obj != want {
-				t.Fatalf("%s object %d: %+v, want %+v", full.Files[i].File, j, obj, want)
+			if obj != (lint.ObjectInfo{}) {
+				t.Fatalf("%s object %d: %+v, want only counted", full.Files[i].File, j, obj)
 			}
 		}
 	}

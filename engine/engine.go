@@ -61,10 +61,10 @@ type Options struct {
 	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set (it is
 	// called with "-" for standard input; no names: the set ""). Unset: one set for the run.
 	SetsFor func(path string) []string
-	// Lean drops the objects' identities (subject, issuer, serial, SHA-256) from the report's
-	// files[].objects and findings, to keep less in memory, for output formats that do not
-	// print them (the text format) when nothing else needs them (a configuration's waivers
-	// match on the SHA-256).
+	// Lean keeps less in memory, for the text format when nothing else reads the report (a
+	// configuration's waivers match on the SHA-256): findings lose the identity of their
+	// object (subject, issuer, serial, SHA-256) and each file's files[].objects keeps only
+	// its number of entries (all zero values, shared: never write to them).
 	Lean bool
 }
 
@@ -160,7 +160,9 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	if o.Lean {
 		compact.outcome(&outcome{findings: rep.Findings}) // the set and bundle findings too
 		for i := range rep.Files {
-			compact.outcome(&outcome{file: rep.Files[i]})
+			r := outcome{file: rep.Files[i]}
+			compact.outcome(&r)
+			rep.Files[i] = r.file
 		}
 	}
 	rep.Finalize(lang)
