@@ -308,6 +308,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				fmt.Sprintf("%s block at line %d: %s", b.Type, b.BeginLine, b.Detail), name).At(in.path, b.BeginLine))
 		case b.Type == labelCert && want == kindCert:
 			c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, name)
+			if o.Lean {
+				c.Unnamed() // the report drops objects' identities anyway
+			}
 			c.Role = certRole(role, in.asCA, c)
 			out.findings = append(out.findings, certcheck.Run(c, certEnv)...)
 			out.findings = append(out.findings, o.Zlint.Cert(c)...)
