@@ -98,6 +98,10 @@ func (c *Cert) Object() lint.Object {
 	return o
 }
 
+// Unnamed makes c's Object empty, for a report that does not keep objects' identities
+// (engine's lean mode): rendering the subject is then not worth its cost.
+func (c *Cert) Unnamed() { c.obj = &lint.Object{} }
+
 // Finding returns a finding of code about c, with c's name as the message's %s.
 func (c *Cert) Finding(code, detail string) lint.Finding {
 	return lint.New(code, detail, c.Name).At(c.File, c.Line).About(c.Object())

@@ -197,8 +197,14 @@ func remUint64(n *big.Int, m uint64) uint64 {
 
 // SmallFactor returns an odd prime below 1,000 that divides n (and is not n itself), or 0.
 func SmallFactor(n *big.Int) uint64 {
+	m := n
+	if n.BitLen() > smallPrimesProduct.BitLen()+64 {
+		// n mod (the product of all the primes) first: one big division (multiplications by
+		// a reciprocal) leaves a number half the size for the word-by-word hardware divisions.
+		m = new(big.Int).Rem(n, smallPrimesProduct)
+	}
 	for gi, g := range smallPrimeGroups {
-		rem := remUint64(n, smallPrimeProducts[gi])
+		rem := remUint64(m, smallPrimeProducts[gi])
 		for _, p := range g {
 			if rem%p == 0 && !(n.IsUint64() && n.Uint64() == p) {
 				return p
@@ -207,6 +213,15 @@ func SmallFactor(n *big.Int) uint64 {
 	}
 	return 0
 }
+
+// smallPrimesProduct is the product of all the primes of smallPrimeGroups (~1,400 bits).
+var smallPrimesProduct = func() *big.Int {
+	p := big.NewInt(1)
+	for _, g := range smallPrimeProducts {
+		p.Mul(p, new(big.Int).SetUint64(g))
+	}
+	return p
+}()
 
 var smallPrimeProducts = func() []uint64 {
 	out := make([]uint64, len(smallPrimeGroups))
@@ -230,7 +245,7 @@ func FermatFactor(n *big.Int, rounds int) (int, bool) {
 	if n.Sign() <= 0 || n.Bit(0) == 0 {
 		return 0, false
 	}
-	a := new(big.Int).Sqrt(n)
+	a := isqrt(n)
 	if new(big.Int).Mul(a, a).Cmp(n) < 0 {
 		a.Add(a, big.NewInt(1))
 	}
@@ -242,7 +257,7 @@ func FermatFactor(n *big.Int, rounds int) (int, bool) {
 			ai := new(big.Int).Add(a, big.NewInt(int64(i)))
 			b2 := new(big.Int).Mul(ai, ai)
 			b2.Sub(b2, n)
-			b := new(big.Int).Sqrt(b2)
+			b := isqrt(b2)
 			// n = (a−b)(a+b): a factorisation unless a−b = 1.
 			if new(big.Int).Mul(b, b).Cmp(b2) == 0 && new(big.Int).Sub(ai, b).Cmp(big.NewInt(1)) > 0 {
 				return i + 1, true

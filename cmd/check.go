@@ -148,6 +148,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		}
 		return err
 	}
+	// The text format does not print the objects' identities; a configuration's waivers
+	// match on them.
+	opts.Lean = f.format == "text" && gate.cfg == nil
 	rep, err := engine.Run(args, opts, f.lang)
 	if err != nil {
 		return err

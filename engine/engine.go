@@ -61,6 +61,11 @@ type Options struct {
 	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set (it is
 	// called with "-" for standard input; no names: the set ""). Unset: one set for the run.
 	SetsFor func(path string) []string
+	// Lean keeps less in memory, for the text format when nothing else reads the report (a
+	// configuration's waivers match on the SHA-256): findings lose the identity of their
+	// object (subject, issuer, serial, SHA-256) and each file's files[].objects keeps only
+	// its number of entries (all zero values, shared: never write to them).
+	Lean bool
 }
 
 func (o *Options) defaults() {
@@ -118,15 +123,21 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	var members []setMember
 	var servers, cas []*certcheck.Cert
 	seenCA := map[string]bool{}
+	compact := newCompactor(o.Lean)
 	stream(inputs, &o, func(r *outcome) {
 		if r.skip {
 			return
 		}
+		compact.outcome(r)
 		rep.Files = append(rep.Files, r.file)
 		rep.Findings = append(rep.Findings, r.findings...)
 		m := setMember{path: r.file.File, cas: r.cas}
 		for _, c := range r.crls {
-			rep.Findings = append(rep.Findings, o.Zlint.CRL(c)...)
+			fs := o.Zlint.CRL(c)
+			for i := range fs {
+				compact.finding(&fs[i])
+			}
+			rep.Findings = append(rep.Findings, fs...)
 			m.crls = append(m.crls, keepCRL(c))
 		}
 		members = append(members, m)
@@ -145,6 +156,14 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 		files, findings := o.ServerBundle(servers, cas)
 		rep.Files = append(rep.Files, files...)
 		rep.Findings = append(rep.Findings, findings...)
+	}
+	if o.Lean {
+		compact.outcome(&outcome{findings: rep.Findings}) // the set and bundle findings too
+		for i := range rep.Files {
+			r := outcome{file: rep.Files[i]}
+			compact.outcome(&r)
+			rep.Files[i] = r.file
+		}
 	}
 	rep.Finalize(lang)
 	return rep, nil
@@ -289,13 +308,18 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				fmt.Sprintf("%s block at line %d: %s", b.Type, b.BeginLine, b.Detail), name).At(in.path, b.BeginLine))
 		case b.Type == labelCert && want == kindCert:
 			c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, name)
+			if o.Lean {
+				c.Unnamed() // the report drops objects' identities anyway
+			}
 			c.Role = certRole(role, in.asCA, c)
 			out.findings = append(out.findings, certcheck.Run(c, certEnv)...)
 			out.findings = append(out.findings, o.Zlint.Cert(c)...)
 			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
 			if c.Role == certcheck.RoleCA {
 				out.cas = append(out.cas, c)
-			} else {
+			} else if o.ServerBundle != nil {
+				// kept only for the bundle check: a parsed certificate is ~10 KB, and a
+				// file of thousands would otherwise stay in memory until its outcome is emitted
 				out.servers = append(out.servers, c)
 			}
 		case b.Type == labelCRL && want == kindCRL:

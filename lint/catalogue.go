@@ -159,11 +159,54 @@ func Register(c Code) *Code {
 	return &cc
 }
 
+// lazySource registers a family of codes (all starting with prefix) on demand.
+type lazySource struct {
+	prefix string
+	one    func(id string)
+	all    func()
+	once   *sync.Once
+}
+
+var lazy []lazySource
+
+// RegisterLazy declares that the codes starting with prefix are registered on demand: one(id)
+// when such a code is looked up (it registers that code if it exists, and must be safe for
+// concurrent use and idempotent), all() once when the whole catalogue is listed. A large
+// family of codes (zlint's hundreds of lints) thus costs nothing at start-up, and a run
+// registers only the codes it raises. Call it from an init function.
+func RegisterLazy(prefix string, one func(id string), all func()) {
+	regMu.Lock()
+	defer regMu.Unlock()
+	lazy = append(lazy, lazySource{prefix: prefix, one: one, all: all, once: new(sync.Once)})
+}
+
+// loadLazy registers id if a lazy source has it, or (all) every lazy source's codes.
+func loadLazy(id string, all bool) {
+	regMu.RLock()
+	todo := append([]lazySource(nil), lazy...)
+	regMu.RUnlock()
+	for _, l := range todo {
+		switch {
+		case all:
+			l.once.Do(l.all)
+		case strings.HasPrefix(id, l.prefix):
+			l.one(id)
+		}
+	}
+}
+
 // Lookup returns the catalogue entry for id.
 func Lookup(id string) (*Code, bool) {
 	regMu.RLock()
-	defer regMu.RUnlock()
 	c, ok := registry[id]
+	regMu.RUnlock()
+	if ok {
+		return c, true
+	}
+	loadLazy(id, false)
+	regMu.RLock()
+	defer regMu.RUnlock()
+	c, ok = registry[id]
 	return c, ok
 }
 
@@ -178,6 +221,7 @@ func MustLookup(id string) *Code {
 
 // All returns the catalogue sorted by code: cloud codes first, then vpncertlint's, then zlint's.
 func All() []*Code {
+	loadLazy("", true)
 	regMu.RLock()
 	out := make([]*Code, 0, len(registry))
 	for _, c := range registry {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -70,7 +71,10 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	bold, faint := paint(color.Bold), paint(color.Faint)
 
-	ew := &errWriter{w: w}
+	// Buffered: a report of thousands of findings is otherwise thousands of small writes
+	// (system calls when w is the terminal or a pipe).
+	bw := bufio.NewWriterSize(w, 64<<10)
+	ew := &errWriter{w: bw}
 	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
 	ioErr := map[string]string{}
 	for _, f := range r.Files {
@@ -93,9 +97,9 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		}
 	}
 	sort.Strings(order)
-	byFile := map[string][]Finding{}
-	for _, f := range r.Findings {
-		byFile[f.File] = append(byFile[f.File], f)
+	byFile := map[string][]int{} // indexes into r.Findings (not copies: they are large)
+	for i := range r.Findings {
+		byFile[r.Findings[i].File] = append(byFile[r.Findings[i].File], i)
 	}
 	for i, file := range order {
 		if i > 0 {
@@ -105,7 +109,8 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		if e := ioErr[file]; e != "" {
 			ew.printf("%s: %s %s\n", displayFile(file), sevColor[Error]("I/O error:"), e)
 		}
-		for _, f := range byFile[file] {
+		for _, fi := range byFile[file] {
+			f := &r.Findings[fi]
 			code := f.Code
 			ew.printf("%s:%d: %s %s %s", displayFile(f.File), f.Line, bold(code), sevColor[f.Severity](f.Severity.String()+":"), f.Message)
 			if f.Detail != "" {
@@ -152,6 +157,9 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		line = sevColor[Warning](line)
 	}
 	ew.printf("%s\n", line)
+	if ew.err == nil {
+		ew.err = bw.Flush()
+	}
 	return ew.err
 }
 

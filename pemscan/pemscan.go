@@ -64,7 +64,22 @@ func label(line, prefix []byte) (string, bool) {
 	if !bytes.HasSuffix(rest, dashes) {
 		return string(rest), false
 	}
-	return string(rest[:len(rest)-len(dashes)]), true
+	return labelString(rest[:len(rest)-len(dashes)]), true
+}
+
+// commonLabels are returned without allocating: a file of thousands of certificates
+// otherwise holds thousands of copies of "CERTIFICATE" (one per listed object).
+var commonLabels = []string{"CERTIFICATE", "X509 CRL", "PRIVATE KEY", "RSA PRIVATE KEY",
+	"EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PUBLIC KEY", "CERTIFICATE REQUEST",
+	"TRUSTED CERTIFICATE", "PKCS7"}
+
+func labelString(b []byte) string {
+	for _, l := range commonLabels {
+		if string(b) == l {
+			return l
+		}
+	}
+	return string(b)
 }
 
 // Scan reads all blocks of data. It never fails: every problem is described in the result.

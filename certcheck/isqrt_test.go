@@ -1,0 +1,88 @@
+package certcheck
+
+import (
+	"math/big"
+	"math/rand"
+	"testing"
+)
+
+func TestIsqrt(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	check := func(n *big.Int) {
+		t.Helper()
+		if got, want := isqrt(n), new(big.Int).Sqrt(n); got.Cmp(want) != 0 {
+			t.Fatalf("isqrt(%x) = %x, want %x", n, got, want)
+		}
+	}
+	one := big.NewInt(1)
+	for bits := 1; bits <= 8200; bits += 1 + bits/7 {
+		for i := 0; i < 20; i++ {
+			n := new(big.Int).Rand(rng, new(big.Int).Lsh(one, uint(bits)))
+			n.SetBit(n, bits-1, 1)
+			check(n)
+			r := new(big.Int).Rsh(n, uint(bits/2)) // squares and their neighbours
+			sq := new(big.Int).Mul(r, r)
+			check(sq)
+			check(new(big.Int).Add(sq, one))
+			if sq.Sign() > 0 {
+				check(new(big.Int).Sub(sq, one))
+			}
+			// all ones: the largest number of the size
+			check(new(big.Int).Sub(new(big.Int).Lsh(one, uint(bits)), one))
+		}
+	}
+	check(big.NewInt(0))
+}
+
+func BenchmarkIsqrt3072(b *testing.B) {
+	n := new(big.Int).Rand(rand.New(rand.NewSource(2)), new(big.Int).Lsh(big.NewInt(1), 3072))
+	n.SetBit(n, 3071, 1)
+	b.Run("isqrt", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			isqrt(n)
+		}
+	})
+	b.Run("big.Int.Sqrt", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			new(big.Int).Sqrt(n)
+		}
+	})
+}
+
+// SmallFactor on moduli larger than the primes' product (reduced by it first) agrees with
+// plain trial division.
+func TestSmallFactorLarge(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	naive := func(n *big.Int) uint64 {
+		for p := int64(3); p < 1000; p += 2 {
+			if big.NewInt(p).ProbablyPrime(1) && new(big.Int).Mod(n, big.NewInt(p)).Sign() == 0 {
+				return uint64(p)
+			}
+		}
+		return 0
+	}
+	if smallPrimesProduct.BitLen() < 1000 {
+		t.Fatalf("product of the small primes has %d bits", smallPrimesProduct.BitLen())
+	}
+	found := 0
+	for _, bits := range []int{1500, 2048, 3072, 4096, 8192} {
+		for i := 0; i < 60; i++ {
+			n := new(big.Int).Rand(rng, new(big.Int).Lsh(big.NewInt(1), uint(bits)))
+			n.SetBit(n, 0, 1)
+			if i%3 == 0 { // plant a factor
+				f := []int64{3, 5, 7, 541, 991, 997}[i%6]
+				n.Mul(n, big.NewInt(f))
+			}
+			got, want := SmallFactor(n), naive(n)
+			if got != want {
+				t.Fatalf("SmallFactor = %d, trial division %d (%d bits)", got, want, n.BitLen())
+			}
+			if got != 0 {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no factor found: the test proves nothing")
+	}
+}
