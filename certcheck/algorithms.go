@@ -55,8 +55,8 @@ func (k KeyInfo) KeyName() string {
 	if !k.Parsed {
 		return "unreadable key"
 	}
-	alg, ok := keyAlgorithmNames[k.Algorithm.String()]
-	if !ok {
+	alg, curve := k.names()
+	if alg == "" {
 		return fmt.Sprintf("unknown key algorithm (OID %s)", k.Algorithm)
 	}
 	switch alg {
@@ -69,8 +69,8 @@ func (k KeyInfo) KeyName() string {
 		if k.ExplicitCurve {
 			return "EC with explicit curve parameters"
 		}
-		if c, ok := curveNames[k.Curve.String()]; ok {
-			return "EC " + c
+		if curve != "" {
+			return "EC " + curve
 		}
 		return fmt.Sprintf("EC on unknown curve (OID %s)", k.Curve)
 	}

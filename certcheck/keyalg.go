@@ -51,7 +51,8 @@ func checkKeyAlgorithm(c *Cert, env *Env) []lint.Finding {
 	reject := func(why string) []lint.Finding {
 		return []lint.Finding{c.Finding("VPN.0070", fmt.Sprintf("key %s: %s", k.KeyName(), why))}
 	}
-	switch keyAlgorithmNames[k.Algorithm.String()] {
+	algName, curve := k.names()
+	switch algName {
 	case "RSA", "RSASSA-PSS":
 		switch {
 		case k.RSABits == 0:
@@ -65,7 +66,6 @@ func checkKeyAlgorithm(c *Cert, env *Env) []lint.Finding {
 		}
 		return nil
 	case "EC":
-		curve := curveNames[k.Curve.String()]
 		switch {
 		case k.ExplicitCurve:
 			return reject("explicit curve parameters are not supported; use a named curve")

@@ -48,6 +48,19 @@ type KeyInfo struct {
 	// ECPoint is the EC public key's encoded point, as in the BIT STRING (nil for other keys).
 	ECPoint []byte
 	Parsed  bool
+
+	// names caches keyAlgorithmNames[Algorithm.String()] and curveNames[Curve.String()],
+	// which several checks look up (set by ParseSPKI; a KeyInfo built otherwise looks them up).
+	algName, curveName string
+	named              bool
+}
+
+// names returns the names of k's algorithm and curve ("" when unknown).
+func (k *KeyInfo) names() (alg, curve string) {
+	if k.named {
+		return k.algName, k.curveName
+	}
+	return keyAlgorithmNames[k.Algorithm.String()], curveNames[k.Curve.String()]
 }
 
 var errTruncated = errors.New("the DER structure is truncated or malformed")
@@ -147,8 +160,9 @@ func (r *Raw) parse(der []byte) error {
 				!ext.ReadASN1(&value, cbasn1.OCTET_STRING) {
 				return errors.New("malformed extension")
 			}
-			r.Extensions[oid.String()] = value
-			r.Critical[oid.String()] = critical
+			id := oid.String()
+			r.Extensions[id] = value
+			r.Critical[id] = critical
 		}
 	}
 	return nil
@@ -194,6 +208,8 @@ func ParseSPKI(der []byte) KeyInfo {
 	} else if alg.PeekASN1Tag(cbasn1.SEQUENCE) {
 		k.ExplicitCurve = true
 	}
+	k.algName, k.curveName = k.names()
+	k.named = true
 	var bits asn1.BitString
 	if !spki.ReadASN1BitString((*cbBitString)(&bits)) {
 		return k

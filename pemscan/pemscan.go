@@ -94,6 +94,11 @@ func Scan(data []byte) *Result {
 	}
 	var cur *Block
 	var body []byte
+	// One Block per BEGIN line at most: sizing Blocks once saves regrowing (and copying) it
+	// for files of thousands of certificates.
+	if n := bytes.Count(data, beginLabel); n > 0 {
+		r.Blocks = make([]Block, 0, n)
+	}
 	badLine := 0
 	finish := func(endLine int) {
 		cur.EndLine = endLine
@@ -117,7 +122,7 @@ func Scan(data []byte) *Result {
 			}
 		}
 		r.Blocks = append(r.Blocks, *cur)
-		cur, body, badLine = nil, nil, 0
+		cur, body, badLine = nil, body[:0], 0 // body's array is reused: Bytes is a copy
 	}
 	lineNo := 0
 	for len(data) > 0 {
