@@ -1,6 +1,9 @@
 package certcheck
 
-import "math/big"
+import (
+	"math"
+	"math/big"
+)
 
 // isqrt returns ⌊√n⌋ for n ≥ 0, as big.Int.Sqrt does, but faster for large n: the square
 // root of the top half of n's bits (recursively) is a starting point so close that one
@@ -8,25 +11,82 @@ import "math/big"
 // from a power of two and needs a dozen full-size divisions. Fermat's test takes the square
 // root of every RSA modulus, which made it the most expensive check per certificate.
 func isqrt(n *big.Int) *big.Int {
+	x, _ := isqrtExact(n)
+	return x
+}
+
+// isqrtExact returns ⌊√n⌋ and whether it is √n exactly (n is a square). The recursion on
+// the top half of the bits runs as a loop, reusing the same few big.Ints at every level
+// (the allocations of fresh quotients and remainders cost more than the arithmetic).
+func isqrtExact(n *big.Int) (*big.Int, bool) {
 	if n.Sign() < 0 {
 		panic("isqrt of a negative number")
 	}
-	if n.BitLen() <= 256 {
-		return new(big.Int).Sqrt(n)
+	// ks[i] is the k of level i: level i works on n >> shift(i), shift(i) = 2·(ks[0]+…+ks[i-1]).
+	var ksArr [16]uint
+	ks := ksArr[:0]
+	shift := uint(0)
+	for bl := n.BitLen(); bl > 64; bl = n.BitLen() - int(shift) {
+		k := uint(bl / 4)
+		ks = append(ks, k)
+		shift += 2 * k
 	}
-	k := uint(n.BitLen() / 4)
-	x := isqrt(new(big.Int).Rsh(n, 2*k))
-	x.Lsh(x, k) // x ≤ √n < x + 2^k
-	// One Newton step: ⌊(x + ⌊n/x⌋)/2⌋ ≥ ⌊√n⌋ for every x > 0, and here exceeds it by about
-	// (2^k)²/2x ≤ 1.
-	q := new(big.Int).Quo(n, x)
-	x.Add(x, q).Rsh(x, 1)
-	sq := new(big.Int)
-	for i := 0; sq.Mul(x, x).Cmp(n) > 0; i++ {
-		if i == 8 { // not expected; stay correct whatever happens
-			return new(big.Int).Sqrt(n)
+	// Every number below fits in len(n)+2 words: one allocation, sized for the top level, so
+	// that no level (they grow from the bottom up) reallocates.
+	w := len(n.Bits()) + 2
+	slab := make([]big.Word, 5*w)
+	var m, q, r, sq, x big.Int
+	for i, z := range []*big.Int{&m, &q, &r, &sq, &x} {
+		z.SetBits(slab[i*w : i*w : (i+1)*w])
+	}
+	m.Rsh(n, shift)
+	x.SetUint64(sqrt64(m.Uint64()))
+	if len(ks) == 0 {
+		return &x, x.Uint64()*x.Uint64() == m.Uint64()
+	}
+	for i := len(ks) - 1; i >= 0; i-- {
+		k := ks[i]
+		shift -= 2 * k
+		m.Rsh(n, shift) // this level's number; x = ⌊√(m >> 2k)⌋
+		x.Lsh(&x, k)    // x ≤ √m < x + 2^k
+		// One Newton step: ⌊(x + ⌊m/x⌋)/2⌋ ≥ ⌊√m⌋ for every x > 0, and here exceeds it by
+		// about (2^k)²/2x ≤ 1.
+		q.QuoRem(&m, &x, &r)
+		x.Add(&x, &q).Rsh(&x, 1)
+		for j := 0; ; j++ {
+			c := sq.Mul(&x, &x).Cmp(&m)
+			if c <= 0 {
+				if i == 0 {
+					return &x, c == 0
+				}
+				break
+			}
+			if j == 8 { // not expected; stay correct whatever happens
+				x.Sqrt(&m)
+				if i == 0 {
+					return &x, sq.Mul(&x, &x).Cmp(&m) == 0
+				}
+				break
+			}
+			x.Sub(&x, bigOne)
 		}
-		x.Sub(x, big.NewInt(1))
 	}
-	return x
+	panic("unreachable")
+}
+
+var bigOne = big.NewInt(1)
+
+// sqrt64 returns ⌊√v⌋: math.Sqrt's estimate, corrected (float64 has 53 bits, v up to 64).
+func sqrt64(v uint64) uint64 {
+	s := uint64(math.Sqrt(float64(v)))
+	if s > 1<<32-1 {
+		s = 1<<32 - 1
+	}
+	for s*s > v {
+		s--
+	}
+	for s < 1<<32-1 && (s+1)*(s+1) <= v {
+		s++
+	}
+	return s
 }

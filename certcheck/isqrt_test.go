@@ -86,3 +86,17 @@ func TestSmallFactorLarge(t *testing.T) {
 		t.Fatal("no factor found: the test proves nothing")
 	}
 }
+
+func TestSqrt64(t *testing.T) {
+	for _, v := range []uint64{0, 1, 2, 3, 4, 15, 16, 17, 1<<32 - 1, 1 << 32, 1<<52 + 1, 1<<53 + 1, 1<<63 - 1, 1 << 63,
+		(1<<32 - 1) * (1<<32 - 1), (1<<32-1)*(1<<32-1) - 1, (1<<32-1)*(1<<32-1) + 1, 1<<64 - 1} {
+		want := new(big.Int).Sqrt(new(big.Int).SetUint64(v)).Uint64()
+		if got := sqrt64(v); got != want {
+			t.Errorf("sqrt64(%d) = %d, want %d", v, got, want)
+		}
+		x, exact := isqrtExact(new(big.Int).SetUint64(v))
+		if x.Uint64() != want || exact != (want*want == v) {
+			t.Errorf("isqrtExact(%d) = %d, %v", v, x, exact)
+		}
+	}
+}

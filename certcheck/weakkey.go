@@ -300,9 +300,9 @@ func FermatFactor(n *big.Int, rounds int) (int, bool) {
 	if n.Sign() <= 0 || n.Bit(0) == 0 {
 		return 0, false
 	}
-	a := isqrt(n)
-	if new(big.Int).Mul(a, a).Cmp(n) < 0 {
-		a.Add(a, big.NewInt(1))
+	a, square := isqrtExact(n)
+	if !square {
+		a.Add(a, big.NewInt(1)) // ⌈√n⌉
 	}
 	const m = sieveModulus
 	am := remUint64(a, m)
@@ -312,9 +312,9 @@ func FermatFactor(n *big.Int, rounds int) (int, bool) {
 			ai := new(big.Int).Add(a, big.NewInt(int64(i)))
 			b2 := new(big.Int).Mul(ai, ai)
 			b2.Sub(b2, n)
-			b := isqrt(b2)
+			b, square := isqrtExact(b2)
 			// n = (a−b)(a+b): a factorisation unless a−b = 1.
-			if new(big.Int).Mul(b, b).Cmp(b2) == 0 && new(big.Int).Sub(ai, b).Cmp(big.NewInt(1)) > 0 {
+			if square && new(big.Int).Sub(ai, b).Cmp(big.NewInt(1)) > 0 {
 				return i + 1, true
 			}
 		}
