@@ -124,20 +124,24 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	var servers, cas []*certcheck.Cert
 	seenCA := map[string]bool{}
 	compact := newCompactor(o.Lean)
+	// The findings are gathered in fixed-size chunks and joined once at the end: appending
+	// them to one growing slice copied the (large) findings again at every doubling and held
+	// the old and the new array at once.
+	var parts findingChunks
 	stream(inputs, &o, func(r *outcome) {
 		if r.skip {
 			return
 		}
 		compact.outcome(r)
 		rep.Files = append(rep.Files, r.file)
-		rep.Findings = append(rep.Findings, r.findings...)
+		parts.add(r.findings)
 		m := setMember{path: r.file.File, cas: r.cas}
 		for _, c := range r.crls {
 			fs := o.Zlint.CRL(c)
 			for i := range fs {
 				compact.finding(&fs[i])
 			}
-			rep.Findings = append(rep.Findings, fs...)
+			parts.add(fs)
 			m.crls = append(m.crls, keepCRL(c))
 		}
 		members = append(members, m)
@@ -151,6 +155,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 			servers = append(servers, r.servers...)
 		}
 	})
+	rep.Findings = parts.join(rep.Findings)
 	rep.Findings = append(rep.Findings, uploadSets(members, &o)...)
 	if o.ServerBundle != nil {
 		files, findings := o.ServerBundle(servers, cas)
@@ -344,4 +349,38 @@ func certRole(role string, asCA bool, c *certcheck.Cert) certcheck.Role {
 		return certcheck.RoleCA
 	}
 	return certcheck.RoleServer
+}
+
+// findingChunks holds findings in arrays of findingChunk each, filled in order.
+type findingChunks struct {
+	chunks [][]lint.Finding
+	n      int
+}
+
+const findingChunk = 4096 // ~1 MB of findings
+
+func (c *findingChunks) add(fs []lint.Finding) {
+	c.n += len(fs)
+	for len(fs) > 0 {
+		last := len(c.chunks) - 1
+		if last < 0 || len(c.chunks[last]) == cap(c.chunks[last]) {
+			c.chunks = append(c.chunks, make([]lint.Finding, 0, findingChunk))
+			last++
+		}
+		k := min(len(fs), cap(c.chunks[last])-len(c.chunks[last]))
+		c.chunks[last] = append(c.chunks[last], fs[:k]...)
+		fs = fs[k:]
+	}
+}
+
+// join returns dst followed by the chunks' findings, in one allocation, and empties c.
+func (c *findingChunks) join(dst []lint.Finding) []lint.Finding {
+	out := make([]lint.Finding, 0, len(dst)+c.n)
+	out = append(out, dst...)
+	for i, ch := range c.chunks {
+		out = append(out, ch...)
+		c.chunks[i] = nil
+	}
+	c.chunks, c.n = nil, 0
+	return out
 }
