@@ -31,13 +31,21 @@ func isqrtExact(n *big.Int) (*big.Int, bool) {
 		ks = append(ks, k)
 		shift += 2 * k
 	}
-	// Every number below fits in len(n)+2 words: one allocation, sized for the top level, so
-	// that no level (they grow from the bottom up) reallocates.
-	w := len(n.Bits()) + 2
-	slab := make([]big.Word, 5*w)
+	// One allocation, sized for the top level, so that no level (they grow from the bottom
+	// up) reallocates: m, x² and the remainder (math/big divides in its buffer, a copy of
+	// the dividend) take up to len(n)+2 words, the quotient and root about half as many.
+	w := len(n.Bits())
+	full, half := w+3, w/2+4
+	slab := make([]big.Word, 3*full+2*half)
 	var m, q, r, sq, x big.Int
-	for i, z := range []*big.Int{&m, &q, &r, &sq, &x} {
-		z.SetBits(slab[i*w : i*w : (i+1)*w])
+	off := 0
+	for i, z := range []*big.Int{&m, &sq, &r, &q, &x} {
+		size := half
+		if i < 3 {
+			size = full
+		}
+		z.SetBits(slab[off:off:off+size])
+		off += size
 	}
 	m.Rsh(n, shift)
 	x.SetUint64(sqrt64(m.Uint64()))
