@@ -44,7 +44,7 @@ func isqrtExact(n *big.Int) (*big.Int, bool) {
 		if i < 3 {
 			size = full
 		}
-		z.SetBits(slab[off:off:off+size])
+		z.SetBits(slab[off : off : off+size])
 		off += size
 	}
 	m.Rsh(n, shift)
