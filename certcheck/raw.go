@@ -151,22 +151,59 @@ func (r *Raw) parse(der []byte) error {
 		r.Extensions, r.Critical = map[string][]byte{}, map[string]bool{}
 		for !seq.Empty() {
 			var ext cryptobyte.String
-			var oid asn1.ObjectIdentifier
+			var id string
 			critical := false
 			var value cryptobyte.String
 			if !seq.ReadASN1(&ext, cbasn1.SEQUENCE) ||
-				!ext.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) ||
+				!readOIDString(&ext, &id) ||
 				!readOptionalBool(&ext, &critical) ||
 				!ext.ReadASN1(&value, cbasn1.OCTET_STRING) {
 				return errors.New("malformed extension")
 			}
-			id := oid.String()
 			r.Extensions[id] = value
 			r.Critical[id] = critical
 		}
 	}
 	return nil
 }
+
+// readOIDString reads an OBJECT IDENTIFIER as ReadASN1ObjectIdentifier does and returns it
+// in dotted form. The few extension OIDs that certificates carry are rendered once: their
+// DER encodings are remembered (a bounded table) with the string they gave.
+func readOIDString(s *cryptobyte.String, out *string) bool {
+	save := *s
+	var der cryptobyte.String
+	if s.ReadASN1(&der, cbasn1.OBJECT_IDENTIFIER) {
+		oidStrings.RLock()
+		id, ok := oidStrings.m[string(der)]
+		oidStrings.RUnlock()
+		if ok {
+			*out = id
+			return true
+		}
+	}
+	*s = save
+	var oid asn1.ObjectIdentifier
+	if !s.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) {
+		return false
+	}
+	*out = oid.String()
+	if der != nil {
+		oidStrings.Lock()
+		if len(oidStrings.m) < maxOIDStrings {
+			oidStrings.m[string(der)] = *out
+		}
+		oidStrings.Unlock()
+	}
+	return true
+}
+
+var oidStrings = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
+
+const maxOIDStrings = 1024
 
 // encodingOID lets cryptobyte read into an encoding/asn1 ObjectIdentifier.
 type encodingOID = asn1.ObjectIdentifier
