@@ -100,7 +100,10 @@ func (c *Cert) Object() lint.Object {
 
 // Unnamed makes c's Object empty, for a report that does not keep objects' identities
 // (engine's lean mode): rendering the subject is then not worth its cost.
-func (c *Cert) Unnamed() { c.obj = &lint.Object{} }
+func (c *Cert) Unnamed() { c.obj = &noObject }
+
+// noObject is every unnamed certificate's Object (never written: Object returns a copy).
+var noObject lint.Object
 
 // Finding returns a finding of code about c, with c's name as the message's %s.
 func (c *Cert) Finding(code, detail string) lint.Finding {
