@@ -9,6 +9,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
+	"github.com/vpncertlint/vpncertlint/internal/testcert"
 	"math/big"
 	"net"
 	"os"
@@ -221,54 +222,8 @@ func TestHostileDeeplyNestedASN1(t *testing.T) {
 // rsaCert builds a self-signed-looking certificate (subject = issuer, so zcrypto would verify
 // its signature while parsing) with the given RSA modulus and exponent.
 func rsaCert(n, e *big.Int) []byte {
-	name := func(b *cryptobyte.Builder) {
-		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-			b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) {
-				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-					b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{2, 5, 4, 3})
-					b.AddASN1(cbasn1.UTF8String, func(b *cryptobyte.Builder) { b.AddBytes([]byte("huge key")) })
-				})
-			})
-		})
-	}
-	sigAlg := func(b *cryptobyte.Builder) {
-		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-			b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 11})
-			b.AddASN1NULL()
-		})
-	}
-	var key cryptobyte.Builder
-	key.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		b.AddASN1BigInt(n)
-		b.AddASN1BigInt(e)
-	})
-	keyDER := key.BytesOrPanic()
-	var b cryptobyte.Builder
-	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-			b.AddASN1(cbasn1.Tag(0).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) { b.AddASN1Int64(2) })
-			b.AddASN1Int64(7)
-			sigAlg(b)
-			name(b)
-			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-				b.AddASN1UTCTime(hostileNow.AddDate(-1, 0, 0))
-				b.AddASN1UTCTime(hostileNow.AddDate(1, 0, 0))
-			})
-			name(b)
-			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-					b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1})
-					b.AddASN1NULL()
-				})
-				b.AddASN1BitString(keyDER)
-			})
-		})
-		sigAlg(b)
-		sig := make([]byte, (n.BitLen()+7)/8)
-		sig[len(sig)-1] = 3
-		b.AddASN1BitString(sig)
-	})
-	return b.BytesOrPanic()
+	return testcert.RSA{N: n, E: e, CN: "huge key", Serial: 7,
+		NotBefore: hostileNow.AddDate(-1, 0, 0), NotAfter: hostileNow.AddDate(1, 0, 0)}.DER()
 }
 
 func TestHostileHugeRSAKey(t *testing.T) {

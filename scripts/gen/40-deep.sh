@@ -13,34 +13,8 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 (cd "$ROOT" && go run scripts/gen/weakgen.go "$W")
 
 ## testdata/ccm — server certificate bundles (role server; NAME.args names key and chain)
-cat >>"$CONF" <<'CNF'
-[ v3_leaf_ca ]
-basicConstraints = critical,CA:TRUE
-keyUsage = critical,digitalSignature,keyCertSign
-extendedKeyUsage = serverAuth
-[ v3_leaf_client ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,digitalSignature,keyEncipherment
-extendedKeyUsage = clientAuth
-[ v3_leaf_nods ]
-basicConstraints = critical,CA:FALSE
-keyUsage = critical,keyEncipherment
-extendedKeyUsage = serverAuth
-[ v3_ca_bc_noncritical ]
-basicConstraints = CA:TRUE
-keyUsage = critical,keyCertSign,cRLSign
-subjectKeyIdentifier = hash
-CNF
-# A leaf whose subjectAltName makes it longer than Certificate Manager's 4096 characters.
-{
-  echo "[ v3_leaf_bigsan ]"
-  echo "basicConstraints = critical,CA:FALSE"
-  echo "keyUsage = critical,digitalSignature,keyEncipherment"
-  echo "extendedKeyUsage = serverAuth"
-  printf 'subjectAltName = DNS:vpn.example.com'
-  for i in $(seq 1 120); do printf ',DNS:vpn-gateway-%03d.example.com' "$i"; done
-  echo
-} >>"$CONF"
+# (the openssl profiles these use — v3_leaf_ca, v3_leaf_client, v3_leaf_nods,
+# v3_ca_bc_noncritical, v3_leaf_bigsan — are defined in lib.sh)
 
 rsa_key d_root 3072
 selfsigned "$K/root.pem" d_root "vpncertlint CCM Test Root" $GOOD_START $GOOD_END v3_ca

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"encoding/asn1"
 	"encoding/pem"
 	"log"
 	"math/big"
@@ -16,8 +15,7 @@ import (
 	"strconv"
 	"time"
 
-	"golang.org/x/crypto/cryptobyte"
-	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+	"github.com/vpncertlint/vpncertlint/internal/testcert"
 )
 
 func main() {
@@ -51,70 +49,9 @@ func main() {
 	if eBits > 17 {
 		e = odd(eBits)
 	}
-	name := func(b *cryptobyte.Builder) {
-		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-			b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) {
-				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-					b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{2, 5, 4, 3})
-					b.AddASN1(cbasn1.UTF8String, func(b *cryptobyte.Builder) { b.AddBytes([]byte("Huge Key CA")) })
-				})
-			})
-		})
-	}
-	sigAlg := func(b *cryptobyte.Builder) {
-		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-			b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 11})
-			b.AddASN1NULL()
-		})
-	}
-	var key cryptobyte.Builder
-	key.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		b.AddASN1BigInt(n)
-		b.AddASN1BigInt(e)
-	})
-	keyDER := key.BytesOrPanic()
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	var b cryptobyte.Builder
-	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-			b.AddASN1(cbasn1.Tag(0).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) { b.AddASN1Int64(2) })
-			b.AddASN1Int64(0x70a)
-			sigAlg(b)
-			name(b)
-			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-				b.AddASN1UTCTime(t0)
-				b.AddASN1UTCTime(t0.AddDate(5, 0, 0))
-			})
-			name(b)
-			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-					b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1})
-					b.AddASN1NULL()
-				})
-				b.AddASN1BitString(keyDER)
-			})
-			// extensions: basicConstraints cA=TRUE (critical), keyUsage keyCertSign+cRLSign
-			b.AddASN1(cbasn1.Tag(3).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) {
-				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-						b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{2, 5, 29, 19})
-						b.AddASN1Boolean(true)
-						b.AddASN1OctetString([]byte{0x30, 0x03, 0x01, 0x01, 0xff})
-					})
-					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-						b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{2, 5, 29, 15})
-						b.AddASN1Boolean(true)
-						b.AddASN1OctetString([]byte{0x03, 0x02, 0x01, 0x06})
-					})
-				})
-			})
-		})
-		sigAlg(b)
-		sig := make([]byte, (nBits+7)/8)
-		sig[len(sig)-1] = 3
-		b.AddASN1BitString(sig)
-	})
-	if err := os.WriteFile(os.Args[1], pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: b.BytesOrPanic()}), 0o644); err != nil {
+	der := testcert.RSA{N: n, E: e, CN: "Huge Key CA", Serial: 0x70a, NotBefore: t0, NotAfter: t0.AddDate(5, 0, 0), CA: true}.DER()
+	if err := os.WriteFile(os.Args[1], pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }

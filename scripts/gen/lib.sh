@@ -45,6 +45,35 @@ subjectKeyIdentifier = hash
 [ crl_ext ]
 authorityKeyIdentifier = keyid:always
 CNF
+  # Profiles of the Certificate Manager fixtures (40-deep.sh).
+  cat >>"$d/ca.cnf" <<'CNF'
+[ v3_leaf_ca ]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,digitalSignature,keyCertSign
+extendedKeyUsage = serverAuth
+[ v3_leaf_client ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = clientAuth
+[ v3_leaf_nods ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,keyEncipherment
+extendedKeyUsage = serverAuth
+[ v3_ca_bc_noncritical ]
+basicConstraints = CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+CNF
+  # A leaf whose subjectAltName makes it longer than Certificate Manager's 4096 characters.
+  {
+    echo "[ v3_leaf_bigsan ]"
+    echo "basicConstraints = critical,CA:FALSE"
+    echo "keyUsage = critical,digitalSignature,keyEncipherment"
+    echo "extendedKeyUsage = serverAuth"
+    printf 'subjectAltName = DNS:vpn.example.com'
+    for i in $(seq 1 120); do printf ',DNS:vpn-gateway-%03d.example.com' "$i"; done
+    echo
+  } >>"$d/ca.cnf"
 }
 
 CONF_DIR="$WORK/ossl"
