@@ -155,6 +155,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer rep.Close()
 	gate.apply(rep, now, f.lang)
 	fo := lint.FormatOptions{Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root}
 	if err := gate.write(cmd, f.format, rep, fo); err != nil {
@@ -162,10 +163,8 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	}
 	if f.format != "text" && f.gate.output == "" {
 		// Machine formats go to stdout; I/O errors are also said on stderr for people.
-		for _, fr := range rep.Files {
-			if fr.Error != "" {
-				fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", fr.File, fr.Error)
-			}
+		for _, fr := range rep.ErrorFiles() {
+			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", fr.File, fr.Error)
 		}
 	}
 	if code := rep.ExitCode(failOn); code != 0 {

@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -105,6 +105,7 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 		o.RoleFor = cfg.RoleFor
 	}
 	o.SetsFor = cfg.SetsFor
+	o.Sifter = cfg.Sifter
 	if g := cfg.Gateway; g.MaxConnections != 0 && !cmd.Flags().Changed("max-connections") {
 		o.MaxConnections = g.MaxConnections
 	}
@@ -192,12 +193,30 @@ func (g *gate) write(cmd *cobra.Command, format string, rep *lint.Report, fo lin
 	if g.out == "" {
 		return lint.Write(cmd.OutOrStdout(), format, rep, fo)
 	}
-	var buf bytes.Buffer
-	if err := lint.Write(&buf, format, rep, fo); err != nil {
-		return err
-	}
-	if err := os.WriteFile(g.out, buf.Bytes(), 0o644); err != nil {
+	// Written as it is rendered (a report over many certificates is large), to a temporary
+	// file beside the target, renamed over it when complete: a failed run never leaves a
+	// half-written report where the previous one was.
+	tmp, err := os.CreateTemp(filepath.Dir(g.out), "."+filepath.Base(g.out)+".*")
+	if err != nil {
 		return fmt.Errorf("--output: %v", err)
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	werr := lint.Write(bw, format, rep, fo)
+	if werr == nil {
+		werr = bw.Flush()
+	}
+	if err := tmp.Chmod(0o644); err != nil && werr == nil {
+		werr = err
+	}
+	if err := tmp.Close(); err != nil && werr == nil {
+		werr = err
+	}
+	if werr == nil {
+		werr = os.Rename(tmp.Name(), g.out)
+	}
+	if werr != nil {
+		return fmt.Errorf("--output: %v", werr)
 	}
 	return lint.Write(cmd.OutOrStdout(), "text", rep, fo)
 }

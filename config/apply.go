@@ -156,47 +156,68 @@ func (c *Config) Files() ([]string, error) {
 	return out, nil
 }
 
-// Apply changes a finished run's report by the configuration: severity overrides, then
-// waivers (matching findings move to rep.Waived), then the configuration's own findings
-// (VCL.9001 for an expired waiver; VCL.9002 for a waiver that matched nothing, only when
-// whole is set, i.e. the run covered every file of the configuration). It finalizes rep in
-// lang again. file is how the configuration is named in findings.
-func (c *Config) Apply(rep *lint.Report, now time.Time, whole bool, file, lang string) {
-	used := make([]bool, len(c.Ignore))
-	kept := rep.Findings[:0:0]
-	for _, f := range rep.Findings {
+// Sifter returns the function a run's report passes each finding through (lint.Report's
+// Sift): the configuration's severity overrides, then its waivers (a waived finding moves to
+// rep.Waived and is dropped). Apply then adds the configuration's own findings.
+func (c *Config) Sifter(rep *lint.Report) func(*lint.Finding) bool {
+	if c.used == nil {
+		c.used = make([]bool, len(c.Ignore))
+	}
+	return func(f *lint.Finding) bool {
 		if s, ok := c.Policy.Severity[f.Code]; ok {
 			f.Severity = s.Severity
 		}
-		if i := c.waiverFor(f); i >= 0 {
-			used[i] = true
+		if i := c.waiverFor(*f); i >= 0 {
+			c.used[i] = true
 			w := c.Ignore[i]
-			wf := lint.WaivedFinding{Finding: f, Waived: true, Reason: w.Reason}
+			wf := lint.WaivedFinding{Finding: *f, Waived: true, Reason: w.Reason}
 			if w.Expires != nil {
 				wf.Expires = w.Expires.Format("2006-01-02")
 			}
 			rep.Waived = append(rep.Waived, wf)
-			continue
+			return false
 		}
-		kept = append(kept, f)
+		return true
 	}
+}
+
+// Apply finishes a run's report by the configuration. Unless the run passed its findings
+// through Sifter, it sifts the report's findings now (severity overrides, then waivers).
+// Then it adds the configuration's own findings (VCL.9001 for an expired waiver; VCL.9002
+// for a waiver that matched nothing, only when whole is set, i.e. the run covered every file
+// of the configuration) and finalizes rep in lang again. file is how the configuration is
+// named in findings.
+func (c *Config) Apply(rep *lint.Report, now time.Time, whole bool, file, lang string) {
+	if c.used == nil {
+		sift := c.Sifter(rep)
+		kept := rep.Findings[:0:0]
+		for _, f := range rep.Findings {
+			if sift(&f) {
+				kept = append(kept, f)
+			}
+		}
+		rep.Findings = kept
+	}
+	var own []lint.Finding
 	day := now.UTC().Truncate(24 * time.Hour)
 	for i, w := range c.Ignore {
 		what := fmt.Sprintf("%s in %s", w.Code, w.Path.Glob)
 		if w.Expires != nil && w.Expires.Before(day) {
-			f := lint.New(codeWaiverExpired, fmt.Sprintf("expired on %s; reason given: %s", w.Expires.Format("2006-01-02"), w.Reason), what).At(file, w.Line)
-			kept = append(kept, f)
+			own = append(own, lint.New(codeWaiverExpired, fmt.Sprintf("expired on %s; reason given: %s", w.Expires.Format("2006-01-02"), w.Reason), what).At(file, w.Line))
 		}
-		if whole && !used[i] {
-			kept = append(kept, lint.New(codeWaiverUnused, "reason given: "+w.Reason, what).At(file, w.Line))
-		}
-	}
-	for i := range kept {
-		if s, ok := c.Policy.Severity[kept[i].Code]; ok && strings.HasPrefix(kept[i].Code, "VCL.9") {
-			kept[i].Severity = s.Severity
+		if whole && !c.used[i] {
+			own = append(own, lint.New(codeWaiverUnused, "reason given: "+w.Reason, what).At(file, w.Line))
 		}
 	}
-	rep.Findings = kept
+	for i := range own {
+		if s, ok := c.Policy.Severity[own[i].Code]; ok {
+			own[i].Severity = s.Severity
+		}
+	}
+	sift := rep.Sift
+	rep.Sift = nil // the configuration's own findings are not waived
+	rep.Add(own...)
+	rep.Sift = sift
 	sort.SliceStable(rep.Waived, func(i, j int) bool {
 		a, b := rep.Waived[i], rep.Waived[j]
 		if a.File != b.File {

@@ -263,6 +263,8 @@ type Config struct {
 	Gateway Gateway  `yaml:"gateway,omitempty"`
 	Zlint   Zlint    `yaml:"zlint,omitempty"`
 	Ignore  []Waiver `yaml:"ignore,omitempty"`
+
+	used []bool // which waivers matched a finding (Sifter)
 }
 
 func lineErr(n *yaml.Node, msg string) error { return &Error{Line: n.Line, Msg: msg} }

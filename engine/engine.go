@@ -66,6 +66,9 @@ type Options struct {
 	// object (subject, issuer, serial, SHA-256) and each file's files[].objects keeps only
 	// its number of entries (all zero values, shared: never write to them).
 	Lean bool
+	// Sifter, when set, gives the run's report its Sift, which sees every finding before the
+	// report counts or keeps it: a project configuration's severity overrides and waivers.
+	Sifter func(*lint.Report) func(*lint.Finding) bool
 }
 
 func (o *Options) defaults() {
@@ -117,31 +120,37 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	inputs := append(expand(o.CAFiles, true, seen), expand(paths, false, seen)...)
 
 	rep := lint.NewReport(o.Tool, o.Now)
-	// Outcomes arrive in input order and are dropped once reported; only what the upload-set
-	// checks need is kept: each input's client CAs and CRLs (large CRLs to be parsed again),
-	// and the server certificates when a Certificate Manager bundle is checked.
+	if o.Sifter != nil {
+		rep.Sift = o.Sifter(rep)
+	}
+	// Outcomes arrive in input order and are dropped once reported (the report moves what
+	// it holds to its temporary file past a bound); only what the upload-set checks need is
+	// kept: each input's client CAs and CRLs (large CRLs to be parsed again), and the server
+	// certificates when a Certificate Manager bundle is checked.
 	var members []setMember
 	var servers, cas []*certcheck.Cert
 	seenCA := map[string]bool{}
 	compact := newCompactor(o.Lean)
-	// The findings are gathered in fixed-size chunks and joined once at the end: appending
-	// them to one growing slice copied the (large) findings again at every doubling and held
-	// the old and the new array at once.
-	var parts findingChunks
+	var addErr error
+	add := func(err error) {
+		if addErr == nil {
+			addErr = err
+		}
+	}
 	stream(inputs, &o, func(r *outcome) {
 		if r.skip {
 			return
 		}
 		compact.outcome(r)
-		rep.Files = append(rep.Files, r.file)
-		parts.add(r.findings)
+		add(rep.AddFile(r.file))
+		add(rep.Add(r.findings...))
 		m := setMember{path: r.file.File, cas: r.cas}
 		for _, c := range r.crls {
 			fs := o.Zlint.CRL(c)
 			for i := range fs {
 				compact.finding(&fs[i])
 			}
-			parts.add(fs)
+			add(rep.Add(fs...))
 			m.crls = append(m.crls, keepCRL(c))
 		}
 		members = append(members, m)
@@ -155,30 +164,21 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 			servers = append(servers, r.servers...)
 		}
 	})
-	large := parts.n > 4*findingChunk
-	if large {
-		// Collect before the join allocates the whole report, and after it, once the chunks
-		// are garbage: otherwise the heap goal is set while both are live, and the heap (the
-		// peak RSS) grows by the report's size on top of them.
-		runtime.GC()
-	}
-	rep.Findings = parts.join(rep.Findings)
-	if large {
-		runtime.GC()
-	}
-	rep.Findings = append(rep.Findings, uploadSets(members, &o)...)
+	late := outcome{findings: uploadSets(members, &o)}
 	if o.ServerBundle != nil {
 		files, findings := o.ServerBundle(servers, cas)
-		rep.Files = append(rep.Files, files...)
-		rep.Findings = append(rep.Findings, findings...)
-	}
-	if o.Lean {
-		compact.outcome(&outcome{findings: rep.Findings}) // the set and bundle findings too
-		for i := range rep.Files {
-			r := outcome{file: rep.Files[i]}
+		late.findings = append(late.findings, findings...)
+		for _, f := range files {
+			r := outcome{file: f}
 			compact.outcome(&r)
-			rep.Files[i] = r.file
+			add(rep.AddFile(r.file))
 		}
+	}
+	compact.outcome(&late)
+	add(rep.Add(late.findings...))
+	if addErr != nil {
+		rep.Close()
+		return nil, addErr
 	}
 	rep.Finalize(lang)
 	return rep, nil
@@ -359,38 +359,4 @@ func certRole(role string, asCA bool, c *certcheck.Cert) certcheck.Role {
 		return certcheck.RoleCA
 	}
 	return certcheck.RoleServer
-}
-
-// findingChunks holds findings in arrays of findingChunk each, filled in order.
-type findingChunks struct {
-	chunks [][]lint.Finding
-	n      int
-}
-
-const findingChunk = 4096 // ~1 MB of findings
-
-func (c *findingChunks) add(fs []lint.Finding) {
-	c.n += len(fs)
-	for len(fs) > 0 {
-		last := len(c.chunks) - 1
-		if last < 0 || len(c.chunks[last]) == cap(c.chunks[last]) {
-			c.chunks = append(c.chunks, make([]lint.Finding, 0, findingChunk))
-			last++
-		}
-		k := min(len(fs), cap(c.chunks[last])-len(c.chunks[last]))
-		c.chunks[last] = append(c.chunks[last], fs[:k]...)
-		fs = fs[k:]
-	}
-}
-
-// join returns dst followed by the chunks' findings, in one allocation, and empties c.
-func (c *findingChunks) join(dst []lint.Finding) []lint.Finding {
-	out := make([]lint.Finding, 0, len(dst)+c.n)
-	out = append(out, dst...)
-	for i, ch := range c.chunks {
-		out = append(out, ch...)
-		c.chunks[i] = nil
-	}
-	c.chunks, c.n = nil, 0
-	return out
 }

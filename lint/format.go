@@ -77,30 +77,21 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	ew := &errWriter{w: bw}
 	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
 	ioErr := map[string]string{}
-	for _, f := range r.Files {
-		if f.Error != "" {
-			ioErr[f.File] = f.Error
-		}
+	for _, f := range r.ErrorFiles() {
+		ioErr[f.File] = f.Error
 	}
-	var order []string
+	order := r.FindingFiles()
 	seen := map[string]bool{}
-	for _, f := range r.Findings {
+	for _, f := range order {
+		seen[f] = true
+	}
+	for _, f := range r.ErrorFiles() {
 		if !seen[f.File] {
 			seen[f.File] = true
 			order = append(order, f.File)
 		}
 	}
-	for _, f := range r.Files {
-		if f.Error != "" && !seen[f.File] {
-			seen[f.File] = true
-			order = append(order, f.File)
-		}
-	}
 	sort.Strings(order)
-	byFile := map[string][]int{} // indexes into r.Findings (not copies: they are large)
-	for i := range r.Findings {
-		byFile[r.Findings[i].File] = append(byFile[r.Findings[i].File], i)
-	}
 	for i, file := range order {
 		if i > 0 {
 			ew.printf("\n")
@@ -109,8 +100,12 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		if e := ioErr[file]; e != "" {
 			ew.printf("%s: %s %s\n", displayFile(file), sevColor[Error]("I/O error:"), e)
 		}
-		for _, fi := range byFile[file] {
-			f := &r.Findings[fi]
+		fs, err := r.FileFindings(file)
+		if err != nil {
+			return err
+		}
+		for fi := range fs {
+			f := &fs[fi]
 			code := f.Code
 			ew.printf("%s:%d: %s %s %s", displayFile(f.File), f.Line, bold(code), sevColor[f.Severity](f.Severity.String()+":"), f.Message)
 			if f.Detail != "" {
@@ -136,14 +131,11 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		}
 		ew.printf("\n")
 	}
-	objects := 0
-	for _, f := range r.Files {
-		objects += len(f.Objects)
-	}
+	objects := r.NumObjects()
 	s := r.Summary
 	line := fmt.Sprintf("%s, %s, %s in %s (%s)",
 		plural(s.Error, "error"), plural(s.Warning, "warning"), plural(s.Notice, "notice"),
-		plural(len(r.Files), "input"), plural(objects, "object"))
+		plural(r.NumFiles(), "input"), plural(objects, "object"))
 	if n := r.IOErrors(); n > 0 {
 		line += fmt.Sprintf("; %s could not be read", plural(n, "input"))
 	}

@@ -29,13 +29,11 @@ func githubCommand(s Severity) string {
 
 func writeGitHub(w io.Writer, r *Report, o FormatOptions) error {
 	ew := &errWriter{w: w}
-	for _, f := range r.Files {
-		if f.Error != "" {
-			ew.printf("::error file=%s,title=%s::%s\n", githubProperty.Replace(RelPath(f.File, o.Root)),
-				githubProperty.Replace("I/O error"), githubData.Replace(f.Error))
-		}
+	for _, f := range r.ErrorFiles() {
+		ew.printf("::error file=%s,title=%s::%s\n", githubProperty.Replace(RelPath(f.File, o.Root)),
+			githubProperty.Replace("I/O error"), githubData.Replace(f.Error))
 	}
-	for _, f := range r.Findings {
+	err := r.EachFinding(func(f *Finding) error {
 		var props []string
 		if f.File != "" && f.File != "-" {
 			props = append(props, "file="+githubProperty.Replace(RelPath(f.File, o.Root)))
@@ -52,6 +50,10 @@ func writeGitHub(w io.Writer, r *Report, o FormatOptions) error {
 			msg += "\n" + f.Remedy
 		}
 		ew.printf("::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), githubData.Replace(msg))
+		return ew.err
+	})
+	if err != nil {
+		return err
 	}
 	return ew.err
 }

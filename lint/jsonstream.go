@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"reflect"
 )
 
 // writeJSON writes the report as indented JSON, exactly as json.Encoder with two-space
@@ -25,12 +24,18 @@ func writeJSON(w io.Writer, r *Report, _ FormatOptions) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	rest := head.Bytes()
+	spilled := r.Spilled()
 	for _, arr := range []struct {
 		marker []byte
-		v      reflect.Value
+		isNil  bool
+		each   func(func(any) error) error
 	}{
-		{[]byte("\n  \"files\": null"), reflect.ValueOf(r.Files)},
-		{[]byte("\n  \"findings\": null"), reflect.ValueOf(r.Findings)},
+		{[]byte("\n  \"files\": null"), r.Files == nil && !spilled, func(fn func(any) error) error {
+			return r.EachFile(func(f *FileResult) error { return fn(f) })
+		}},
+		{[]byte("\n  \"findings\": null"), r.Findings == nil && !spilled, func(fn func(any) error) error {
+			return r.EachFinding(func(f *Finding) error { return fn(f) })
+		}},
 	} {
 		i := bytes.Index(rest, arr.marker)
 		if i < 0 { // the field is not in the report any more: fall back to the plain encoder
@@ -39,7 +44,7 @@ func writeJSON(w io.Writer, r *Report, _ FormatOptions) error {
 		name := arr.marker[:len(arr.marker)-len("null")]
 		bw.Write(rest[:i])
 		bw.Write(name)
-		if err := streamArray(bw, arr.v); err != nil {
+		if err := streamArray(bw, arr.isNil, arr.each); err != nil {
 			return err
 		}
 		rest = rest[i+len(arr.marker):]
@@ -48,31 +53,39 @@ func writeJSON(w io.Writer, r *Report, _ FormatOptions) error {
 	return bw.Flush()
 }
 
-// streamArray writes v (a slice) as a JSON array at the report's second indent level.
-func streamArray(w *bufio.Writer, v reflect.Value) error {
-	if v.IsNil() {
+// streamArray writes the elements each gives as a JSON array at the report's second indent
+// level ("null" when isNil).
+func streamArray(w *bufio.Writer, isNil bool, each func(func(any) error) error) error {
+	if isNil {
 		w.WriteString("null")
-		return nil
-	}
-	if v.Len() == 0 {
-		w.WriteString("[]")
 		return nil
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("    ", "  ")
 	enc.SetEscapeHTML(false)
-	w.WriteString("[")
-	for i := 0; i < v.Len(); i++ {
+	n := 0
+	err := each(func(v any) error {
 		buf.Reset()
-		if err := enc.Encode(v.Index(i).Interface()); err != nil {
+		if err := enc.Encode(v); err != nil {
 			return err
 		}
-		if i > 0 {
+		if n == 0 {
+			w.WriteString("[")
+		} else {
 			w.WriteString(",")
 		}
+		n++
 		w.WriteString("\n    ")
 		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		w.WriteString("[]")
+		return nil
 	}
 	w.WriteString("\n  ]")
 	return nil

@@ -74,10 +74,7 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 		suite.Name = "vpncertlint"
 	}
 	suite.Props = []junitProperty{{Name: "now", Value: r.Now}, {Name: "version", Value: r.Tool.Version}}
-	byFile := map[string][]Finding{}
-	for _, f := range r.Findings {
-		byFile[f.File] = append(byFile[f.File], f)
-	}
+	done := map[string]bool{}
 	addFindings := func(c *junitCase, fs []Finding) {
 		var out []string
 		for _, f := range fs {
@@ -96,10 +93,16 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 			c.SystemOut = strings.Join(out, "\n")
 		}
 	}
-	for _, fr := range r.Files {
+	err := r.EachFile(func(fr *FileResult) error {
 		rel := RelPath(fr.File, o.Root)
-		fs := byFile[fr.File]
-		delete(byFile, fr.File)
+		var fs []Finding
+		if !done[fr.File] {
+			done[fr.File] = true
+			var err error
+			if fs, err = r.FileFindings(fr.File); err != nil {
+				return err
+			}
+		}
 		if fr.Error != "" || len(fr.Objects) == 0 {
 			c := junitCase{Name: rel, Classname: rel, File: rel}
 			if fr.Error != "" {
@@ -107,7 +110,7 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 			}
 			addFindings(&c, fs)
 			suite.Cases = append(suite.Cases, c)
-			continue
+			return nil
 		}
 		// Each finding goes to the last object starting at or before its line (file-level
 		// findings, line 0 or before the first block, go to the first object).
@@ -127,17 +130,17 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 			addFindings(&c, per[i])
 			suite.Cases = append(suite.Cases, c)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	// Findings about files that are not inputs (the project configuration's own) or about
 	// no file: one testcase per file.
-	var leftFiles []string
-	for _, f := range r.Findings {
-		if fs, left := byFile[f.File]; left && fs != nil {
-			leftFiles = append(leftFiles, f.File)
-			byFile[f.File] = nil
+	for _, file := range r.FindingFiles() {
+		if done[file] {
+			continue
 		}
-	}
-	for _, file := range leftFiles {
 		rel := RelPath(file, o.Root)
 		if file == "" {
 			rel = "(run)"
@@ -146,11 +149,9 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 		if file == "" {
 			c.File = ""
 		}
-		var fs []Finding
-		for _, f := range r.Findings {
-			if f.File == file {
-				fs = append(fs, f)
-			}
+		fs, err := r.FileFindings(file)
+		if err != nil {
+			return err
 		}
 		addFindings(&c, fs)
 		suite.Cases = append(suite.Cases, c)
@@ -173,6 +174,6 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 	if err := enc.Encode(doc); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	_, err = io.WriteString(w, "\n")
 	return err
 }

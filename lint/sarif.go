@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -180,15 +179,7 @@ func ruleName(c *Code) string {
 
 func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 	// Rules: every code that occurs, sorted.
-	var ids []string
-	seen := map[string]bool{}
-	for _, f := range r.Findings {
-		if !seen[f.Code] {
-			seen[f.Code] = true
-			ids = append(ids, f.Code)
-		}
-	}
-	sort.Strings(ids)
+	ids := r.Codes()
 	index := map[string]int{}
 	rules := []sarifRule{}
 	for i, id := range ids {
@@ -213,7 +204,12 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 		})
 	}
 	results := []sarifResult{}
-	for _, f := range r.Findings {
+	total := 0
+	err := r.EachFinding(func(f *Finding) error {
+		total++
+		if len(results) == MaxSARIFResults {
+			return nil // counted for the notification; GitHub would refuse more
+		}
 		rel := RelPath(f.File, o.Root)
 		msg := f.Message
 		if f.Detail != "" {
@@ -224,7 +220,7 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 			RuleIndex:           index[f.Code],
 			Level:               SARIFLevel(f.Severity),
 			Message:             sarifText{Text: msg},
-			PartialFingerprints: map[string]string{FingerprintKey: Fingerprint(f, rel)},
+			PartialFingerprints: map[string]string{FingerprintKey: Fingerprint(*f, rel)},
 		}
 		if f.SHA256 != "" {
 			res.Properties = map[string]string{"sha256": f.SHA256}
@@ -243,23 +239,24 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 			}}}
 		}
 		results = append(results, res)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	inv := sarifInvoc{ExecutionSuccessful: r.IOErrors() == 0}
-	if len(results) > MaxSARIFResults {
+	if total > MaxSARIFResults {
 		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "warning", Message: sarifText{
-			Text: fmt.Sprintf("%d results; only the first %d are listed (GitHub code scanning accepts at most %d per run)", len(results), MaxSARIFResults, MaxSARIFResults)}})
-		results = results[:MaxSARIFResults]
+			Text: fmt.Sprintf("%d results; only the first %d are listed (GitHub code scanning accepts at most %d per run)", total, MaxSARIFResults, MaxSARIFResults)}})
 	}
-	for _, f := range r.Files {
-		if f.Error != "" {
-			inv.Notifications = append(inv.Notifications, sarifNotification{
-				Level:   "error",
-				Message: sarifText{Text: f.Error},
-				Locations: []sarifLocation{{Physical: sarifPhysical{
-					Artifact: sarifLocURI{URI: uriEscape(RelPath(f.File, o.Root)), URIBaseID: "%SRCROOT%"},
-				}}},
-			})
-		}
+	for _, f := range r.ErrorFiles() {
+		inv.Notifications = append(inv.Notifications, sarifNotification{
+			Level:   "error",
+			Message: sarifText{Text: f.Error},
+			Locations: []sarifLocation{{Physical: sarifPhysical{
+				Artifact: sarifLocURI{URI: uriEscape(RelPath(f.File, o.Root)), URIBaseID: "%SRCROOT%"},
+			}}},
+		})
 	}
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{
 		Tool:        sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: infoURI, Rules: rules}},

@@ -9,6 +9,7 @@ package zlintcheck
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"github.com/zmap/zcrypto/x509"
+	"github.com/zmap/zcrypto/x509/pkix"
 	"github.com/zmap/zlint/v3"
 	zl "github.com/zmap/zlint/v3/lint"
 )
@@ -224,6 +226,32 @@ func runCert(l *zl.CertificateLint, x *x509.Certificate, cfg zl.Configuration) (
 			res = &zl.LintResult{Status: zl.Fatal, Details: fmt.Sprintf("the lint failed on this input (%v)", p)}
 		}
 	}()
+	if byExtension[l.Name] && len(x.ExtensionsMap) > 1 {
+		return oneExtensionAtATime(l, x, cfg)
+	}
+	return l.Execute(x, cfg)
+}
+
+// byExtension names the lints that range over a map of extensions and stop at the first
+// bad one: with two bad extensions, which one they report (and with which status) changed
+// from run to run. They are run on one extension at a time, in OID order.
+var byExtension = map[string]bool{"e_ext_cannot_be_empty_sequence": true}
+
+// oneExtensionAtATime runs l on views of x that each hold one of its extensions (in OID
+// order) and returns the first result that is not a pass, else the result on x.
+func oneExtensionAtATime(l *zl.CertificateLint, x *x509.Certificate, cfg zl.Configuration) *zl.LintResult {
+	oids := make([]string, 0, len(x.ExtensionsMap))
+	for oid := range x.ExtensionsMap {
+		oids = append(oids, oid)
+	}
+	sort.Strings(oids)
+	for _, oid := range oids {
+		view := *x
+		view.ExtensionsMap = map[string]pkix.Extension{oid: x.ExtensionsMap[oid]}
+		if res := l.Execute(&view, cfg); res != nil && res.Status > zl.Pass {
+			return res
+		}
+	}
 	return l.Execute(x, cfg)
 }
 
@@ -265,12 +293,39 @@ func finding(m zl.LintMetadata, res *zl.LintResult) (lint.Finding, bool) {
 func detail(m zl.LintMetadata, res *zl.LintResult) string {
 	d := "zlint " + res.Status.String()
 	if res.Details != "" {
-		d += ": " + res.Details
+		d += ": " + stableDetails(res.Details)
 	}
 	if m.Citation != "" {
 		d += "; " + m.Citation
 	}
 	return d
+}
+
+// keyUsageList is a list of key usage names as zlint's util.GetKeyUsageStrings prints it
+// ("KeyUsage [DigitalSignature KeyEncipherment]").
+var keyUsageList = regexp.MustCompile(`KeyUsage \[([A-Za-z ]*)\]`)
+
+// duplicatedPrefix starts e_ext_duplicate_extension's details, a list of OIDs in map order.
+const duplicatedPrefix = "The following extensions are duplicated: "
+
+// stableDetails sorts the lists zlint prints in map order, which changed from run to run
+// where reports must be byte-identical: key usage names from util.GetKeyUsageStrings
+// ("KeyUsage [KeyEncipherment DigitalSignature]", in e_key_usage_and_extended_key_usage_inconsistent
+// and e_qc_np_correct_ku_setting) and e_ext_duplicate_extension's OIDs.
+func stableDetails(d string) string {
+	if rest, ok := strings.CutPrefix(d, duplicatedPrefix); ok {
+		oids := strings.Split(rest, ", ")
+		sort.Strings(oids)
+		return duplicatedPrefix + strings.Join(oids, ", ")
+	}
+	if !strings.Contains(d, "KeyUsage [") {
+		return d
+	}
+	return keyUsageList.ReplaceAllStringFunc(d, func(m string) string {
+		names := strings.Fields(m[len("KeyUsage [") : len(m)-1])
+		sort.Strings(names)
+		return "KeyUsage [" + strings.Join(names, " ") + "]"
+	})
 }
 
 var (

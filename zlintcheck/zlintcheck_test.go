@@ -109,3 +109,17 @@ func TestCertFindings(t *testing.T) {
 		t.Error("a nil Linter (--no-zlint) reported findings")
 	}
 }
+
+// TestStableDetails: zlint prints key usage lists in map order; the detail sorts them.
+func TestStableDetails(t *testing.T) {
+	for in, want := range map[string]string{
+		"KeyUsage [KeyEncipherment DigitalSignature] (00000101) inconsistent with ExtKeyUsage codeSigning": "KeyUsage [DigitalSignature KeyEncipherment] (00000101) inconsistent with ExtKeyUsage codeSigning",
+		"The following extensions are duplicated: 2.5.29.35, 2.5.29.14":                                    "The following extensions are duplicated: 2.5.29.14, 2.5.29.35",
+		"KeyUsage [] (00000000) is not allowed":                                                            "KeyUsage [] (00000000) is not allowed",
+		"Certificate had unexpected key usage(s): KeyUsageCertSign, KeyUsageCRLSign":                       "Certificate had unexpected key usage(s): KeyUsageCertSign, KeyUsageCRLSign",
+	} {
+		if got := stableDetails(in); got != want {
+			t.Errorf("stableDetails(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,371 @@
+package lint
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+)
+
+// DefaultSpillAfter is how many findings (or objects of file results) a report holds in
+// memory before it moves them to a temporary file. A finding in memory takes a few hundred
+// bytes; a run with zlint advisories raises about fifteen per certificate, so without a spool
+// a run over 100,000 certificates held more than a gigabyte. Tests lower it to exercise the
+// spool on small inputs.
+var DefaultSpillAfter = 1 << 14
+
+// ErrSpoolCorrupt is returned when the temporary file cannot be read back as written.
+var ErrSpoolCorrupt = errors.New("the report's temporary file is corrupt")
+
+// segment is one record in the spool file.
+type segment struct {
+	off  int64
+	size int
+}
+
+// spool keeps a large run's findings (grouped by file) and file results (in order) in a
+// temporary file, unlinked at once where the system allows it. Only the index stays in
+// memory: a few segments per file that has findings.
+type spool struct {
+	f      *os.File
+	w      *bufio.Writer
+	off    int64
+	groups map[string][]segment // findings, by Finding.File, in the order added
+	files  []segment            // file results, in the order added
+
+	counts   Summary // severities of the spooled findings
+	nFiles   int
+	nObjects int
+	ioErrs   []FileResult // spooled file results with an error (they have no objects)
+	codes    map[string]bool
+	enc      encoder
+	readBuf  []byte
+	unlinked bool
+}
+
+func newSpool() (*spool, error) {
+	f, err := os.CreateTemp("", "vpncertlint-report-*")
+	if err != nil {
+		return nil, err
+	}
+	s := &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), groups: map[string][]segment{}, codes: map[string]bool{}}
+	if runtime.GOOS != "windows" {
+		// Unlinked while open: the file goes with the process, whatever happens to it.
+		s.unlinked = os.Remove(f.Name()) == nil
+	}
+	return s, nil
+}
+
+func (s *spool) close() {
+	if s == nil || s.f == nil {
+		return
+	}
+	s.f.Close()
+	if !s.unlinked {
+		os.Remove(s.f.Name())
+	}
+	s.f = nil
+}
+
+func (s *spool) write(b []byte) (segment, error) {
+	seg := segment{off: s.off, size: len(b)}
+	if _, err := s.w.Write(b); err != nil {
+		return seg, err
+	}
+	s.off += int64(len(b))
+	return seg, nil
+}
+
+// addFindings writes fs, which are sorted by file (stable: added order within a file).
+func (s *spool) addFindings(fs []Finding) error {
+	for i := 0; i < len(fs); {
+		j := i
+		for j < len(fs) && fs[j].File == fs[i].File {
+			j++
+		}
+		s.enc.b = s.enc.b[:0]
+		for k := i; k < j; k++ {
+			f := &fs[k]
+			s.enc.finding(f)
+			s.count(f)
+		}
+		seg, err := s.write(s.enc.b)
+		if err != nil {
+			return err
+		}
+		s.groups[fs[i].File] = append(s.groups[fs[i].File], seg)
+		i = j
+	}
+	return nil
+}
+
+func (s *spool) count(f *Finding) {
+	s.codes[f.Code] = true
+	switch f.Severity {
+	case Error:
+		s.counts.Error++
+	case Warning:
+		s.counts.Warning++
+	case Notice:
+		s.counts.Notice++
+	}
+}
+
+func (s *spool) addFiles(frs []FileResult) error {
+	for i := range frs {
+		fr := &frs[i]
+		s.nFiles++
+		s.nObjects += len(fr.Objects)
+		if fr.Error != "" {
+			s.ioErrs = append(s.ioErrs, FileResult{File: fr.File, Error: fr.Error, Objects: []ObjectInfo{}})
+		}
+		s.enc.b = s.enc.b[:0]
+		s.enc.fileResult(fr)
+		seg, err := s.write(s.enc.b)
+		if err != nil {
+			return err
+		}
+		s.files = append(s.files, seg)
+	}
+	return nil
+}
+
+// read returns the bytes of seg (valid until the next read).
+func (s *spool) read(seg segment) ([]byte, error) {
+	if err := s.w.Flush(); err != nil {
+		return nil, err
+	}
+	if cap(s.readBuf) < seg.size {
+		s.readBuf = make([]byte, seg.size)
+	}
+	b := s.readBuf[:seg.size]
+	if _, err := s.f.ReadAt(b, seg.off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
+		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
+	}
+	return b, nil
+}
+
+// findings returns the spooled findings of file, in the order added.
+func (s *spool) findings(file string) ([]Finding, error) {
+	var out []Finding
+	d := decoder{strs: map[string]string{}}
+	for _, seg := range s.groups[file] {
+		b, err := s.read(seg)
+		if err != nil {
+			return nil, err
+		}
+		d.b = b
+		for len(d.b) > 0 && d.err == nil {
+			var f Finding
+			d.finding(&f)
+			out = append(out, f)
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	return out, nil
+}
+
+// eachFile calls fn with each spooled file result, in order.
+func (s *spool) eachFile(fn func(*FileResult) error) error {
+	d := decoder{strs: map[string]string{}}
+	for _, seg := range s.files {
+		b, err := s.read(seg)
+		if err != nil {
+			return err
+		}
+		d.b = b
+		var fr FileResult
+		d.fileResult(&fr)
+		if d.err != nil {
+			return d.err
+		}
+		if err := fn(&fr); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *spool) fileKeys() []string {
+	keys := make([]string, 0, len(s.groups))
+	for k := range s.groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// encoder appends records: unsigned and signed varints, strings as length and bytes.
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+func (e *encoder) object(o *Object) {
+	e.str(o.Subject)
+	e.str(o.Issuer)
+	e.str(o.Serial)
+	e.str(o.SHA256)
+}
+
+func (e *encoder) finding(f *Finding) {
+	e.str(f.Code)
+	e.int(int(f.Severity))
+	e.int(f.HTTPStatus)
+	e.str(f.Message)
+	e.str(f.Description)
+	e.str(f.Remedy)
+	e.str(f.Detail)
+	e.str(f.File)
+	e.int(f.Line)
+	e.str(f.Field)
+	e.str(f.Related)
+	e.object(&f.Object)
+	e.uint(uint64(len(f.Args)))
+	for _, a := range f.Args {
+		e.str(a)
+	}
+}
+
+func (e *encoder) fileResult(fr *FileResult) {
+	e.str(fr.File)
+	e.str(fr.Error)
+	e.uint(uint64(len(fr.Objects)))
+	zero := true
+	for i := range fr.Objects {
+		zero = zero && fr.Objects[i] == ObjectInfo{}
+	}
+	if zero { // a lean report's objects only count
+		e.uint(0)
+		return
+	}
+	e.uint(1)
+	for i := range fr.Objects {
+		o := &fr.Objects[i]
+		e.int(o.Line)
+		e.str(o.Type)
+		e.str(o.Kind)
+		e.str(o.Role)
+		e.object(&o.Object)
+	}
+}
+
+// decoder reads what encoder wrote. Equal strings are shared (up to a bound): a file's
+// findings repeat their code, file name, detail and issuer.
+type decoder struct {
+	b    []byte
+	err  error
+	strs map[string]string
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = ErrSpoolCorrupt
+	}
+	d.b = nil
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return ""
+	}
+	raw := d.b[:n]
+	d.b = d.b[n:]
+	if n == 0 {
+		return ""
+	}
+	if s, ok := d.strs[string(raw)]; ok {
+		return s
+	}
+	s := string(raw)
+	if len(d.strs) < 1<<12 {
+		d.strs[s] = s
+	}
+	return s
+}
+
+func (d *decoder) object(o *Object) {
+	o.Subject = d.str()
+	o.Issuer = d.str()
+	o.Serial = d.str()
+	o.SHA256 = d.str()
+}
+
+func (d *decoder) finding(f *Finding) {
+	f.Code = d.str()
+	f.Severity = Severity(d.int())
+	f.HTTPStatus = d.int()
+	f.Message = d.str()
+	f.Description = d.str()
+	f.Remedy = d.str()
+	f.Detail = d.str()
+	f.File = d.str()
+	f.Line = d.int()
+	f.Field = d.str()
+	f.Related = d.str()
+	d.object(&f.Object)
+	if n := d.uint(); n > 0 {
+		if n > uint64(len(d.b)) {
+			d.fail()
+			return
+		}
+		f.Args = make([]string, n)
+		for i := range f.Args {
+			f.Args[i] = d.str()
+		}
+	}
+}
+
+func (d *decoder) fileResult(fr *FileResult) {
+	fr.File = d.str()
+	fr.Error = d.str()
+	n := d.uint()
+	if n > uint64(len(d.b))+1<<20 {
+		d.fail()
+		return
+	}
+	fr.Objects = make([]ObjectInfo, n)
+	if d.uint() == 0 {
+		return
+	}
+	for i := range fr.Objects {
+		o := &fr.Objects[i]
+		o.Line = d.int()
+		o.Type = d.str()
+		o.Kind = d.str()
+		o.Role = d.str()
+		d.object(&o.Object)
+	}
+}
