@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -14,24 +16,8 @@ import (
 
 func init() { RegisterFormat("junit", writeJUnit) }
 
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	Name      string          `xml:"name,attr"`
-	Tests     int             `xml:"tests,attr"`
-	Failures  int             `xml:"failures,attr"`
-	Errors    int             `xml:"errors,attr"`
-	Timestamp string          `xml:"timestamp,attr,omitempty"`
-	Props     []junitProperty `xml:"properties>property,omitempty"`
-	Cases     []junitCase     `xml:"testcase"`
-}
+// The document: <testsuites name tests failures errors> holding one <testsuite name tests
+// failures errors timestamp> with <properties> (now, version) and the testcases.
 
 type junitProperty struct {
 	Name  string `xml:"name,attr"`
@@ -68,12 +54,8 @@ func junitCaseName(file string, obj *ObjectInfo) string {
 	return name
 }
 
-func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
-	suite := junitSuite{Name: r.Tool.Name, Timestamp: r.Now}
-	if suite.Name == "" {
-		suite.Name = "vpncertlint"
-	}
-	suite.Props = []junitProperty{{Name: "now", Value: r.Now}, {Name: "version", Value: r.Tool.Version}}
+// junitCases calls emit with each testcase, in order.
+func junitCases(r *Report, o FormatOptions, emit func(*junitCase) error) error {
 	done := map[string]bool{}
 	addFindings := func(c *junitCase, fs []Finding) {
 		var out []string
@@ -109,7 +91,9 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 				c.Error = &junitResult{Message: "I/O error: " + fr.Error, Type: "io"}
 			}
 			addFindings(&c, fs)
-			suite.Cases = append(suite.Cases, c)
+			if err := emit(&c); err != nil {
+				return err
+			}
 			return nil
 		}
 		// Each finding goes to the last object starting at or before its line (file-level
@@ -128,7 +112,9 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 			obj := fr.Objects[i]
 			c := junitCase{Name: junitCaseName(rel, &obj), Classname: rel, File: rel, Line: obj.Line}
 			addFindings(&c, per[i])
-			suite.Cases = append(suite.Cases, c)
+			if err := emit(&c); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -154,26 +140,78 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 			return err
 		}
 		addFindings(&c, fs)
-		suite.Cases = append(suite.Cases, c)
+		if err := emit(&c); err != nil {
+			return err
+		}
 	}
-	for _, c := range suite.Cases {
-		suite.Tests++
+	return nil
+}
+
+// writeJUnit streams the document: a first pass over the report counts the testcases (the
+// counts are attributes of the opening tags), the second writes them one at a time.
+func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
+	name := r.Tool.Name
+	if name == "" {
+		name = "vpncertlint"
+	}
+	var tests, failures, errs int
+	err := junitCases(r, o, func(c *junitCase) error {
+		tests++
 		if len(c.Failures) > 0 {
-			suite.Failures++
+			failures++
 		}
 		if c.Error != nil {
-			suite.Errors++
+			errs++
 		}
-	}
-	doc := junitSuites{Name: suite.Name, Tests: suite.Tests, Failures: suite.Failures, Errors: suite.Errors, Suites: []junitSuite{suite}}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	attrs := func(kv ...string) []xml.Attr {
+		var out []xml.Attr
+		for i := 0; i < len(kv); i += 2 {
+			out = append(out, xml.Attr{Name: xml.Name{Local: kv[i]}, Value: kv[i+1]})
+		}
+		return out
+	}
+	counts := []string{"tests", strconv.Itoa(tests), "failures", strconv.Itoa(failures), "errors", strconv.Itoa(errs)}
+	suites := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: attrs(append([]string{"name", name}, counts...)...)}
+	suiteAttrs := append([]string{"name", name}, counts...)
+	if r.Now != "" {
+		suiteAttrs = append(suiteAttrs, "timestamp", r.Now)
+	}
+	suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: attrs(suiteAttrs...)}
+	props := struct {
+		Props []junitProperty `xml:"property"`
+	}{[]junitProperty{{Name: "now", Value: r.Now}, {Name: "version", Value: r.Tool.Version}}}
+	if err := enc.EncodeToken(suites); err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n")
-	return err
+	if err := enc.EncodeToken(suite); err != nil {
+		return err
+	}
+	if err := enc.EncodeElement(props, xml.StartElement{Name: xml.Name{Local: "properties"}}); err != nil {
+		return err
+	}
+	caseTag := xml.StartElement{Name: xml.Name{Local: "testcase"}}
+	err = junitCases(r, o, func(c *junitCase) error { return enc.EncodeElement(c, caseTag) })
+	if err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(suite.End()); err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(suites.End()); err != nil {
+		return err
+	}
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	bw.WriteString("\n")
+	return bw.Flush()
 }

@@ -301,6 +301,15 @@ func (r *Report) EachFile(fn func(*FileResult) error) error {
 	return nil
 }
 
+// NumFindings counts the findings.
+func (r *Report) NumFindings() int {
+	n := len(r.Findings)
+	if r.spool != nil {
+		n += r.spool.n
+	}
+	return n
+}
+
 // NumFiles and NumObjects count the inputs and their objects.
 func (r *Report) NumFiles() int {
 	n := len(r.Files)

@@ -1,9 +1,12 @@
 package lint
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -203,47 +206,9 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 			Properties:    sarifRuleProps{Tags: tags, Source: c.Source, HTTPStatus: c.HTTPStatus, Related: c.Related},
 		})
 	}
-	results := []sarifResult{}
-	total := 0
-	err := r.EachFinding(func(f *Finding) error {
-		total++
-		if len(results) == MaxSARIFResults {
-			return nil // counted for the notification; GitHub would refuse more
-		}
-		rel := RelPath(f.File, o.Root)
-		msg := f.Message
-		if f.Detail != "" {
-			msg += " (" + f.Detail + ")"
-		}
-		res := sarifResult{
-			RuleID:              f.Code,
-			RuleIndex:           index[f.Code],
-			Level:               SARIFLevel(f.Severity),
-			Message:             sarifText{Text: msg},
-			PartialFingerprints: map[string]string{FingerprintKey: Fingerprint(*f, rel)},
-		}
-		if f.SHA256 != "" {
-			res.Properties = map[string]string{"sha256": f.SHA256}
-			if f.Subject != "" {
-				res.Properties["subject"] = f.Subject
-			}
-		}
-		if f.File != "" && f.File != "-" {
-			line := f.Line
-			if line < 1 {
-				line = 1
-			}
-			res.Locations = []sarifLocation{{Physical: sarifPhysical{
-				Artifact: sarifLocURI{URI: uriEscape(rel), URIBaseID: "%SRCROOT%"},
-				Region:   &sarifRegion{StartLine: line},
-			}}}
-		}
-		results = append(results, res)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
+	// The results are streamed (rendered one at a time into the encoded log), so a report of
+	// 25,000 results is never held whole; their number is known from the summary.
+	total := r.NumFindings()
 	inv := sarifInvoc{ExecutionSuccessful: r.IOErrors() == 0}
 	if total > MaxSARIFResults {
 		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "warning", Message: sarifText{
@@ -261,17 +226,95 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{
 		Tool:        sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: infoURI, Rules: rules}},
 		Invocations: []sarifInvoc{inv},
-		Results:     results,
 		Properties:  &sarifRunProps{Now: r.Now, Summary: r.Summary},
 		ColumnKind:  "unicodeCodePoints",
 	}}}
 	if log.Runs[0].Tool.Driver.Name == "" {
 		log.Runs[0].Tool.Driver.Name = "vpncertlint"
 	}
-	enc := json.NewEncoder(w)
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	marker := []byte("\n      \"results\": null")
+	i := bytes.Index(head.Bytes(), marker)
+	if i < 0 {
+		return fmt.Errorf("sarif: no results field in the log")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head.Bytes()[:i])
+	bw.WriteString("\n      \"results\": ")
+	var buf bytes.Buffer
+	renc := json.NewEncoder(&buf)
+	renc.SetIndent("        ", "  ")
+	renc.SetEscapeHTML(false)
+	n := 0
+	err := r.EachFinding(func(f *Finding) error {
+		if n == MaxSARIFResults {
+			return errEnough
+		}
+		buf.Reset()
+		if err := renc.Encode(sarifResultOf(f, index, o)); err != nil {
+			return err
+		}
+		if n == 0 {
+			bw.WriteString("[")
+		} else {
+			bw.WriteString(",")
+		}
+		n++
+		bw.WriteString("\n        ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return nil
+	})
+	if err != nil && err != errEnough {
+		return err
+	}
+	if n == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("\n      ]")
+	}
+	bw.Write(head.Bytes()[i+len(marker):])
+	return bw.Flush()
+}
+
+// errEnough stops an iteration early.
+var errEnough = errors.New("enough")
+
+func sarifResultOf(f *Finding, index map[string]int, o FormatOptions) sarifResult {
+	rel := RelPath(f.File, o.Root)
+	msg := f.Message
+	if f.Detail != "" {
+		msg += " (" + f.Detail + ")"
+	}
+	res := sarifResult{
+		RuleID:              f.Code,
+		RuleIndex:           index[f.Code],
+		Level:               SARIFLevel(f.Severity),
+		Message:             sarifText{Text: msg},
+		PartialFingerprints: map[string]string{FingerprintKey: Fingerprint(*f, rel)},
+	}
+	if f.SHA256 != "" {
+		res.Properties = map[string]string{"sha256": f.SHA256}
+		if f.Subject != "" {
+			res.Properties["subject"] = f.Subject
+		}
+	}
+	if f.File != "" && f.File != "-" {
+		line := f.Line
+		if line < 1 {
+			line = 1
+		}
+		res.Locations = []sarifLocation{{Physical: sarifPhysical{
+			Artifact: sarifLocURI{URI: uriEscape(rel), URIBaseID: "%SRCROOT%"},
+			Region:   &sarifRegion{StartLine: line},
+		}}}
+	}
+	return res
 }
 
 // uriEscape makes a relative path a URI reference: each segment percent-encoded.

@@ -16,10 +16,13 @@ import (
 // bytes; a run with zlint advisories raises about fifteen per certificate, so without a spool
 // a run over 100,000 certificates held more than a gigabyte. Tests lower it to exercise the
 // spool on small inputs.
-var DefaultSpillAfter = 1 << 14
+var DefaultSpillAfter = 1 << 12
 
 // ErrSpoolCorrupt is returned when the temporary file cannot be read back as written.
 var ErrSpoolCorrupt = errors.New("the report's temporary file is corrupt")
+
+// segmentSize bounds the findings written as one segment.
+const segmentSize = 64 << 10
 
 // segment is one record in the spool file.
 type segment struct {
@@ -38,6 +41,7 @@ type spool struct {
 	files  []segment            // file results, in the order added
 
 	counts   Summary // severities of the spooled findings
+	n        int     // spooled findings
 	nFiles   int
 	nObjects int
 	ioErrs   []FileResult // spooled file results with an error (they have no objects)
@@ -87,23 +91,27 @@ func (s *spool) addFindings(fs []Finding) error {
 		for j < len(fs) && fs[j].File == fs[i].File {
 			j++
 		}
-		s.enc.b = s.enc.b[:0]
-		for k := i; k < j; k++ {
-			f := &fs[k]
-			s.enc.finding(f)
-			s.count(f)
+		// One file's findings go in segments of about segmentSize bytes, so the buffer and the
+		// reads stay small whatever the number of findings.
+		for k := i; k < j; {
+			s.enc.b = s.enc.b[:0]
+			for ; k < j && len(s.enc.b) < segmentSize; k++ {
+				s.enc.finding(&fs[k])
+				s.count(&fs[k])
+			}
+			seg, err := s.write(s.enc.b)
+			if err != nil {
+				return err
+			}
+			s.groups[fs[i].File] = append(s.groups[fs[i].File], seg)
 		}
-		seg, err := s.write(s.enc.b)
-		if err != nil {
-			return err
-		}
-		s.groups[fs[i].File] = append(s.groups[fs[i].File], seg)
 		i = j
 	}
 	return nil
 }
 
 func (s *spool) count(f *Finding) {
+	s.n++
 	s.codes[f.Code] = true
 	switch f.Severity {
 	case Error:
