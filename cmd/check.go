@@ -9,6 +9,7 @@ import (
 	"github.com/fatih/color"
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/internal/gctune"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -151,6 +152,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	// The text format does not print the objects' identities; a configuration's waivers
 	// match on them.
 	opts.Lean = f.format == "text" && gate.cfg == nil
+	defer gctune.Start()() // fewer garbage collections: see internal/gctune
 	rep, err := engine.Run(args, opts, f.lang)
 	if err != nil {
 		return err

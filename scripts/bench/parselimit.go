@@ -2,7 +2,8 @@
 
 // parselimit measures the limit of this design: PEM-decode (encoding/pem) and parse with
 // zcrypto every certificate of the given files, with GOMAXPROCS workers over the files, and
-// prints certificates per second.
+// prints certificates per second. The collector is paced as vpncertlint check paces it
+// (internal/gctune), so that the two are compared like for like.
 //
 //	go run scripts/bench/parselimit.go FILE...
 package main
@@ -17,10 +18,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/vpncertlint/vpncertlint/internal/gctune"
 	"github.com/zmap/zcrypto/x509"
 )
 
 func main() {
+	defer gctune.Start()()
 	start := time.Now()
 	var certs atomic.Int64
 	work := make(chan string)
