@@ -106,8 +106,8 @@ func TestDeterministicJSON(t *testing.T) {
 		}
 		if i == 0 {
 			first = b.Bytes()
-			if len(rep.Files) < 50 || !bytes.Contains(first, []byte("VPN.1111")) {
-				t.Fatalf("unexpected report over testdata: %d files", len(rep.Files))
+			if rep.NumFiles() < 50 || !bytes.Contains(first, []byte("VPN.1111")) {
+				t.Fatalf("unexpected report over testdata: %d files", rep.NumFiles())
 			}
 			continue
 		}

@@ -103,7 +103,7 @@ type outcome struct {
 }
 
 // Run checks paths (files, directories, or "-" for stdin) and returns the finalized report
-// in lang.
+// in lang. A large report keeps its findings in a temporary file: Close it when done.
 func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	o.defaults()
 	valid := false

@@ -28,10 +28,14 @@ func FuzzEngine(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rep.Files) != 1 {
-				t.Fatalf("%d file results", len(rep.Files))
+			files, err := rep.AllFiles()
+			if err != nil {
+				t.Fatal(err)
 			}
-			if e := rep.Files[0].Error; strings.Contains(e, "internal error") {
+			if len(files) != 1 {
+				t.Fatalf("%d file results", len(files))
+			}
+			if e := files[0].Error; strings.Contains(e, "internal error") {
 				t.Fatalf("engine: %s", e)
 			}
 			var b bytes.Buffer

@@ -301,6 +301,27 @@ func (r *Report) EachFile(fn func(*FileResult) error) error {
 	return nil
 }
 
+// AllFiles returns every file result, in memory: for small reports and tests.
+func (r *Report) AllFiles() ([]FileResult, error) {
+	var out []FileResult
+	err := r.EachFile(func(f *FileResult) error {
+		out = append(out, *f)
+		return nil
+	})
+	return out, err
+}
+
+// AllFindings returns every finding in the report's order, in memory: for small reports
+// and tests.
+func (r *Report) AllFindings() ([]Finding, error) {
+	var out []Finding
+	err := r.EachFinding(func(f *Finding) error {
+		out = append(out, *f)
+		return nil
+	})
+	return out, err
+}
+
 // NumFindings counts the findings.
 func (r *Report) NumFindings() int {
 	n := len(r.Findings)
