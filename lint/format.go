@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/fatih/color"
@@ -92,6 +93,7 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		}
 	}
 	sort.Strings(order)
+	var buf []byte
 	for i, file := range order {
 		if i > 0 {
 			ew.printf("\n")
@@ -104,14 +106,34 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		if err != nil {
 			return err
 		}
+		shown := displayFile(file)
 		for fi := range fs {
 			f := &fs[fi]
-			code := f.Code
-			ew.printf("%s:%d: %s %s %s", displayFile(f.File), f.Line, bold(code), sevColor[f.Severity](f.Severity.String()+":"), f.Message)
-			if f.Detail != "" {
-				ew.printf(" (%s)", f.Detail)
+			// file:line: CODE severity: message (detail) — appended, not printed with fmt:
+			// a run over many certificates prints hundreds of thousands of these lines.
+			buf = append(buf[:0], shown...)
+			buf = append(buf, ':')
+			buf = strconv.AppendInt(buf, int64(f.Line), 10)
+			buf = append(buf, ": "...)
+			if o.Color {
+				buf = append(buf, bold(f.Code)...)
+				buf = append(buf, ' ')
+				buf = append(buf, sevColor[f.Severity](f.Severity.String()+":")...)
+			} else {
+				buf = append(buf, f.Code...)
+				buf = append(buf, ' ')
+				buf = append(buf, f.Severity.String()...)
+				buf = append(buf, ':')
 			}
-			ew.printf("\n")
+			buf = append(buf, ' ')
+			buf = append(buf, f.Message...)
+			if f.Detail != "" {
+				buf = append(buf, " ("...)
+				buf = append(buf, f.Detail...)
+				buf = append(buf, ')')
+			}
+			buf = append(buf, '\n')
+			ew.write(buf)
 			if o.Verbose {
 				ew.printf("    %s %s\n    %s %s\n", faint("description:"), f.Description, faint("remedy:"), f.Remedy)
 			}
@@ -172,6 +194,12 @@ func plural(n int, word string) string {
 type errWriter struct {
 	w   io.Writer
 	err error
+}
+
+func (e *errWriter) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
+	}
 }
 
 func (e *errWriter) printf(format string, a ...interface{}) {
