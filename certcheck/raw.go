@@ -210,6 +210,9 @@ type encodingOID = asn1.ObjectIdentifier
 
 func readTime(s *cryptobyte.String) (time.Time, bool) {
 	var t time.Time
+	if t, ok := readTimeFast(s); ok {
+		return t, true
+	}
 	switch {
 	case s.PeekASN1Tag(cbasn1.UTCTime):
 		if !s.ReadASN1UTCTime(&t) {
@@ -223,6 +226,70 @@ func readTime(s *cryptobyte.String) (time.Time, bool) {
 		return t, false
 	}
 	return t, true
+}
+
+// readTimeFast reads the two DER time forms that certificates use (UTCTime YYMMDDHHMMSSZ,
+// GeneralizedTime YYYYMMDDHHMMSSZ) without time.Parse, which with cryptobyte's round-trip
+// check was ~1.5 % of a run. It accepts only what readTime's cryptobyte path accepts, with
+// the same result (the date must be one time.Date does not normalise; UTCTime years below
+// 50 are 20YY); anything else is left to that path.
+func readTimeFast(s *cryptobyte.String) (time.Time, bool) {
+	in := *s
+	var tag cbasn1.Tag
+	var body cryptobyte.String
+	if !in.ReadAnyASN1(&body, &tag) {
+		return time.Time{}, false
+	}
+	var year int
+	var rest []byte
+	switch {
+	case tag == cbasn1.UTCTime && len(body) == 13:
+		yy, ok := digits2(body[0:2])
+		if !ok {
+			return time.Time{}, false
+		}
+		year, rest = 1900+yy, body[2:]
+		if yy < 50 {
+			year += 100
+		}
+	case tag == cbasn1.GeneralizedTime && len(body) == 15:
+		hi, ok1 := digits2(body[0:2])
+		lo, ok2 := digits2(body[2:4])
+		if !ok1 || !ok2 {
+			return time.Time{}, false
+		}
+		year, rest = hi*100+lo, body[4:]
+	default:
+		return time.Time{}, false
+	}
+	if rest[10] != 'Z' {
+		return time.Time{}, false
+	}
+	var f [5]int
+	for i := range f {
+		v, ok := digits2(rest[2*i : 2*i+2])
+		if !ok {
+			return time.Time{}, false
+		}
+		f[i] = v
+	}
+	month, day, hour, minute, sec := f[0], f[1], f[2], f[3], f[4]
+	if month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
+	if t.Day() != day { // 31 April, 29 February of a common year…
+		return time.Time{}, false
+	}
+	*s = in
+	return t, true
+}
+
+func digits2(b []byte) (int, bool) {
+	if b[0] < '0' || b[0] > '9' || b[1] < '0' || b[1] > '9' {
+		return 0, false
+	}
+	return int(b[0]-'0')*10 + int(b[1]-'0'), true
 }
 
 // ParseSPKI reads a DER SubjectPublicKeyInfo's algorithm, curve and RSA size.

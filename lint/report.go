@@ -75,6 +75,7 @@ type Report struct {
 	objects    int // objects of the file results in memory
 	lang       string
 	byFile     map[string][2]int // FileFindings' index into the sorted in-memory findings
+	memIdx     map[string][]int  // a spilled report's in-memory findings, by file
 }
 
 // NewReport starts an empty report.
@@ -85,7 +86,7 @@ func NewReport(tool Tool, now time.Time) *Report {
 
 // Add adds findings (passed through Sift) to the report.
 func (r *Report) Add(fs ...Finding) error {
-	r.byFile = nil
+	r.byFile, r.memIdx = nil, nil
 	for i := range fs {
 		if r.Sift != nil && !r.Sift(&fs[i]) {
 			continue
@@ -155,7 +156,7 @@ func (r *Report) Close() {
 // resolved and sorted file by file as they are read.)
 func (r *Report) Finalize(lang string) {
 	r.lang = lang
-	r.byFile = nil
+	r.byFile, r.memIdx = nil, nil
 	in := interner{}
 	for i := range r.Findings {
 		r.Findings[i].Resolve(lang)
@@ -240,14 +241,23 @@ func (r *Report) FileFindings(file string) ([]Finding, error) {
 		span := r.byFile[file]
 		return r.Findings[span[0]:span[1]:span[1]], nil
 	}
-	fs, err := r.spool.findings(file)
+	if r.memIdx == nil {
+		r.memIdx = map[string][]int{}
+		for i := range r.Findings {
+			r.memIdx[r.Findings[i].File] = append(r.memIdx[r.Findings[i].File], i)
+		}
+	}
+	idx := r.memIdx[file]
+	fs, err := r.spool.findings(file, len(idx))
 	if err != nil {
 		return nil, err
 	}
 	for i := range fs {
 		fs[i].Resolve(r.lang)
 	}
-	fs = append(fs, r.collect(file)...)
+	for _, i := range idx {
+		fs = append(fs, r.Findings[i])
+	}
 	sortFindings(fs, false)
 	return fs, nil
 }

@@ -28,6 +28,7 @@ const segmentSize = 64 << 10
 type segment struct {
 	off  int64
 	size int
+	n    int // records
 }
 
 // spool keeps a large run's findings (grouped by file) and file results (in order) in a
@@ -95,6 +96,7 @@ func (s *spool) addFindings(fs []Finding) error {
 		// reads stay small whatever the number of findings.
 		for k := i; k < j; {
 			s.enc.b = s.enc.b[:0]
+			first := k
 			for ; k < j && len(s.enc.b) < segmentSize; k++ {
 				s.enc.finding(&fs[k])
 				s.count(&fs[k])
@@ -103,6 +105,7 @@ func (s *spool) addFindings(fs []Finding) error {
 			if err != nil {
 				return err
 			}
+			seg.n = k - first
 			s.groups[fs[i].File] = append(s.groups[fs[i].File], seg)
 		}
 		i = j
@@ -157,9 +160,14 @@ func (s *spool) read(seg segment) ([]byte, error) {
 	return b, nil
 }
 
-// findings returns the spooled findings of file, in the order added.
-func (s *spool) findings(file string) ([]Finding, error) {
-	var out []Finding
+// findings returns the spooled findings of file, in the order added, with room for extra
+// more.
+func (s *spool) findings(file string, extra int) ([]Finding, error) {
+	n := extra
+	for _, seg := range s.groups[file] {
+		n += seg.n
+	}
+	out := make([]Finding, 0, n)
 	d := decoder{strs: map[string]string{}}
 	for _, seg := range s.groups[file] {
 		b, err := s.read(seg)
@@ -168,9 +176,8 @@ func (s *spool) findings(file string) ([]Finding, error) {
 		}
 		d.b = b
 		for len(d.b) > 0 && d.err == nil {
-			var f Finding
-			d.finding(&f)
-			out = append(out, f)
+			out = append(out, Finding{})
+			d.finding(&out[len(out)-1])
 		}
 		if d.err != nil {
 			return nil, d.err
