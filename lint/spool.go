@@ -281,7 +281,33 @@ type decoder struct {
 	b    []byte
 	err  error
 	strs map[string]string
+	prev [numSlots]string // the previous record's strings, by field
+
+	prevArgs, argBuf []string
 }
+
+// Field slots of decoder.field.
+const (
+	slotCode = iota
+	slotMessage
+	slotDescription
+	slotRemedy
+	slotDetail
+	slotFile
+	slotField
+	slotRelated
+	slotSubject
+	slotIssuer
+	slotSerial
+	slotSHA256
+	slotArg0
+	slotArgs
+	slotType
+	slotKind
+	slotRole
+	slotError
+	numSlots
+)
 
 func (d *decoder) fail() {
 	if d.err == nil {
@@ -310,7 +336,10 @@ func (d *decoder) int() int {
 	return int(v)
 }
 
-func (d *decoder) str() string {
+// field reads the string of one field of a record: the same as the previous record's
+// (checked first: neighbouring findings mostly share their code, detail, file and message
+// arguments), else a shared or new string.
+func (d *decoder) field(slot int) string {
 	n := d.uint()
 	if n > uint64(len(d.b)) {
 		d.fail()
@@ -321,51 +350,69 @@ func (d *decoder) str() string {
 	if n == 0 {
 		return ""
 	}
-	if s, ok := d.strs[string(raw)]; ok {
-		return s
+	if prev := d.prev[slot]; prev == string(raw) {
+		return prev
 	}
-	s := string(raw)
-	if len(d.strs) < 1<<12 {
-		d.strs[s] = s
+	var s string
+	if v, ok := d.strs[string(raw)]; ok {
+		s = v
+	} else {
+		s = string(raw)
+		if len(d.strs) < 1<<12 {
+			d.strs[s] = s
+		}
 	}
+	d.prev[slot] = s
 	return s
 }
 
 func (d *decoder) object(o *Object) {
-	o.Subject = d.str()
-	o.Issuer = d.str()
-	o.Serial = d.str()
-	o.SHA256 = d.str()
+	o.Subject = d.field(slotSubject)
+	o.Issuer = d.field(slotIssuer)
+	o.Serial = d.field(slotSerial)
+	o.SHA256 = d.field(slotSHA256)
 }
 
 func (d *decoder) finding(f *Finding) {
-	f.Code = d.str()
+	f.Code = d.field(slotCode)
 	f.Severity = Severity(d.int())
 	f.HTTPStatus = d.int()
-	f.Message = d.str()
-	f.Description = d.str()
-	f.Remedy = d.str()
-	f.Detail = d.str()
-	f.File = d.str()
+	f.Message = d.field(slotMessage)
+	f.Description = d.field(slotDescription)
+	f.Remedy = d.field(slotRemedy)
+	f.Detail = d.field(slotDetail)
+	f.File = d.field(slotFile)
 	f.Line = d.int()
-	f.Field = d.str()
-	f.Related = d.str()
+	f.Field = d.field(slotField)
+	f.Related = d.field(slotRelated)
 	d.object(&f.Object)
 	if n := d.uint(); n > 0 {
 		if n > uint64(len(d.b)) {
 			d.fail()
 			return
 		}
-		f.Args = make([]string, n)
-		for i := range f.Args {
-			f.Args[i] = d.str()
+		same := uint64(len(d.prevArgs)) == n
+		args := d.argBuf[:0]
+		for i := uint64(0); i < n; i++ {
+			slot := slotArgs
+			if i == 0 {
+				slot = slotArg0
+			}
+			a := d.field(slot)
+			same = same && d.prevArgs[i] == a
+			args = append(args, a)
 		}
+		d.argBuf = args
+		if !same { // findings in a row mostly have the same arguments: share them (read-only)
+			d.prevArgs = append([]string(nil), args...)
+		}
+		f.Args = d.prevArgs
 	}
 }
 
 func (d *decoder) fileResult(fr *FileResult) {
-	fr.File = d.str()
-	fr.Error = d.str()
+	fr.File = d.field(slotFile)
+	fr.Error = d.field(slotError)
 	n := d.uint()
 	if n > uint64(len(d.b))+1<<20 {
 		d.fail()
@@ -378,9 +425,9 @@ func (d *decoder) fileResult(fr *FileResult) {
 	for i := range fr.Objects {
 		o := &fr.Objects[i]
 		o.Line = d.int()
-		o.Type = d.str()
-		o.Kind = d.str()
-		o.Role = d.str()
+		o.Type = d.field(slotType)
+		o.Kind = d.field(slotKind)
+		o.Role = d.field(slotRole)
 		d.object(&o.Object)
 	}
 }
