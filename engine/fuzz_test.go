@@ -12,7 +12,8 @@ import (
 
 // FuzzEngine runs the whole engine on arbitrary bytes given on standard input, in every
 // role: it never panics (a recovered panic shows as an "internal error" and fails the
-// target), never hangs, and gives the same JSON twice.
+// target), never hangs, and gives the same JSON and text twice: the second time with the
+// report moving every finding and file result to its temporary file (the spool).
 func FuzzEngine(f *testing.F) {
 	for i, s := range fuzzseed.Files(nil, 10, 150) {
 		f.Add(s, uint8(i))
@@ -22,7 +23,12 @@ func FuzzEngine(f *testing.F) {
 		o := Options{Role: Roles[int(role)%len(Roles)], Now: now, Jobs: 1, MaxFileSize: 1 << 20}
 		start := time.Now()
 		var outs [2]string
+		saved := lint.DefaultSpillAfter
+		defer func() { lint.DefaultSpillAfter = saved }()
 		for i := range outs {
+			if i == 1 {
+				lint.DefaultSpillAfter = 1
+			}
 			o.Stdin = bytes.NewReader(data)
 			rep, err := Run([]string{"-"}, o, "en")
 			if err != nil {
@@ -39,13 +45,19 @@ func FuzzEngine(f *testing.F) {
 				t.Fatalf("engine: %s", e)
 			}
 			var b bytes.Buffer
-			if err := lint.Write(&b, "json", rep, lint.FormatOptions{}); err != nil {
-				t.Fatal(err)
+			for _, format := range []string{"json", "text"} {
+				if err := lint.Write(&b, format, rep, lint.FormatOptions{Verbose: true}); err != nil {
+					t.Fatal(err)
+				}
 			}
+			if i == 1 && !rep.Spilled() {
+				t.Fatal("the report did not spill")
+			}
+			rep.Close()
 			outs[i] = b.String()
 		}
 		if outs[0] != outs[1] {
-			t.Fatalf("output differs between two runs:\n%s\n%s", outs[0], outs[1])
+			t.Fatalf("output differs between the run in memory and the spilled run:\n%s\n%s", outs[0], outs[1])
 		}
 		if d := time.Since(start); d > 10*time.Second {
 			t.Fatalf("%d bytes took %v", len(data), d)
