@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+	"strings"
 )
 
 // writeJSON writes the report as indented JSON, exactly as json.Encoder with two-space
@@ -44,7 +46,7 @@ func writeJSON(w io.Writer, r *Report, _ FormatOptions) error {
 		name := arr.marker[:len(arr.marker)-len("null")]
 		bw.Write(rest[:i])
 		bw.Write(name)
-		if err := streamArray(bw, arr.isNil, arr.each); err != nil {
+		if err := streamArray(bw, 2, arr.isNil, arr.each); err != nil {
 			return err
 		}
 		rest = rest[i+len(arr.marker):]
@@ -53,16 +55,18 @@ func writeJSON(w io.Writer, r *Report, _ FormatOptions) error {
 	return bw.Flush()
 }
 
-// streamArray writes the elements each gives as a JSON array at the report's second indent
-// level ("null" when isNil).
-func streamArray(w *bufio.Writer, isNil bool, each func(func(any) error) error) error {
+// streamArray writes the elements each gives as an indented JSON array whose elements are
+// at depth (two spaces a level), as encoding/json would ("null" when isNil). each may stop
+// early by returning errEnough: the array is then closed as it stands.
+func streamArray(w *bufio.Writer, depth int, isNil bool, each func(func(any) error) error) error {
 	if isNil {
 		w.WriteString("null")
 		return nil
 	}
+	indent := strings.Repeat("  ", depth)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("    ", "  ")
+	enc.SetIndent(indent, "  ")
 	enc.SetEscapeHTML(false)
 	n := 0
 	err := each(func(v any) error {
@@ -76,20 +80,23 @@ func streamArray(w *bufio.Writer, isNil bool, each func(func(any) error) error) 
 			w.WriteString(",")
 		}
 		n++
-		w.WriteString("\n    ")
+		w.WriteString("\n" + indent)
 		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 		return nil
 	})
-	if err != nil {
+	if err != nil && err != errEnough {
 		return err
 	}
 	if n == 0 {
 		w.WriteString("[]")
 		return nil
 	}
-	w.WriteString("\n  ]")
+	w.WriteString("\n" + indent[2:] + "]")
 	return nil
 }
+
+// errEnough stops an iteration early.
+var errEnough = errors.New("enough")
 
 func plainJSON(w io.Writer, r *Report) error {
 	enc := json.NewEncoder(w)

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -247,43 +246,22 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head.Bytes()[:i])
 	bw.WriteString("\n      \"results\": ")
-	var buf bytes.Buffer
-	renc := json.NewEncoder(&buf)
-	renc.SetIndent("        ", "  ")
-	renc.SetEscapeHTML(false)
 	n := 0
-	err := r.EachFinding(func(f *Finding) error {
-		if n == MaxSARIFResults {
-			return errEnough
-		}
-		buf.Reset()
-		if err := renc.Encode(sarifResultOf(f, index, o)); err != nil {
-			return err
-		}
-		if n == 0 {
-			bw.WriteString("[")
-		} else {
-			bw.WriteString(",")
-		}
-		n++
-		bw.WriteString("\n        ")
-		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-		return nil
+	err := streamArray(bw, 4, false, func(emit func(any) error) error {
+		return r.EachFinding(func(f *Finding) error {
+			if n == MaxSARIFResults {
+				return errEnough
+			}
+			n++
+			return emit(sarifResultOf(f, index, o))
+		})
 	})
-	if err != nil && err != errEnough {
+	if err != nil {
 		return err
-	}
-	if n == 0 {
-		bw.WriteString("[]")
-	} else {
-		bw.WriteString("\n      ]")
 	}
 	bw.Write(head.Bytes()[i+len(marker):])
 	return bw.Flush()
 }
-
-// errEnough stops an iteration early.
-var errEnough = errors.New("enough")
 
 func sarifResultOf(f *Finding, index map[string]int, o FormatOptions) sarifResult {
 	rel := RelPath(f.File, o.Root)
