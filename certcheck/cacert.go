@@ -72,7 +72,7 @@ func (c *Cert) basicConstraints() (present, ca, ok bool) {
 	if c.Raw == nil {
 		return false, false, false
 	}
-	v, present := c.Raw.Extensions[oidBasicConstraints]
+	v, present := c.Raw.Extensions.Get(oidBasicConstraints)
 	if !present {
 		return false, false, false
 	}
@@ -92,7 +92,7 @@ const keyCertSign = 1 << 5 // bit 5 of KeyUsage, counted from the most significa
 // keyUsage returns the keyUsage bits (bit i of RFC 5280 as 1<<i) and whether it is present
 // and readable.
 func (c *Cert) keyUsage() (int, bool) {
-	v, present := c.Raw.Extensions[oidKeyUsage]
+	v, present := c.Raw.Extensions.Get(oidKeyUsage)
 	if !present {
 		return 0, false
 	}

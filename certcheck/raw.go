@@ -27,9 +27,8 @@ type Raw struct {
 	HasDates   bool
 	RawSPKI    []byte
 	Key        KeyInfo
-	// Extensions by OID string; Critical by OID string.
-	Extensions map[string][]byte
-	Critical   map[string]bool
+	// Extensions in the order of the certificate (nil when the extensions were not reached).
+	Extensions Extensions
 	Err        error
 }
 
@@ -148,7 +147,7 @@ func (r *Raw) parse(der []byte) error {
 		if !exts.ReadASN1(&seq, cbasn1.SEQUENCE) {
 			return errors.New("malformed extensions")
 		}
-		r.Extensions, r.Critical = map[string][]byte{}, map[string]bool{}
+		r.Extensions = make(Extensions, 0, 8)
 		for !seq.Empty() {
 			var ext cryptobyte.String
 			var id string
@@ -160,11 +159,33 @@ func (r *Raw) parse(der []byte) error {
 				!ext.ReadASN1(&value, cbasn1.OCTET_STRING) {
 				return errors.New("malformed extension")
 			}
-			r.Extensions[id] = value
-			r.Critical[id] = critical
+			r.Extensions = append(r.Extensions, Extension{OID: id, Value: value, Critical: critical})
 		}
 	}
 	return nil
+}
+
+// Extension is one extension of a certificate: its OID in dotted form, its value (the
+// OCTET STRING's content) and its critical flag.
+type Extension struct {
+	OID      string
+	Value    []byte
+	Critical bool
+}
+
+// Extensions lists a certificate's extensions in order. A slice, not a map: a certificate
+// has a handful, and a map per certificate cost more to build than the lookups save.
+type Extensions []Extension
+
+// Get returns the value of the extension oid and whether it is present (of two with the
+// same OID, the last).
+func (e Extensions) Get(oid string) ([]byte, bool) {
+	for i := len(e) - 1; i >= 0; i-- {
+		if e[i].OID == oid {
+			return e[i].Value, true
+		}
+	}
+	return nil, false
 }
 
 // readOIDString reads an OBJECT IDENTIFIER as ReadASN1ObjectIdentifier does and returns it

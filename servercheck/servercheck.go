@@ -393,7 +393,7 @@ func leafFindings(leaf *certcheck.Cert) []lint.Finding {
 	if leaf.IsCA() {
 		out = append(out, leaf.Finding(CodeLeafIsCA, "basicConstraints has cA=TRUE"))
 	}
-	if _, has := leaf.Raw.Extensions[oidExtKeyUsage]; has {
+	if _, has := leaf.Raw.Extensions.Get(oidExtKeyUsage); has {
 		ok := false
 		for _, u := range leaf.X.ExtKeyUsage {
 			ok = ok || u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageAny
@@ -402,7 +402,7 @@ func leafFindings(leaf *certcheck.Cert) []lint.Finding {
 			out = append(out, leaf.Finding(CodeNoServerAuth, "extendedKeyUsage is present without serverAuth"))
 		}
 	}
-	if _, has := leaf.Raw.Extensions[oidKeyUsage]; has && leaf.X.KeyUsage&x509.KeyUsageDigitalSignature == 0 {
+	if _, has := leaf.Raw.Extensions.Get(oidKeyUsage); has && leaf.X.KeyUsage&x509.KeyUsageDigitalSignature == 0 {
 		out = append(out, leaf.Finding(CodeNoDigitalSignature, "keyUsage is present without digitalSignature"))
 	}
 	return out
