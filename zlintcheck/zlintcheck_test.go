@@ -123,3 +123,45 @@ func TestStableDetails(t *testing.T) {
 		}
 	}
 }
+
+// TestDeterministicDetails: certificates on which zlint's details depended on Go's map order
+// (two bad extensions; duplicated extensions; key usage lists) give the same findings in 30
+// runs. The certificates are from the third-party corpus (skipped without ../shared).
+func TestDeterministicDetails(t *testing.T) {
+	l, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"frshCRLNotCritical.pem", "multDupeExts.pem", "code_signing/containsNotRecommendedKeyUsage.pem", "code_signing/containsProhibitedKeyUsage.pem"} {
+		data, err := os.ReadFile("../../shared/corpus/zlint-testdata/" + name)
+		if os.IsNotExist(err) {
+			t.Skip("no ../shared/corpus")
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		var first string
+		for run := 0; run < 30; run++ {
+			var got strings.Builder
+			for _, b := range pemscan.Scan(data).Blocks {
+				if b.Type != "CERTIFICATE" {
+					continue
+				}
+				for _, role := range []certcheck.Role{certcheck.RoleCA, certcheck.RoleServer} {
+					c := certcheck.NewCert(b.Bytes, name, b.BeginLine, name)
+					c.Role = role
+					for _, f := range l.Cert(c) {
+						got.WriteString(f.Code + " " + f.Detail + "\n")
+					}
+				}
+			}
+			if run == 0 {
+				first = got.String()
+				if first == "" {
+					t.Fatalf("%s: no findings", name)
+				}
+			} else if got.String() != first {
+				t.Fatalf("%s: run %d differs:\n%s\nfirst:\n%s", name, run, got.String(), first)
+			}
+		}
+	}
+}
