@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/vpncertlint/vpncertlint/cmd"
+	"github.com/vpncertlint/vpncertlint/engine"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -35,6 +36,15 @@ func TestSpilledReportIsIdentical(t *testing.T) {
 		name string
 		args []string
 	}
+	// The spilled runs below must really spill: the engine's report does with the same bound.
+	saved := lint.DefaultSpillAfter
+	lint.DefaultSpillAfter = 1
+	rep, err := engine.Run([]string{"testdata/ca"}, engine.Options{Role: "ca"}, "en")
+	lint.DefaultSpillAfter = saved
+	if err != nil || !rep.Spilled() {
+		t.Fatalf("a report with a bound of 1 did not spill (err %v)", err)
+	}
+	rep.Close()
 	var runs []run
 	for dir, role := range fixtureDirs {
 		args := []string{"check", "--no-config", "--now", testNow, "--role", role, "--fail-on", "warning", filepath.Join("testdata", dir)}
