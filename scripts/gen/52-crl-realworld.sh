@@ -116,8 +116,8 @@ v1crl "$C/v1-stale.crl" "$CA" crl_names 20260101000000Z 20260201000000Z
 openssl_verdict "$C/v1-stale.crl" "$CA" ok
 # the same name, signed by another key: the signature of a v1 CRL is checked too
 rsa_key crl_impostor 3072
-ca_cert "$WORK/impostor.pem" crl_impostor "$SUBJ" v3_ca
-v1crl "$C/v1-bad-signature.crl" "$WORK/impostor.pem" crl_impostor 20260501000000Z 20260801000000Z
+ca_cert "$WORK/crl-impostor.pem" crl_impostor "$SUBJ" v3_ca
+v1crl "$C/v1-bad-signature.crl" "$WORK/crl-impostor.pem" crl_impostor 20260501000000Z 20260801000000Z
 openssl_verdict "$C/v1-bad-signature.crl" "$CA" fail
 
 ## testdata/ca: a self-signed CA whose issuer is its subject in UTF8String while the subject
