@@ -165,6 +165,20 @@ var expectedCodes = map[string][]string{
 	"testdata/crl/bad-base64.crl":           {"VPN.0078"},
 	"testdata/crl/der.crl":                  {"VPN.0078"},
 
+	// issue 9: names compared as RFC 5280 §7.1 says, cRLSign, version 1 CRLs
+	"testdata/crl/issuer-utf8string.crl":       {},
+	"testdata/crl/issuer-case.crl":             {},
+	"testdata/crl/issuer-spaces.crl":           {},
+	"testdata/crl/issuer-one-char.crl":         {"VPN.0079"},
+	"testdata/crl/issuer-attribute-order.crl":  {"VPN.0079"},
+	"testdata/crl/issuer-no-space.crl":         {"VPN.0079"},
+	"testdata/crl/issuer-no-crlsign.crl":       {"VCL.0792"},
+	"testdata/crl/issuer-no-keyusage.crl":      {},
+	"testdata/crl/v1.crl":                      {"VCL.0793"},
+	"testdata/crl/v1-stale.crl":                {"VCL.0793", "VPN.0080"},
+	"testdata/crl/v1-bad-signature.crl":        {"VCL.0793", "VPN.0079"},
+	"testdata/ca/self-issued-string-types.pem": {},
+
 	// Server bodies (bodycheck, testdata/body).
 	"testdata/body/valid-create.json":              {},
 	"testdata/body/valid-create.yaml":              {},

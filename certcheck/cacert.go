@@ -1,7 +1,6 @@
 package certcheck
 
 import (
-	"bytes"
 	"encoding/asn1"
 
 	"github.com/vpncertlint/vpncertlint/lint"
@@ -59,8 +58,10 @@ func checkCAFlag(c *Cert, _ *Env) []lint.Finding {
 		out = append(out, c.Finding(codeNoCertSign, "keyUsage is present without keyCertSign"))
 	}
 	// A CA whose issuer is another name is an intermediate. (A self-issued CA whose signature
-	// the parser cannot verify, PSS or DSA say, is not called an intermediate.)
-	if !bytes.Equal(c.Raw.RawSubject, c.Raw.RawIssuer) {
+	// the parser cannot verify, PSS or DSA say, is not called an intermediate.) Names are
+	// compared as RFC 5280 §7.1 says: an issuer that differs from the subject only in string
+	// type, case or spacing is the same name.
+	if !NamesMatch(c.Raw.RawSubject, c.Raw.RawIssuer) {
 		out = append(out, c.Finding(codeIntermediate, "issued by "+Name(c.Raw.RawIssuer)))
 	}
 	return out

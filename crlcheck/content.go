@@ -8,12 +8,12 @@ import (
 
 var _ = register(Check{
 	Name:        "content",
-	Description: "The block decodes but is not a CRL the parser (zcrypto) accepts.",
+	Description: "The block decodes but is not a version 1 or 2 CRL that vpncertlint can read (zcrypto, and its own reading of v1 CRLs).",
 	Codes:       []string{"VPN.0079"},
 	Run: func(c *CRL, _ *Env) []lint.Finding {
 		if c.ParseErr == nil {
 			return nil
 		}
-		return []lint.Finding{c.Finding("VPN.0079", fmt.Sprintf("not a parsable X.509 v2 CRL: %v", c.ParseErr))}
+		return []lint.Finding{c.Finding("VPN.0079", fmt.Sprintf("not a parsable X.509 CRL: %v", c.ParseErr))}
 	},
 })

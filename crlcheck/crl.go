@@ -33,6 +33,9 @@ type CRL struct {
 	DER    []byte
 	SHA256 string
 	X      *x509.RevocationList
+	// V1 is true for a version 1 CRL (no version field), which zcrypto does not parse itself;
+	// see parseV1.
+	V1 bool
 	// ParseErr is the parser's reason for rejecting the CRL.
 	ParseErr error
 }
@@ -48,6 +51,11 @@ func NewCRL(der []byte, file string, line int, name string) *CRL {
 			}
 		}()
 		c.X, c.ParseErr = x509.ParseRevocationList(der)
+		if c.ParseErr != nil {
+			if x, ok, err := parseV1(der); ok {
+				c.X, c.ParseErr, c.V1 = x, err, err == nil
+			}
+		}
 	}()
 	if c.ParseErr == nil && c.X == nil {
 		c.ParseErr = fmt.Errorf("the CRL parser returned nothing")

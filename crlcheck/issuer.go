@@ -1,12 +1,13 @@
 package crlcheck
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/zmap/zcrypto/encoding/asn1"
+	"github.com/zmap/zcrypto/x509"
 )
 
 var codeIssuerUnverified = lint.Register(lint.Code{
@@ -18,10 +19,19 @@ var codeIssuerUnverified = lint.Register(lint.Code{
 	RemedyZH: "请通过--ca指定客户端CA证书后再检查。",
 }).ID
 
+var codeNoCRLSign = lint.Register(lint.Code{
+	ID: "VCL.0792", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.0079",
+	Message:  "The issuer of CRL %s may not sign CRLs (its keyUsage lacks cRLSign).",
+	DescEN:   "The CRL is signed by a client CA whose keyUsage extension does not include cRLSign, so relying parties that follow RFC 5280 §4.2.1.3 and §6.3.3 do not accept the CRL from that CA and may treat the revocation status of its certificates as unknown.",
+	RemedyEN: "Re-issue the CA with keyUsage keyCertSign and cRLSign, or sign the CRL with a CA key that may sign CRLs.",
+	DescZH:   "吊销列表%s的签发CA的密钥用法不含cRLSign,不能签发吊销列表。",
+	RemedyZH: "请重新签发包含keyCertSign和cRLSign密钥用法的CA证书,或使用允许签发吊销列表的CA密钥签发。",
+}).ID
+
 var _ = register(Check{
 	Name:        "issuer",
-	Description: "The CRL's issuer must be a client CA of the upload set, and its signature must verify with that CA's key.",
-	Codes:       []string{"VPN.0079", codeIssuerUnverified},
+	Description: "The CRL's issuer must be a client CA of the upload set (names compared as RFC 5280 §7.1 says), its signature must verify with that CA's key, and that CA should be allowed to sign CRLs.",
+	Codes:       []string{"VPN.0079", codeIssuerUnverified, codeNoCRLSign},
 	Parsed:      true,
 	Run:         checkIssuer,
 })
@@ -32,11 +42,15 @@ func checkIssuer(c *CRL, env *Env) []lint.Finding {
 	}
 	var tried []string
 	for _, ca := range env.CAs {
-		if ca.X == nil || !bytes.Equal(ca.X.RawSubject, c.X.RawIssuer) {
+		if ca.X == nil || !certcheck.NamesMatch(ca.X.RawSubject, c.X.RawIssuer) {
 			continue
 		}
 		err := ca.X.CheckSignature(c.X.SignatureAlgorithm, c.X.RawTBSRevocationList, c.X.Signature)
 		if err == nil {
+			if hasKeyUsage(ca.X) && ca.X.KeyUsage&x509.KeyUsageCRLSign == 0 {
+				return []lint.Finding{c.Finding(codeNoCRLSign, fmt.Sprintf("the CRL is signed by the client CA %s (%s), whose keyUsage extension lacks cRLSign (RFC 5280 §4.2.1.3)",
+					ca.Where, certcheck.Name(ca.X.RawSubject)))}
+			}
 			return nil
 		}
 		tried = append(tried, fmt.Sprintf("%s (%v)", ca.Where, err))
@@ -46,4 +60,17 @@ func checkIssuer(c *CRL, env *Env) []lint.Finding {
 			certcheck.Name(c.X.RawIssuer), strings.Join(tried, "; ")))}
 	}
 	return []lint.Finding{c.Finding("VPN.0079", fmt.Sprintf("issuer %q is not the subject of any of the %d client CAs in the upload set", certcheck.Name(c.X.RawIssuer), len(env.CAs)))}
+}
+
+var oidKeyUsage = asn1.ObjectIdentifier{2, 5, 29, 15}
+
+// hasKeyUsage reports whether the certificate carries a keyUsage extension (a CA without one
+// may sign CRLs).
+func hasKeyUsage(x *x509.Certificate) bool {
+	for _, e := range x.Extensions {
+		if e.Id.Equal(oidKeyUsage) {
+			return true
+		}
+	}
+	return false
 }
