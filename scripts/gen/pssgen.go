@@ -5,6 +5,7 @@
 //
 //	go run scripts/gen/pssgen.go TESTDATA
 //
+// It writes:
 //   - ca/rsa-pss-no-params.pem: RSASSA-PSS without parameters (RFC 4055 defaults: SHA-1,
 //     MGF1-SHA-1, salt 20), signed so;
 //   - ca/rsa-pss-sha1-explicit.pem: RSASSA-PSS whose parameters name SHA-1 and MGF1-SHA-1;
