@@ -259,6 +259,17 @@ var expectedCodes = map[string][]string{
 	"testdata/zlint/ca-bc-not-critical.pem": {"zlint.e_basic_constraints_not_critical"},
 	"testdata/zlint/root-ca.pem":            {},
 	"testdata/zlint/crl-v1.crl":             {"zlint.e_crl_has_authority_key_identifier"},
+
+	// Issue 9: RSASSA-PSS judged by its hashes, a date decided by half a second, a negative
+	// RSA modulus (scripts/gen/51-pss-details.sh).
+	"testdata/ca/rsa-pss-sha512.pem":         {"VCL.0711"},
+	"testdata/ca/rsa-pss-sha1.pem":           {"VPN.0071"},
+	"testdata/ca/rsa-pss-sha1-explicit.pem":  {"VPN.0071"},
+	"testdata/ca/rsa-pss-mgf1-sha1.pem":      {"VPN.0071"},
+	"testdata/ca/rsa-pss-no-params.pem":      {"VPN.0071"},
+	"testdata/ca/rsa-pss-null-params.pem":    {"VPN.0071"},
+	"testdata/ca/not-yet-valid-fraction.pem": {"VPN.0073", "VPN.0075"},
+	"testdata/weak/negative-modulus.pem":     {"VCL.0707", "VPN.0070"},
 }
 
 // TestFixtureCodes asserts the exact code set per fixture and the exit code that follows.

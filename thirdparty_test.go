@@ -75,9 +75,6 @@ var knownDisagreements = map[string]string{
 	"pkits/InvaliddistributionPointTest6EE.crt server": "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
 	"pkits/ValidcRLIssuerTest29EE.crt ca":              "item 3: cRLIssuer with nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
 	"pkits/ValidcRLIssuerTest29EE.crt server":          "item 3: cRLIssuer with nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	// Item 1: RSASSA-PSS with SHA-1 (the default parameters) is a SHA-1 signature.
-	"pyca/custom/rsa_pss.pem ca":     "item 1: RSASSA-PSS with SHA-1 gets VCL.0711 only, not VPN.0071",
-	"pyca/custom/rsa_pss.pem server": "item 1: RSASSA-PSS with SHA-1 gets VCL.0711 only, not VPN.0071",
 	// Item 2: the CRL's issuer is the CA's subject in UTF8String, the CA's is PrintableString.
 	"pkits/RolloverfromPrintableStringtoUTF8StringCACRL.crl ca": "item 2: issuer names are compared byte for byte (VPN.0079)",
 	// Item 5: the issuing CA's keyUsage lacks cRLSign; the signature verifies.

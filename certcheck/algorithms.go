@@ -64,6 +64,9 @@ func (k KeyInfo) KeyName() string {
 		if k.RSABits == 0 {
 			return alg + " (unreadable modulus)"
 		}
+		if k.Modulus != nil && k.Modulus.Sign() < 0 {
+			return fmt.Sprintf("%s with a negative modulus (a %d-byte INTEGER)", alg, k.ModulusBytes)
+		}
 		return fmt.Sprintf("%s-%d", alg, k.RSABits)
 	case "EC":
 		if k.ExplicitCurve {

@@ -57,6 +57,8 @@ func checkKeyAlgorithm(c *Cert, env *Env) []lint.Finding {
 		switch {
 		case k.RSABits == 0:
 			return reject("the RSA public key cannot be read")
+		case k.RSABits < p.RSAMinBits && k.Modulus != nil && k.Modulus.Sign() < 0:
+			return reject(fmt.Sprintf("RSA keys must be at least %d bits; read as unsigned (as OpenSSL reads it) this one has %d", p.RSAMinBits, k.RSABits))
 		case k.RSABits < p.RSAMinBits:
 			return reject(fmt.Sprintf("RSA keys must be at least %d bits; this one has %d", p.RSAMinBits, k.RSABits))
 		case containsInt(p.RSARiskyBits, k.RSABits):

@@ -39,11 +39,15 @@ type KeyInfo struct {
 	Curve asn1.ObjectIdentifier
 	// ExplicitCurve is true for EC keys with specifiedCurve parameters.
 	ExplicitCurve bool
-	// RSABits is the RSA modulus length in bits (0 for other keys).
+	// RSABits is the RSA modulus length in bits (0 for other keys). A negative modulus (an
+	// INTEGER with its sign bit set) counts the bits of its encoding read as unsigned, as
+	// OpenSSL reads it: 8×ModulusBytes.
 	RSABits  int
 	Exponent *big.Int
 	// Modulus is the RSA modulus (nil for other keys or when unreadable).
 	Modulus *big.Int
+	// ModulusBytes is the length of the modulus INTEGER's content as encoded.
+	ModulusBytes int
 	// ECPoint is the EC public key's encoded point, as in the BIT STRING (nil for other keys).
 	ECPoint []byte
 	Parsed  bool
@@ -251,9 +255,12 @@ func readTime(s *cryptobyte.String) (time.Time, bool) {
 
 // readTimeFast reads the two DER time forms that certificates use (UTCTime YYMMDDHHMMSSZ,
 // GeneralizedTime YYYYMMDDHHMMSSZ) without time.Parse, which with cryptobyte's round-trip
-// check was ~1.5 % of a run. It accepts only what readTime's cryptobyte path accepts, with
-// the same result (the date must be one time.Date does not normalise; UTCTime years below
-// 50 are 20YY); anything else is left to that path.
+// check was ~1.5 % of a run. It accepts what readTime's cryptobyte path accepts, with the
+// same result (the date must be one time.Date does not normalise; UTCTime years below 50 are
+// 20YY); anything else is left to that path. It also reads a GeneralizedTime with a
+// fractional second (YYYYMMDDHHMMSS.fffZ: BER, not DER, but seen in certificates, and
+// OpenSSL reads it), which cryptobyte refuses, so that such a certificate's validity is
+// still checked.
 func readTimeFast(s *cryptobyte.String) (time.Time, bool) {
 	in := *s
 	var tag cbasn1.Tag
@@ -261,29 +268,40 @@ func readTimeFast(s *cryptobyte.String) (time.Time, bool) {
 	if !in.ReadAnyASN1(&body, &tag) {
 		return time.Time{}, false
 	}
-	var year int
-	var rest []byte
+	var year, nsec int
+	var rest []byte // MMDDHHMMSS
 	switch {
 	case tag == cbasn1.UTCTime && len(body) == 13:
 		yy, ok := digits2(body[0:2])
-		if !ok {
+		if !ok || body[12] != 'Z' {
 			return time.Time{}, false
 		}
-		year, rest = 1900+yy, body[2:]
+		year, rest = 1900+yy, body[2:12]
 		if yy < 50 {
 			year += 100
 		}
-	case tag == cbasn1.GeneralizedTime && len(body) == 15:
+	case tag == cbasn1.GeneralizedTime && len(body) >= 15:
 		hi, ok1 := digits2(body[0:2])
 		lo, ok2 := digits2(body[2:4])
 		if !ok1 || !ok2 {
 			return time.Time{}, false
 		}
-		year, rest = hi*100+lo, body[4:]
+		year, rest = hi*100+lo, body[4:14]
+		switch end := body[14:]; {
+		case len(end) == 1:
+			if end[0] != 'Z' {
+				return time.Time{}, false
+			}
+		case end[0] == '.' && end[len(end)-1] == 'Z':
+			n, ok := fraction(end[1 : len(end)-1])
+			if !ok {
+				return time.Time{}, false
+			}
+			nsec = n
+		default:
+			return time.Time{}, false
+		}
 	default:
-		return time.Time{}, false
-	}
-	if rest[10] != 'Z' {
 		return time.Time{}, false
 	}
 	var f [5]int
@@ -298,12 +316,33 @@ func readTimeFast(s *cryptobyte.String) (time.Time, bool) {
 	if month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || sec > 59 {
 		return time.Time{}, false
 	}
-	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC)
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
 	if t.Day() != day { // 31 April, 29 February of a common year…
 		return time.Time{}, false
 	}
 	*s = in
 	return t, true
+}
+
+// fraction reads the digits of a fractional second (at least one) as nanoseconds; digits
+// beyond the ninth are ignored.
+func fraction(b []byte) (int, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	n := 0
+	for i, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if i < 9 {
+			n = n*10 + int(c-'0')
+		}
+	}
+	for i := len(b); i < 9; i++ {
+		n *= 10
+	}
+	return n, true
 }
 
 func digits2(b []byte) (int, bool) {
@@ -343,8 +382,14 @@ func ParseSPKI(der []byte) KeyInfo {
 		key := cryptobyte.String(bits.Bytes)
 		var seq cryptobyte.String
 		n, e := new(big.Int), new(big.Int)
-		if key.ReadASN1(&seq, cbasn1.SEQUENCE) && seq.ReadASN1Integer(n) && seq.ReadASN1Integer(e) {
+		var nBytes cryptobyte.String
+		if key.ReadASN1(&seq, cbasn1.SEQUENCE) && peekASN1(seq, &nBytes, cbasn1.INTEGER) &&
+			seq.ReadASN1Integer(n) && seq.ReadASN1Integer(e) {
 			k.RSABits = n.BitLen()
+			if n.Sign() < 0 {
+				k.RSABits = 8 * len(nBytes)
+			}
+			k.ModulusBytes = len(nBytes)
 			k.Exponent = e
 			k.Modulus = n
 		}
@@ -356,6 +401,12 @@ func ParseSPKI(der []byte) KeyInfo {
 }
 
 type cbBitString = asn1.BitString
+
+// peekASN1 reads the content of the next element of s, which must have tag, without
+// consuming it.
+func peekASN1(s cryptobyte.String, out *cryptobyte.String, tag cbasn1.Tag) bool {
+	return s.ReadASN1(out, tag)
+}
 
 // Name renders a DER Name the way Go's crypto/x509/pkix does (RFC 2253 order).
 func Name(der []byte) string {

@@ -21,7 +21,8 @@ func slowTime(s *cryptobyte.String) (time.Time, bool) {
 }
 
 // TestReadTimeFastAgrees: whatever the fast path accepts, cryptobyte accepts with the same
-// time; what it refuses is left to cryptobyte.
+// time; what it refuses is left to cryptobyte. (A GeneralizedTime with a fractional second,
+// which only the fast path reads, is TestReadTimeFraction's.)
 func TestReadTimeFastAgrees(t *testing.T) {
 	bodies := []string{
 		"491231235959Z", "500101000000Z", "680229120000Z", "690101000000Z", "991231235959Z", "000229000000Z",
@@ -33,6 +34,9 @@ func TestReadTimeFastAgrees(t *testing.T) {
 	}
 	for _, b := range bodies {
 		for _, tag := range []cbasn1.Tag{cbasn1.UTCTime, cbasn1.GeneralizedTime} {
+			if tag == cbasn1.GeneralizedTime && b == "20250101000000.5Z" {
+				continue
+			}
 			var bld cryptobyte.Builder
 			bld.AddASN1(tag, func(c *cryptobyte.Builder) { c.AddBytes([]byte(b)) })
 			der := bld.BytesOrPanic()

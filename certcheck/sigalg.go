@@ -41,9 +41,23 @@ func checkSignatureAlgorithm(c *Cert, _ *Env) []lint.Finding {
 	case acceptedSigAlgs[alg.Name]:
 		return nil
 	case alg.Name == "RSASSA-PSS":
-		return []lint.Finding{c.Finding(codePSS, "signature algorithm RSASSA-PSS (OID 1.2.840.113549.1.1.10)")}
+		return checkPSS(c, c.Raw.SigParams)
 	case alg.Hash == "" || alg.Hash == "SM3" || strings.HasPrefix(alg.Name, "dsa-"):
 		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm %s is not supported; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", alg.Name))}
 	}
 	return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm %s uses %s, which is too weak; use SHA-256 or stronger", alg.Name, alg.Hash))}
+}
+
+// checkPSS judges an RSASSA-PSS signature by the hashes its parameters name (RFC 4055 §3.1;
+// SHA-1 when absent), like any other signature: a weak or unknown hash, in the hash or in
+// MGF1, or unreadable parameters are VPN.0071; SHA-256/384/512 in both keep the PSS warning.
+func checkPSS(c *Cert, params []byte) []lint.Finding {
+	p, err := ParsePSSParams(params)
+	if err != nil {
+		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm RSASSA-PSS with malformed parameters: %v (RFC 4055 §3.1 RSASSA-PSS-params); accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", err))}
+	}
+	if why := p.Problem(); why != "" {
+		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm %s: %s", p.Describe(), why))}
+	}
+	return []lint.Finding{c.Finding(codePSS, fmt.Sprintf("signature algorithm %s, salt length %d (OID 1.2.840.113549.1.1.10)", p.Describe(), p.SaltLength))}
 }

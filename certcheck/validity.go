@@ -3,6 +3,7 @@ package certcheck
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -30,13 +31,34 @@ func checkValidity(c *Cert, env *Env) []lint.Finding {
 	}
 	var out []lint.Finding
 	if r.NotAfter.Before(env.Now) {
-		out = append(out, c.Finding("VPN.0072", fmt.Sprintf("notAfter %s is before now (%s)", day(r.NotAfter), day(env.Now))))
+		na, now := Instants(r.NotAfter, env.Now)
+		out = append(out, c.Finding("VPN.0072", fmt.Sprintf("notAfter %s is before now (%s)", na, now)))
 	} else if left := r.NotAfter.Sub(env.Now); left.Hours() < float64(24*env.Policy.ExpiryWarnDays) {
 		days := int(math.Floor(left.Hours() / 24))
 		out = append(out, c.Finding(codeExpiringSoon, fmt.Sprintf("notAfter %s is %d days from now (warning window %d days)", day(r.NotAfter), days, env.Policy.ExpiryWarnDays)))
 	}
 	if r.NotBefore.After(env.Now) {
-		out = append(out, c.Finding("VPN.0073", fmt.Sprintf("notBefore %s is after now (%s)", day(r.NotBefore), day(env.Now))))
+		nb, now := Instants(r.NotBefore, env.Now)
+		out = append(out, c.Finding("VPN.0073", fmt.Sprintf("notBefore %s is after now (%s)", nb, now)))
 	}
 	return out
+}
+
+// Instants formats two instants in UTC to the second, as the details do, or, when they fall
+// in the same second but differ, with as many fractional-second digits as tell them apart
+// (both with the same number, truncated), so that "notAfter X is before now (Y)" never shows
+// X and Y equal.
+func Instants(a, b time.Time) (string, string) {
+	a, b = a.UTC(), b.UTC()
+	const layout = "2006-01-02 15:04:05"
+	if a.Equal(b) || !a.Truncate(time.Second).Equal(b.Truncate(time.Second)) {
+		return a.Format(layout + " UTC"), b.Format(layout + " UTC")
+	}
+	l := layout + "."
+	for d := 1; ; d++ { // at 9 digits (nanoseconds) two different instants differ
+		l += "0"
+		if sa, sb := a.Format(l+" UTC"), b.Format(l+" UTC"); sa != sb || d == 9 {
+			return sa, sb
+		}
+	}
 }

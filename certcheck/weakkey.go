@@ -26,8 +26,8 @@ import (
 //     goodkey checkPrimeFactorsTooClose (100 rounds).
 //   - Small factors: trial division, as Boulder's goodkey checkSmallPrimes and zlint's
 //     w_rsa_mod_factors_smaller_than_752 do, here all primes below 1,000 (a prime factor that small means a broken key generator; Boulder and zlint stop at 751).
-//   - Even modulus, exponent 1 or even: RFC 8017 §3.1 (n is a product of odd primes, e is odd
-//     and 3 ≤ e < n).
+//   - Negative or even modulus, exponent 1 or even: RFC 8017 §3.1 (n is a product of odd
+//     primes, e is odd and 3 ≤ e < n).
 //   - EC points not on the curve: SEC 1 v2 §3.2.2.1 (public key validation); crypto/ecdh
 //     performs the check.
 var (
@@ -58,9 +58,9 @@ var (
 	codeBadRSA = lint.Register(lint.Code{
 		ID: "VCL.0707", Source: lint.SourceTool, Severity: lint.Error, Related: "VPN.0070",
 		Message:  "The RSA public key of certificate %s is invalid.",
-		DescEN:   "vpncertlint's own error: the cloud may accept it, but the key is broken. An RSA modulus is odd and the public exponent is odd and at least 3 (RFC 8017 §3.1); an even modulus is trivially factored and exponent 1 does not encrypt at all.",
+		DescEN:   "vpncertlint's own error: the cloud may accept it, but the key is broken. An RSA modulus is positive and odd and the public exponent is odd and at least 3 (RFC 8017 §3.1); a negative modulus (an INTEGER with its sign bit set) is not a key, an even modulus is trivially factored and exponent 1 does not encrypt at all.",
 		RemedyEN: "Generate a new key with a standard tool (openssl genpkey) and re-issue the certificate.",
-		DescZH:   "证书%s的RSA公钥无效(模数为偶数,或公钥指数为1或偶数)。",
+		DescZH:   "证书%s的RSA公钥无效(模数为负数或偶数,或公钥指数为1或偶数)。",
 		RemedyZH: "请使用标准工具(openssl genpkey)重新生成密钥并重新签发证书。",
 	}).ID
 	codeECPoint = lint.Register(lint.Code{
@@ -86,6 +86,9 @@ func checkWeakKey(c *Cert, _ *Env) []lint.Finding {
 		return nil
 	}
 	if k.Modulus != nil && k.Exponent != nil {
+		if k.Modulus.Sign() < 0 {
+			return []lint.Finding{c.Finding(codeBadRSA, fmt.Sprintf("the RSA modulus is negative (a %d-byte INTEGER with its sign bit set: a positive modulus this long needs a leading zero byte); RFC 8017 §3.1 requires a positive modulus", k.ModulusBytes))}
+		}
 		return weakRSA(c, k.Modulus, k.Exponent)
 	}
 	if k.ECPoint != nil && !k.ExplicitCurve {
@@ -100,8 +103,10 @@ func checkWeakKey(c *Cert, _ *Env) []lint.Finding {
 func weakRSA(c *Cert, n, e *big.Int) []lint.Finding {
 	var out []lint.Finding
 	switch {
-	case n.Sign() <= 0:
-		return []lint.Finding{c.Finding(codeBadRSA, "the modulus is not positive")}
+	case n.Sign() < 0:
+		return []lint.Finding{c.Finding(codeBadRSA, "the RSA modulus is negative; RFC 8017 §3.1 requires a positive modulus")}
+	case n.Sign() == 0:
+		return []lint.Finding{c.Finding(codeBadRSA, "the RSA modulus is zero")}
 	case n.Bit(0) == 0:
 		return []lint.Finding{c.Finding(codeBadRSA, fmt.Sprintf("the %d-bit modulus is even (divisible by 2)", n.BitLen()))}
 	}

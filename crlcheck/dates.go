@@ -3,6 +3,7 @@ package crlcheck
 import (
 	"fmt"
 
+	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -27,15 +28,18 @@ func checkDates(c *CRL, env *Env) []lint.Finding {
 	this, next := c.X.ThisUpdate, c.X.NextUpdate
 	var out []lint.Finding
 	if this.After(env.Now) {
-		out = append(out, c.Finding("VPN.0080", fmt.Sprintf("thisUpdate %s is after now (%s)", day(this), day(env.Now))))
+		t, now := certcheck.Instants(this, env.Now)
+		out = append(out, c.Finding("VPN.0080", fmt.Sprintf("thisUpdate %s is after now (%s)", t, now)))
 	}
 	switch {
 	case next.IsZero():
 		out = append(out, c.Finding("VPN.0080", "nextUpdate is missing"))
 	case next.Before(this):
-		out = append(out, c.Finding("VPN.0080", fmt.Sprintf("nextUpdate %s is before thisUpdate %s", day(next), day(this))))
+		n, t := certcheck.Instants(next, this)
+		out = append(out, c.Finding("VPN.0080", fmt.Sprintf("nextUpdate %s is before thisUpdate %s", n, t)))
 	case next.Before(env.Now):
-		out = append(out, c.Finding("VPN.0080", fmt.Sprintf("nextUpdate %s is before now (%s): the CRL is stale", day(next), day(env.Now))))
+		n, now := certcheck.Instants(next, env.Now)
+		out = append(out, c.Finding("VPN.0080", fmt.Sprintf("nextUpdate %s is before now (%s): the CRL is stale", n, now)))
 	case next.Sub(env.Now).Hours() < float64(24*env.Policy.NextUpdateWarnDays):
 		out = append(out, c.Finding(codeNextUpdateSoon, fmt.Sprintf("nextUpdate %s is %d days from now (warning window %d days)",
 			day(next), int(next.Sub(env.Now).Hours()/24), env.Policy.NextUpdateWarnDays)))
