@@ -75,11 +75,6 @@ var knownDisagreements = map[string]string{
 	"pkits/InvaliddistributionPointTest6EE.crt server": "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
 	"pkits/ValidcRLIssuerTest29EE.crt ca":              "item 3: cRLIssuer with nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
 	"pkits/ValidcRLIssuerTest29EE.crt server":          "item 3: cRLIssuer with nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	// Item 2: the CRL's issuer is the CA's subject in UTF8String, the CA's is PrintableString.
-	"pkits/RolloverfromPrintableStringtoUTF8StringCACRL.crl ca": "item 2: issuer names are compared byte for byte (VPN.0079)",
-	// Item 5: the issuing CA's keyUsage lacks cRLSign; the signature verifies.
-	"pkits/keyUsageCriticalcRLSignFalseCACRL.crl ca":    "item 5: no warning for a CRL issuer without cRLSign",
-	"pkits/keyUsageNotCriticalcRLSignFalseCACRL.crl ca": "item 5: no warning for a CRL issuer without cRLSign",
 }
 
 // unclear are inputs left out because their ground truth is not clear, with the reason.
