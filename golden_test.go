@@ -245,6 +245,13 @@ var expectedCodes = map[string][]string{
 	"testdata/zlint/ca-bc-not-critical.pem": {"zlint.e_basic_constraints_not_critical"},
 	"testdata/zlint/root-ca.pem":            {},
 	"testdata/zlint/crl-v1.crl":             {"zlint.e_crl_has_authority_key_identifier"},
+	// Well-formed certificates zcrypto cannot read (VCL.0751), and what is not a certificate.
+	"testdata/auto/crldp-relative-ca.pem":          {"VCL.0751"},
+	"testdata/auto/crldp-relative-leaf.pem":        {"VCL.0751"},
+	"testdata/auto/ec-compressed-ca.pem":           {"VCL.0703", "VCL.0751"},
+	"testdata/crl/by-ec-compressed-ca.crl":         {"VCL.0703", "VCL.0751"}, // the --ca's; the CRL verifies with its key
+	"testdata/format/san-ip-8-bytes.pem":           {"VPN.0075"},
+	"testdata/format/crldp-relative-truncated.pem": {"VPN.0075"},
 }
 
 // TestFixtureCodes asserts the exact code set per fixture and the exit code that follows.
