@@ -270,6 +270,14 @@ var expectedCodes = map[string][]string{
 	"testdata/ca/rsa-pss-null-params.pem":    {"VPN.0071"},
 	"testdata/ca/not-yet-valid-fraction.pem": {"VPN.0073", "VPN.0075"},
 	"testdata/weak/negative-modulus.pem":     {"VCL.0707", "VPN.0070"},
+
+	// Well-formed certificates zcrypto cannot read (VCL.0751), and what is not a certificate.
+	"testdata/auto/crldp-relative-ca.pem":          {"VCL.0751"},
+	"testdata/auto/crldp-relative-leaf.pem":        {"VCL.0751"},
+	"testdata/auto/ec-compressed-ca.pem":           {"VCL.0703", "VCL.0751"},
+	"testdata/crl/by-ec-compressed-ca.crl":         {"VCL.0703", "VCL.0751"}, // the --ca's; the CRL verifies with its key
+	"testdata/format/san-ip-8-bytes.pem":           {"VPN.0075"},
+	"testdata/format/crldp-relative-truncated.pem": {"VPN.0075"},
 }
 
 // TestFixtureCodes asserts the exact code set per fixture and the exit code that follows.

@@ -66,15 +66,6 @@ const warnCRLSignCode = "warning(VPN.0079)"
 // file listed here that agrees fails the test, so that the list is emptied as the fixes land.
 // Keys are "SOURCE/FILE ROLE" as in the test's messages.
 var knownDisagreements = map[string]string{
-	// Item 3: well-formed certificates that zcrypto cannot parse get VPN.0075.
-	"pkits/ValiddistributionPointTest4EE.crt ca":       "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	"pkits/ValiddistributionPointTest4EE.crt server":   "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	"pkits/ValiddistributionPointTest5EE.crt ca":       "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	"pkits/ValiddistributionPointTest5EE.crt server":   "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	"pkits/InvaliddistributionPointTest6EE.crt ca":     "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	"pkits/InvaliddistributionPointTest6EE.crt server": "item 3: distributionPoint nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	"pkits/ValidcRLIssuerTest29EE.crt ca":              "item 3: cRLIssuer with nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
-	"pkits/ValidcRLIssuerTest29EE.crt server":          "item 3: cRLIssuer with nameRelativeToCRLIssuer, zcrypto rejects it (VPN.0075)",
 }
 
 // unclear are inputs left out because their ground truth is not clear, with the reason.

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -38,6 +39,17 @@ type Cert struct {
 	X      *x509.Certificate // zcrypto's parse; nil when ParseErr is set
 	// ParseErr is zcrypto's reason for rejecting the certificate.
 	ParseErr error
+	// Fallback is set when zcrypto rejected the certificate but its DER is a well-formed X.509
+	// certificate (WellFormed, or Go's crypto/x509 parses it): a limitation of zcrypto, not a
+	// defect of the certificate. The checks judge it from Raw; VCL.0751 says so.
+	Fallback bool
+	// FallbackBy says what found it well-formed, FallbackNotes what zcrypto likely could not
+	// read (WellFormed's notes).
+	FallbackBy    string
+	FallbackNotes []string
+	// StructErr is why the DER is not a well-formed certificate (set with ParseErr when
+	// Fallback is not).
+	StructErr error
 
 	obj *lint.Object // Object's result, computed once
 }
@@ -66,6 +78,9 @@ func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 func NewCert(der []byte, file string, line int, name string) *Cert {
 	c := &Cert{File: file, Line: line, Name: name, DER: der}
 	c.Raw, c.X, c.ParseErr = Parse(der)
+	if c.ParseErr != nil && !errors.Is(c.ParseErr, ErrKeyTooLarge) {
+		c.judgeStructure()
+	}
 	if c.X != nil && len(c.X.FingerprintSHA256) == sha256.Size && bytes.Equal(c.X.Raw, der) {
 		c.SHA256 = hex.EncodeToString(c.X.FingerprintSHA256) // zcrypto hashed the same DER already
 	} else {

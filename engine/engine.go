@@ -234,8 +234,8 @@ func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 		add(set.Finish())
 		env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
 		for _, ca := range set.CAs() {
-			if ca.X != nil {
-				env.CAs = append(env.CAs, crlcheck.CA{Where: fmt.Sprintf("%s:%d", ca.File, ca.Line), X: ca.X})
+			if v := ca.Verifier(); v != nil { // a well-formed CA zcrypto cannot read: its key
+				env.CAs = append(env.CAs, crlcheck.CA{Where: fmt.Sprintf("%s:%d", ca.File, ca.Line), X: v})
 			}
 		}
 		for _, c := range crls {
