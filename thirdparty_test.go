@@ -65,8 +65,7 @@ const warnCRLSignCode = "warning(VPN.0079)"
 // truth, each with its issue 9 item and the reason. A mismatch there is logged, not failed; a
 // file listed here that agrees fails the test, so that the list is emptied as the fixes land.
 // Keys are "SOURCE/FILE ROLE" as in the test's messages.
-var knownDisagreements = map[string]string{
-}
+var knownDisagreements = map[string]string{}
 
 // unclear are inputs left out because their ground truth is not clear, with the reason.
 var unclear = map[string]string{

@@ -30,7 +30,7 @@ func ps(typ, s string) atv { return atv{typ, cbasn1.PrintableString, []byte(s)} 
 func u8(typ, s string) atv { return atv{typ, cbasn1.UTF8String, []byte(s)} }
 
 // name encodes RDNs (each a SET of attributes, written in the order given).
-func name(rdns ...[]atv) []byte {
+func nmName(rdns ...[]atv) []byte {
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 		for _, rdn := range rdns {
@@ -47,7 +47,7 @@ func name(rdns ...[]atv) []byte {
 	return b.BytesOrPanic()
 }
 
-func rdn(a ...atv) []atv { return a }
+func nmRDN(a ...atv) []atv { return a }
 
 func bmp(s string) []byte {
 	var out []byte
@@ -66,47 +66,47 @@ func ucs4(s string) []byte {
 }
 
 func TestNamesMatch(t *testing.T) {
-	ca := name(rdn(ps("O", "vpncertlint")), rdn(ps("CN", "vpncertlint Name Test CA")))
+	ca := nmName(nmRDN(ps("O", "vpncertlint")), nmRDN(ps("CN", "vpncertlint Name Test CA")))
 	cases := []struct {
 		desc string
 		a, b []byte
 		want bool
 	}{
 		{"identical bytes", ca, append([]byte(nil), ca...), true},
-		{"PrintableString vs UTF8String, same text", ca, name(rdn(u8("O", "vpncertlint")), rdn(u8("CN", "vpncertlint Name Test CA"))), true},
-		{"one attribute UTF8String", ca, name(rdn(ps("O", "vpncertlint")), rdn(u8("CN", "vpncertlint Name Test CA"))), true},
-		{"ASCII case", ca, name(rdn(ps("O", "VPNCERTLINT")), rdn(ps("CN", "VPNCertLint NAME test ca"))), true},
-		{"one character differs", ca, name(rdn(ps("O", "vpncertlint")), rdn(ps("CN", "vpncertlint Name Test CB"))), false},
-		{"one character more", ca, name(rdn(ps("O", "vpncertlint")), rdn(ps("CN", "vpncertlint Name Test CA1"))), false},
-		{"leading and trailing spaces", ca, name(rdn(ps("O", " vpncertlint")), rdn(ps("CN", "vpncertlint Name Test CA  "))), true},
-		{"inner run of spaces", ca, name(rdn(ps("O", "vpncertlint")), rdn(ps("CN", "vpncertlint   Name  Test CA"))), true},
-		{"TAB and newline as space", ca, name(rdn(u8("O", "vpncertlint")), rdn(u8("CN", "vpncertlint\tName\r\nTest CA"))), true},
-		{"no-break space as space", ca, name(rdn(u8("O", "vpncertlint")), rdn(u8("CN", "vpncertlint\u00a0Name Test CA"))), true},
-		{"inner space removed", ca, name(rdn(ps("O", "vpncertlint")), rdn(ps("CN", "vpncertlint NameTest CA"))), false},
-		{"space added inside a word", ca, name(rdn(ps("O", "vpn certlint")), rdn(ps("CN", "vpncertlint Name Test CA"))), false},
-		{"only spaces vs empty", name(rdn(u8("CN", "   "))), name(rdn(u8("CN", ""))), true},
-		{"RDN order swapped", ca, name(rdn(ps("CN", "vpncertlint Name Test CA")), rdn(ps("O", "vpncertlint"))), false},
-		{"one RDN more", ca, name(rdn(ps("C", "CN")), rdn(ps("O", "vpncertlint")), rdn(ps("CN", "vpncertlint Name Test CA"))), false},
-		{"one RDN less", ca, name(rdn(ps("CN", "vpncertlint Name Test CA"))), false},
-		{"other attribute type, same value", name(rdn(ps("O", "x"))), name(rdn(ps("OU", "x"))), false},
-		{"multi-valued RDN, other order in the set", name(rdn(ps("O", "a"), ps("CN", "b"))), name(rdn(u8("CN", "B"), ps("O", "a"))), true},
-		{"multi-valued RDN vs two RDNs", name(rdn(ps("O", "a"), ps("CN", "b"))), name(rdn(ps("O", "a")), rdn(ps("CN", "b"))), false},
-		{"multi-valued RDN, one attribute less", name(rdn(ps("O", "a"), ps("CN", "b"))), name(rdn(ps("O", "a"))), false},
-		{"multi-valued RDN, same type twice vs once", name(rdn(ps("OU", "a"), ps("OU", "a"))), name(rdn(ps("OU", "a"))), false},
-		{"multi-valued RDN, multiplicity differs", name(rdn(ps("OU", "a"), ps("OU", "a"), ps("OU", "b"))), name(rdn(ps("OU", "a"), ps("OU", "b"), ps("OU", "b"))), false},
-		{"Unicode case", name(rdn(u8("CN", "Über Größe CA"))), name(rdn(u8("CN", "über GRÖßE ca"))), true},
-		{"Unicode letters differ", name(rdn(u8("CN", "Über"))), name(rdn(u8("CN", "Uber"))), false},
-		{"BMPString vs UTF8String", name(rdn(u8("CN", "Zürich CA"))), name(rdn(atv{"CN", cbasn1.Tag(30), bmp("Zürich CA")})), true},
-		{"UniversalString vs PrintableString", name(rdn(ps("CN", "Test CA"))), name(rdn(atv{"CN", cbasn1.Tag(28), ucs4("test ca")})), true},
-		{"TeletexString read as Latin-1", name(rdn(u8("CN", "Zürich"))), name(rdn(atv{"CN", cbasn1.Tag(20), []byte("Z\xfcrich")})), true},
-		{"IA5String vs UTF8String (as OpenSSL)", name(rdn(u8("CN", "test"))), name(rdn(atv{"CN", cbasn1.IA5String, []byte("TEST")})), true},
-		{"odd-length BMPString compares by bytes", name(rdn(u8("CN", "a"))), name(rdn(atv{"CN", cbasn1.Tag(30), []byte{0, 'a', 0}})), false},
-		{"invalid UTF-8 compares by bytes", name(rdn(u8("CN", "\xff"))), name(rdn(atv{"CN", cbasn1.Tag(20), []byte{0xff}})), false},
-		{"non-string value, same bytes", name(rdn(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")}), rdn(ps("O", "x"))), name(rdn(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")}), rdn(ps("O", "X"))), true},
-		{"non-string value, case differs", name(rdn(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")})), name(rdn(atv{"CN", cbasn1.OCTET_STRING, []byte("AB")})), false},
-		{"non-string vs string, same content", name(rdn(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")})), name(rdn(u8("CN", "ab"))), false},
-		{"empty names", name(), name(), true},
-		{"empty vs non-empty", name(), ca, false},
+		{"PrintableString vs UTF8String, same text", ca, nmName(nmRDN(u8("O", "vpncertlint")), nmRDN(u8("CN", "vpncertlint Name Test CA"))), true},
+		{"one attribute UTF8String", ca, nmName(nmRDN(ps("O", "vpncertlint")), nmRDN(u8("CN", "vpncertlint Name Test CA"))), true},
+		{"ASCII case", ca, nmName(nmRDN(ps("O", "VPNCERTLINT")), nmRDN(ps("CN", "VPNCertLint NAME test ca"))), true},
+		{"one character differs", ca, nmName(nmRDN(ps("O", "vpncertlint")), nmRDN(ps("CN", "vpncertlint Name Test CB"))), false},
+		{"one character more", ca, nmName(nmRDN(ps("O", "vpncertlint")), nmRDN(ps("CN", "vpncertlint Name Test CA1"))), false},
+		{"leading and trailing spaces", ca, nmName(nmRDN(ps("O", " vpncertlint")), nmRDN(ps("CN", "vpncertlint Name Test CA  "))), true},
+		{"inner run of spaces", ca, nmName(nmRDN(ps("O", "vpncertlint")), nmRDN(ps("CN", "vpncertlint   Name  Test CA"))), true},
+		{"TAB and newline as space", ca, nmName(nmRDN(u8("O", "vpncertlint")), nmRDN(u8("CN", "vpncertlint\tName\r\nTest CA"))), true},
+		{"no-break space as space", ca, nmName(nmRDN(u8("O", "vpncertlint")), nmRDN(u8("CN", "vpncertlint\u00a0Name Test CA"))), true},
+		{"inner space removed", ca, nmName(nmRDN(ps("O", "vpncertlint")), nmRDN(ps("CN", "vpncertlint NameTest CA"))), false},
+		{"space added inside a word", ca, nmName(nmRDN(ps("O", "vpn certlint")), nmRDN(ps("CN", "vpncertlint Name Test CA"))), false},
+		{"only spaces vs empty", nmName(nmRDN(u8("CN", "   "))), nmName(nmRDN(u8("CN", ""))), true},
+		{"RDN order swapped", ca, nmName(nmRDN(ps("CN", "vpncertlint Name Test CA")), nmRDN(ps("O", "vpncertlint"))), false},
+		{"one RDN more", ca, nmName(nmRDN(ps("C", "CN")), nmRDN(ps("O", "vpncertlint")), nmRDN(ps("CN", "vpncertlint Name Test CA"))), false},
+		{"one RDN less", ca, nmName(nmRDN(ps("CN", "vpncertlint Name Test CA"))), false},
+		{"other attribute type, same value", nmName(nmRDN(ps("O", "x"))), nmName(nmRDN(ps("OU", "x"))), false},
+		{"multi-valued RDN, other order in the set", nmName(nmRDN(ps("O", "a"), ps("CN", "b"))), nmName(nmRDN(u8("CN", "B"), ps("O", "a"))), true},
+		{"multi-valued RDN vs two RDNs", nmName(nmRDN(ps("O", "a"), ps("CN", "b"))), nmName(nmRDN(ps("O", "a")), nmRDN(ps("CN", "b"))), false},
+		{"multi-valued RDN, one attribute less", nmName(nmRDN(ps("O", "a"), ps("CN", "b"))), nmName(nmRDN(ps("O", "a"))), false},
+		{"multi-valued RDN, same type twice vs once", nmName(nmRDN(ps("OU", "a"), ps("OU", "a"))), nmName(nmRDN(ps("OU", "a"))), false},
+		{"multi-valued RDN, multiplicity differs", nmName(nmRDN(ps("OU", "a"), ps("OU", "a"), ps("OU", "b"))), nmName(nmRDN(ps("OU", "a"), ps("OU", "b"), ps("OU", "b"))), false},
+		{"Unicode case", nmName(nmRDN(u8("CN", "Über Größe CA"))), nmName(nmRDN(u8("CN", "über GRÖßE ca"))), true},
+		{"Unicode letters differ", nmName(nmRDN(u8("CN", "Über"))), nmName(nmRDN(u8("CN", "Uber"))), false},
+		{"BMPString vs UTF8String", nmName(nmRDN(u8("CN", "Zürich CA"))), nmName(nmRDN(atv{"CN", cbasn1.Tag(30), bmp("Zürich CA")})), true},
+		{"UniversalString vs PrintableString", nmName(nmRDN(ps("CN", "Test CA"))), nmName(nmRDN(atv{"CN", cbasn1.Tag(28), ucs4("test ca")})), true},
+		{"TeletexString read as Latin-1", nmName(nmRDN(u8("CN", "Zürich"))), nmName(nmRDN(atv{"CN", cbasn1.Tag(20), []byte("Z\xfcrich")})), true},
+		{"IA5String vs UTF8String (as OpenSSL)", nmName(nmRDN(u8("CN", "test"))), nmName(nmRDN(atv{"CN", cbasn1.IA5String, []byte("TEST")})), true},
+		{"odd-length BMPString compares by bytes", nmName(nmRDN(u8("CN", "a"))), nmName(nmRDN(atv{"CN", cbasn1.Tag(30), []byte{0, 'a', 0}})), false},
+		{"invalid UTF-8 compares by bytes", nmName(nmRDN(u8("CN", "\xff"))), nmName(nmRDN(atv{"CN", cbasn1.Tag(20), []byte{0xff}})), false},
+		{"non-string value, same bytes", nmName(nmRDN(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")}), nmRDN(ps("O", "x"))), nmName(nmRDN(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")}), nmRDN(ps("O", "X"))), true},
+		{"non-string value, case differs", nmName(nmRDN(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")})), nmName(nmRDN(atv{"CN", cbasn1.OCTET_STRING, []byte("AB")})), false},
+		{"non-string vs string, same content", nmName(nmRDN(atv{"CN", cbasn1.OCTET_STRING, []byte("ab")})), nmName(nmRDN(u8("CN", "ab"))), false},
+		{"empty names", nmName(), nmName(), true},
+		{"empty vs non-empty", nmName(), ca, false},
 		{"unreadable name", []byte{0x30, 0x03, 0x31, 0x01}, []byte{0x30, 0x03, 0x31, 0x01, 0x00}, false},
 		{"trailing bytes", append(append([]byte(nil), ca...), 0), ca, false},
 		{"empty RDN", []byte{0x30, 0x02, 0x31, 0x00}, []byte{0x30, 0x02, 0x31, 0x00, 0x00}, false},
@@ -157,13 +157,13 @@ func TestNamesMatchPKITS(t *testing.T) {
 // TestSelfIssuedStringTypes: a CA whose issuer is its subject in another string type is
 // self-issued, not an intermediate (VCL.0762).
 func TestSelfIssuedStringTypes(t *testing.T) {
-	subject := name(rdn(ps("O", "vpncertlint")), rdn(ps("CN", "vpncertlint CA")))
+	subject := nmName(nmRDN(ps("O", "vpncertlint")), nmRDN(ps("CN", "vpncertlint CA")))
 	for _, c := range []struct {
 		issuer []byte
 		want   bool
 	}{
-		{name(rdn(u8("O", "vpncertlint")), rdn(u8("CN", "vpncertlint CA"))), false},
-		{name(rdn(u8("O", "vpncertlint")), rdn(u8("CN", "vpncertlint Root"))), true},
+		{nmName(nmRDN(u8("O", "vpncertlint")), nmRDN(u8("CN", "vpncertlint CA"))), false},
+		{nmName(nmRDN(u8("O", "vpncertlint")), nmRDN(u8("CN", "vpncertlint Root"))), true},
 	} {
 		cert := &Cert{Raw: &Raw{RawSubject: subject, RawIssuer: c.issuer,
 			Extensions: Extensions{{OID: oidBasicConstraints, Critical: true, Value: []byte{0x30, 0x03, 0x01, 0x01, 0xff}}}}}

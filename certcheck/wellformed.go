@@ -302,9 +302,8 @@ func (w *wf) publicKey(der cryptobyte.String) error {
 			!seq.ReadASN1Integer(n) || !seq.ReadASN1Integer(e) || !seq.Empty() {
 			return errors.New("malformed RSA public key")
 		}
-		if n.Sign() <= 0 || e.Sign() <= 0 {
-			return errors.New("the RSA modulus and exponent must be positive")
-		}
+		// A modulus or exponent that is not positive is a broken key (VCL.0707, judged by
+		// the key checks), not a malformed certificate: OpenSSL reads such certificates.
 	case oid.Equal(oidEC):
 		var curveOID asn1.ObjectIdentifier
 		p := cryptobyte.String(params)
