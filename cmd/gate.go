@@ -120,6 +120,15 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 		}
 	}
 	if len(args) > 0 {
+		// The named files' upload sets are judged whole: the configuration's other client
+		// CAs of those sets are read as context (nothing about them is reported).
+		cas, err := cfg.ClientCAs()
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, f := range cas {
+			o.ContextCAs = append(o.ContextCAs, display(f))
+		}
 		return gt, args, nil
 	}
 	files, err := cfg.Files()
