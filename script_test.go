@@ -19,7 +19,7 @@ const exitFileEnv = "VPNCERTLINT_TEST_EXITFILE"
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"vpncertlint": func() {
-			code := cmd.Execute(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			code := cmd.Process()
 			if f := os.Getenv(exitFileEnv); f != "" {
 				_ = os.WriteFile(f, []byte(strconv.Itoa(code)), 0o644)
 			}

@@ -60,15 +60,23 @@ func (s *Set) CAs() []*Cert { return s.distinct }
 
 // Finish returns the findings about the set as a whole: VPN.1111 on the first CA beyond the
 // limit, naming the count.
-func (s *Set) Finish() []lint.Finding {
+func (s *Set) Finish() []lint.Finding { return s.FinishFor(nil) }
+
+// FinishFor is Finish with VPN.1111 on the first CA beyond the limit for which report is true
+// (nil: the first CA beyond the limit), none when there is no such CA: a run that reads some
+// CAs only as context reports the count on one of the CAs it checks.
+func (s *Set) FinishFor(report func(*Cert) bool) []lint.Finding {
 	max := s.policy.MaxClientCAs
-	if len(s.distinct) <= max {
-		return nil
+	for i := max; i < len(s.distinct); i++ {
+		over := s.distinct[i]
+		if report != nil && !report(over) {
+			continue
+		}
+		return []lint.Finding{lint.New("VPN.1111",
+			fmt.Sprintf("%d distinct client CA certificates in the upload set; at most %d are accepted; this is number %d", len(s.distinct), max, i+1)).
+			At(over.File, over.Line).About(over.Object())}
 	}
-	over := s.distinct[max]
-	return []lint.Finding{lint.New("VPN.1111",
-		fmt.Sprintf("%d distinct client CA certificates in the upload set; at most %d are accepted; this is number %d", len(s.distinct), max, max+1)).
-		At(over.File, over.Line).About(over.Object())}
+	return nil
 }
 
 func where(c *Cert) string { return fmt.Sprintf("%s:%d", c.File, c.Line) }

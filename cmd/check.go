@@ -166,7 +166,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if f.format != "text" && f.gate.output == "" {
 		// Machine formats go to stdout; I/O errors are also said on stderr for people.
 		for _, fr := range rep.ErrorFiles() {
-			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", fr.File, fr.Error)
+			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", lint.TextSafe(fr.File), lint.TextSafe(fr.Error))
 		}
 	}
 	if code := rep.ExitCode(failOn); code != 0 {

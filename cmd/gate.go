@@ -90,9 +90,9 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 	gt := &gate{cfg: cfg, out: g.output}
 	if cfg == nil {
 		if len(args) == 0 {
-			return nil, nil, usageErr("no PATH given and no %s found in this directory or its parents\n"+
+			return nil, nil, plainError(fmt.Sprintf("no PATH given and no %s found in this directory or its parents\n"+
 				"  check files:        vpncertlint check ca.pem certs/\n"+
-				"  gate a repository:  vpncertlint init   (writes a starter %s), then vpncertlint check", config.FileName, config.FileName)
+				"  gate a repository:  vpncertlint init   (writes a starter %s), then vpncertlint check", config.FileName, config.FileName))
 		}
 		gt.root = repoRoot()
 		return gt, args, nil
@@ -116,10 +116,19 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 	}
 	for _, code := range sortedKeys(cfg.Policy.Severity) {
 		if s := cfg.Policy.Severity[code].Severity; strings.HasPrefix(code, "VPN.") && s < lint.Error {
-			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", gt.name, code, s)
+			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", lint.TextSafe(gt.name), code, s)
 		}
 	}
 	if len(args) > 0 {
+		// The named files' upload sets are judged whole: the configuration's other client
+		// CAs of those sets are read as context (nothing about them is reported).
+		cas, err := cfg.ClientCAs()
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, f := range cas {
+			o.ContextCAs = append(o.ContextCAs, display(f))
+		}
 		return gt, args, nil
 	}
 	files, err := cfg.Files()
@@ -188,17 +197,54 @@ func (g *gate) apply(rep *lint.Report, now time.Time, lang string) {
 }
 
 // write renders the report: in format to stdout, or, with --output, in format to the file
-// and as text to stdout.
+// and as text to stdout. A report that could not be written (a full disk, a closed pipe…) is
+// a writeError: exit 2.
 func (g *gate) write(cmd *cobra.Command, format string, rep *lint.Report, fo lint.FormatOptions) error {
-	if g.out == "" {
-		return lint.Write(cmd.OutOrStdout(), format, rep, fo)
+	if g.out != "" {
+		if err := g.writeFile(format, rep, fo); err != nil {
+			return writeError{fmt.Errorf("--output %s: %v", g.out, err)}
+		}
+		format = "text"
+	}
+	if err := lint.Write(cmd.OutOrStdout(), format, rep, fo); err != nil {
+		return writeError{err}
+	}
+	return nil
+}
+
+// writeFile writes the report in format to --output.
+func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions) error {
+	if st, err := os.Stat(g.out); err == nil && !st.Mode().IsRegular() {
+		// A device, a pipe (/dev/stdout, /dev/fd/N of a process substitution): written to
+		// as it is; a temporary file renamed over it would replace the device itself.
+		f, err := os.OpenFile(g.out, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(f, 64<<10)
+		werr := lint.Write(bw, format, rep, fo)
+		if werr == nil {
+			werr = bw.Flush()
+		}
+		if err := f.Close(); err != nil && werr == nil {
+			werr = err
+		}
+		return werr
+	}
+	target := g.out
+	if st, err := os.Lstat(target); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		// Through a link (/dev/stdout to a file…) the report replaces the file it names, not
+		// the link.
+		if real, err := filepath.EvalSymlinks(target); err == nil {
+			target = real
+		}
 	}
 	// Written as it is rendered (a report over many certificates is large), to a temporary
 	// file beside the target, renamed over it when complete: a failed run never leaves a
 	// half-written report where the previous one was.
-	tmp, err := os.CreateTemp(filepath.Dir(g.out), "."+filepath.Base(g.out)+".*")
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*")
 	if err != nil {
-		return fmt.Errorf("--output: %v", err)
+		return err
 	}
 	defer os.Remove(tmp.Name())
 	bw := bufio.NewWriterSize(tmp, 64<<10)
@@ -213,10 +259,7 @@ func (g *gate) write(cmd *cobra.Command, format string, rep *lint.Report, fo lin
 		werr = err
 	}
 	if werr == nil {
-		werr = os.Rename(tmp.Name(), g.out)
+		werr = os.Rename(tmp.Name(), target)
 	}
-	if werr != nil {
-		return fmt.Errorf("--output: %v", werr)
-	}
-	return lint.Write(cmd.OutOrStdout(), "text", rep, fo)
+	return werr
 }

@@ -36,7 +36,7 @@ func newInitCmd() *cobra.Command {
 			if err := os.WriteFile(path, []byte(starterConfig), 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s; edit its patterns, then run: vpncertlint check\n", path)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s; edit its patterns, then run: vpncertlint check\n", lint.TextSafe(path))
 			return nil
 		},
 	}

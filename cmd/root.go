@@ -2,12 +2,16 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // Version is set at build time with -ldflags "-X github.com/vpncertlint/vpncertlint/cmd.Version=…";
@@ -28,6 +32,18 @@ func version() string {
 type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// writeError is a report that could not be written (a full disk, a closed pipe…): exit 2,
+// said on standard error without the usage hint.
+type writeError struct{ err error }
+
+func (e writeError) Error() string { return e.err.Error() }
+
+// plainError is a message of the tool's own, with no input's name in it: printed as it is,
+// on several lines if it has them (other errors are escaped with lint.TextSafe).
+type plainError string
+
+func (e plainError) Error() string { return string(e) }
 
 // NewRoot builds the root command.
 func NewRoot() *cobra.Command {
@@ -66,14 +82,34 @@ func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if e, ok := err.(exitError); ok {
 		return e.code
 	}
-	fmt.Fprintf(stderr, "vpncertlint: %v\n", err)
+	var we writeError
+	if errors.As(err, &we) {
+		fmt.Fprintf(stderr, "vpncertlint: the report could not be written: %s\n", lint.TextSafe(we.Error()))
+		return 2
+	}
+	var pe plainError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(stderr, "vpncertlint: %s\n", pe)
+	} else {
+		// Errors quote paths and arguments: a name must not print lines or escape sequences.
+		fmt.Fprintf(stderr, "vpncertlint: %s\n", lint.TextSafe(err.Error()))
+	}
 	fmt.Fprintln(stderr, "Run 'vpncertlint --help' for usage.")
 	return 2
 }
 
 // Main is the program's entry point.
 func Main() {
-	os.Exit(Execute(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(Process())
+}
+
+// Process runs the process's command line (os.Args, the standard streams) and returns its
+// exit code.
+func Process() int {
+	// A closed pipe on standard output (vpncertlint check | head -1) is then a failed write
+	// (EPIPE), said on standard error with exit 2, rather than a silent death by SIGPIPE.
+	signal.Ignore(syscall.SIGPIPE)
+	return Execute(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 
 func newVersionCmd() *cobra.Command {

@@ -123,7 +123,46 @@ func (c *Config) SetsFor(path string) []string {
 func (c *Config) Files() ([]string, error) {
 	var out []string
 	var conflicts []string
-	err := filepath.WalkDir(c.Dir, func(path string, d fs.DirEntry, err error) error {
+	err := c.walk(func(path, rel string, roles []string) {
+		if len(roles) > 1 {
+			conflicts = append(conflicts, fmt.Sprintf("%s matches the patterns of roles %s", rel, strings.Join(roles, " and ")))
+		}
+		if len(roles) > 0 {
+			out = append(out, path)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(conflicts) > 0 {
+		return nil, &Error{File: c.File, Msg: strings.Join(conflicts, "; ")}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// ClientCAs returns, sorted, the files of the configuration whose role is ca (Files' walk):
+// a run over named files reads those of the named files' upload sets as context, so that
+// the set checks (duplicates, the CA count, CRL issuers) see whole sets. A file matching
+// patterns of two roles is left out (the run over the whole configuration reports it).
+func (c *Config) ClientCAs() ([]string, error) {
+	var out []string
+	err := c.walk(func(path, _ string, roles []string) {
+		if len(roles) == 1 && roles[0] == RoleCA {
+			out = append(out, path)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// walk calls fn with every file below Dir (hidden directories skipped), its path relative to
+// Dir and the roles whose patterns match it.
+func (c *Config) walk(fn func(path, rel string, roles []string)) error {
+	return filepath.WalkDir(c.Dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -137,23 +176,9 @@ func (c *Config) Files() ([]string, error) {
 		if !ok {
 			return nil
 		}
-		roles := c.rolesOf(rel)
-		if len(roles) > 1 {
-			conflicts = append(conflicts, fmt.Sprintf("%s matches the patterns of roles %s", rel, strings.Join(roles, " and ")))
-		}
-		if len(roles) > 0 {
-			out = append(out, path)
-		}
+		fn(path, rel, c.rolesOf(rel))
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	if len(conflicts) > 0 {
-		return nil, &Error{File: c.File, Msg: strings.Join(conflicts, "; ")}
-	}
-	sort.Strings(out)
-	return out, nil
 }
 
 // Sifter returns the function a run's report passes each finding through (lint.Report's

@@ -182,3 +182,33 @@ func TestGateway(t *testing.T) {
 		}
 	}
 }
+
+// ClientCAs lists the files whose only role is ca: roles.ca and sets' ca patterns, not CRLs,
+// servers, hidden directories, nor a file whose patterns conflict.
+func TestClientCAs(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"pki/ca/a.pem", "pki/set/b.pem", "pki/ca/both.pem", "pki/x.crl", "pki/server/s.pem", ".hidden/ca/c.pem"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := mustParse(t, "version: 1\nroles:\n  ca: [\"**/ca/*.pem\"]\n  server: [\"pki/server/*.pem\", \"pki/ca/both.pem\"]\n  crl: [\"**/*.crl\"]\nsets:\n  - name: s\n    ca: [\"pki/set/*.pem\"]\n")
+	c.Dir = dir
+	got, err := c.ClientCAs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range got {
+		got[i] = filepath.ToSlash(strings.TrimPrefix(got[i], dir+string(filepath.Separator)))
+	}
+	if g := strings.Join(got, " "); g != "pki/ca/a.pem pki/set/b.pem" {
+		t.Errorf("ClientCAs: %s", g)
+	}
+	if _, err := c.Files(); err == nil || !strings.Contains(err.Error(), "pki/ca/both.pem matches the patterns of roles ca and server") {
+		t.Errorf("Files: %v", err)
+	}
+}

@@ -57,6 +57,15 @@ type Options struct {
 	// RoleFor, if set, gives the role of one input by its path (as given or found in a
 	// walk), overriding Role for it; "" keeps Role. A project configuration's role globs use it.
 	RoleFor func(path string) string
+	// ContextCAs are client CA files read only as context for the upload-set checks of the
+	// inputs (a project configuration's client CAs, in a run over named files): those that
+	// share an upload set (SetsFor) with an input and are not inputs themselves join their
+	// sets ahead of the inputs' CAs, so that duplicates (VPN.0077), the CA count (VPN.1111)
+	// and CRL issuers (VPN.0079) are judged on whole sets. Nothing about them is reported (no
+	// file result, none of their own checks), except an input that could not be read; of the
+	// set checks' findings only those on the inputs are kept: a duplicate of a context CA is
+	// reported on the input, VPN.1111 on the first input CA beyond the limit.
+	ContextCAs []string
 	// SetsFor, if set, names the upload sets an input belongs to. Duplicates (VPN.0077), the
 	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set (it is
 	// called with "-" for standard input; no names: the set ""). Unset: one set for the run.
@@ -99,6 +108,7 @@ type outcome struct {
 	cas      []*certcheck.Cert // client CA uploads, in order, for the set checks
 	crls     []*crlcheck.CRL   // parsed later against the set's CAs
 	skip     bool              // a walk-found .json/.yaml that is not a server body
+	context  bool              // read only for the set checks (Options.ContextCAs)
 	servers  []*certcheck.Cert // server certificates, in order, for the bundle checks
 }
 
@@ -118,6 +128,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	}
 	seen := map[string]bool{}
 	inputs := append(expand(o.CAFiles, true, seen), expand(paths, false, seen)...)
+	inputs = append(o.contextInputs(inputs), inputs...)
 
 	rep := lint.NewReport(o.Tool, o.Now)
 	if o.Sifter != nil {
@@ -139,6 +150,19 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	}
 	stream(inputs, &o, func(r *outcome) {
 		if r.skip {
+			return
+		}
+		if r.context {
+			if r.file.Error != "" {
+				add(rep.AddFile(r.file)) // the set checks could not see it: say so
+			}
+			members = append(members, setMember{path: r.file.File, cas: r.cas, context: true})
+			for _, ca := range r.cas {
+				if !seenCA[ca.SHA256] {
+					seenCA[ca.SHA256] = true
+					cas = append(cas, ca)
+				}
+			}
 			return
 		}
 		compact.outcome(r)
@@ -189,22 +213,71 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 // identically by two sets (a CRL shared by both) is kept once.
 // setMember is what the upload-set checks need of one input.
 type setMember struct {
-	path string
-	cas  []*certcheck.Cert
-	crls []pendingCRL
+	path    string
+	cas     []*certcheck.Cert
+	crls    []pendingCRL
+	context bool // read only as context (Options.ContextCAs): no finding of its own
+}
+
+// setsOf names the upload sets of the input at path ("" when there are no sets).
+func (o *Options) setsOf(path string) []string {
+	if o.SetsFor != nil {
+		if s := o.SetsFor(path); len(s) > 0 {
+			return s
+		}
+	}
+	return []string{""}
+}
+
+// contextInputs are the ContextCAs that share an upload set with one of inputs and are not
+// one of them, in order, each once.
+func (o *Options) contextInputs(inputs []input) []input {
+	if len(o.ContextCAs) == 0 {
+		return nil
+	}
+	want := map[string]bool{}
+	taken := map[string]bool{}
+	for _, in := range inputs {
+		for _, s := range o.setsOf(in.path) {
+			want[s] = true
+		}
+		if !in.stdin {
+			taken[absPath(in.path)] = true
+		}
+	}
+	var out []input
+	for _, p := range o.ContextCAs {
+		a := absPath(p)
+		if taken[a] {
+			continue
+		}
+		for _, s := range o.setsOf(p) {
+			if want[s] {
+				taken[a] = true
+				out = append(out, input{path: p, asCA: true, context: true})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return filepath.Clean(p)
 }
 
 func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 	var names []string
 	members := map[string][]int{}
+	context := map[string]bool{}
 	for i, in := range inputs {
-		sets := []string{""}
-		if o.SetsFor != nil {
-			if s := o.SetsFor(in.path); len(s) > 0 {
-				sets = s
-			}
+		if in.context {
+			context[in.path] = true
 		}
-		for _, name := range sets {
+		for _, name := range o.setsOf(in.path) {
 			if _, ok := members[name]; !ok {
 				names = append(names, name)
 			}
@@ -215,6 +288,9 @@ func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 	seen := map[string]bool{}
 	add := func(fs []lint.Finding) {
 		for _, f := range fs {
+			if context[f.File] {
+				continue // about a file read only as context
+			}
 			key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", f.Code, f.File, f.Line, f.Detail)
 			if !seen[key] {
 				seen[key] = true
@@ -231,7 +307,7 @@ func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 			}
 			crls = append(crls, inputs[i].crls...)
 		}
-		add(set.Finish())
+		add(set.FinishFor(func(c *certcheck.Cert) bool { return !context[c.File] }))
 		env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
 		for _, ca := range set.CAs() {
 			if v := ca.Verifier(); v != nil { // a well-formed CA zcrypto cannot read: its key
@@ -265,6 +341,7 @@ func displayName(in input) string {
 
 func checkInput(in input, o *Options) (out outcome) {
 	out.file = lint.FileResult{File: in.path, Objects: []lint.ObjectInfo{}}
+	out.context = in.context
 	if in.err != nil {
 		out.file.Error = in.err.Error()
 		return out
@@ -327,8 +404,10 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				c.Unnamed() // the report drops objects' identities anyway
 			}
 			c.Role = certRole(role, in.asCA, c)
-			out.findings = append(out.findings, certcheck.Run(c, certEnv)...)
-			out.findings = append(out.findings, o.Zlint.Cert(c)...)
+			if !in.context { // a context file's own findings are not reported
+				out.findings = append(out.findings, certcheck.Run(c, certEnv)...)
+				out.findings = append(out.findings, o.Zlint.Cert(c)...)
+			}
 			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
 			if c.Role == certcheck.RoleCA {
 				out.cas = append(out.cas, c)

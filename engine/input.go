@@ -25,7 +25,9 @@ type input struct {
 	path  string // as given (or as found in a directory walk)
 	stdin bool
 	asCA  bool // given with --ca
-	err   error
+	// context marks a file read only for the upload-set checks (Options.ContextCAs).
+	context bool
+	err     error
 	// bodyOnly marks a file a directory walk found only for its .json/.yaml/.yml name:
 	// it is checked if it is a server body, else skipped.
 	bodyOnly bool

@@ -55,17 +55,24 @@ func Write(w io.Writer, format string, r *Report, o FormatOptions) error {
 	return f(w, r, o)
 }
 
+// painted is text of the text format that is safe to print as it is: escaped (TextSafe),
+// then coloured.
+type painted string
+
+// writeText renders the text format. Every string of the report it prints goes through
+// TextSafe: text.printf escapes its string arguments, paint escapes what it colours, and
+// the finding lines are appended escaped.
 func writeText(w io.Writer, r *Report, o FormatOptions) error {
-	paint := func(attrs ...color.Attribute) func(a ...interface{}) string {
+	paint := func(attrs ...color.Attribute) func(s string) painted {
 		c := color.New(attrs...)
 		if o.Color {
 			c.EnableColor()
 		} else {
 			c.DisableColor()
 		}
-		return c.SprintFunc()
+		return func(s string) painted { return painted(c.Sprint(TextSafe(s))) }
 	}
-	sevColor := map[Severity]func(a ...interface{}) string{
+	sevColor := map[Severity]func(s string) painted{
 		Error:   paint(color.FgRed, color.Bold),
 		Warning: paint(color.FgYellow, color.Bold),
 		Notice:  paint(color.FgCyan),
@@ -75,7 +82,7 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	// Buffered: a report of thousands of findings is otherwise thousands of small writes
 	// (system calls when w is the terminal or a pipe).
 	bw := bufio.NewWriterSize(w, 64<<10)
-	ew := &errWriter{w: bw}
+	ew := &textWriter{errWriter{w: bw}}
 	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
 	ioErr := map[string]string{}
 	for _, f := range r.ErrorFiles() {
@@ -106,7 +113,7 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		if err != nil {
 			return err
 		}
-		shown := displayFile(file)
+		shown := TextSafe(displayFile(file))
 		for fi := range fs {
 			f := &fs[fi]
 			// file:line: CODE severity: message (detail) — appended, not printed with fmt:
@@ -120,16 +127,16 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 				buf = append(buf, ' ')
 				buf = append(buf, sevColor[f.Severity](f.Severity.String()+":")...)
 			} else {
-				buf = append(buf, f.Code...)
+				buf = AppendTextSafe(buf, f.Code)
 				buf = append(buf, ' ')
 				buf = append(buf, f.Severity.String()...)
 				buf = append(buf, ':')
 			}
 			buf = append(buf, ' ')
-			buf = append(buf, f.Message...)
+			buf = AppendTextSafe(buf, f.Message)
 			if f.Detail != "" {
 				buf = append(buf, " ("...)
-				buf = append(buf, f.Detail...)
+				buf = AppendTextSafe(buf, f.Detail)
 				buf = append(buf, ')')
 			}
 			buf = append(buf, '\n')
@@ -164,13 +171,14 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	if s.Waived > 0 {
 		line += fmt.Sprintf("; %s waived", plural(s.Waived, "finding"))
 	}
+	summary := painted(TextSafe(line))
 	switch {
 	case s.Error > 0 || r.IOErrors() > 0:
-		line = sevColor[Error](line)
+		summary = sevColor[Error](line)
 	case s.Warning > 0:
-		line = sevColor[Warning](line)
+		summary = sevColor[Warning](line)
 	}
-	ew.printf("%s\n", line)
+	ew.printf("%s\n", summary)
 	if ew.err == nil {
 		ew.err = bw.Flush()
 	}
@@ -189,6 +197,22 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// textWriter is the text format's writer: printf escapes its string arguments (TextSafe);
+// painted ones are printed as they are.
+type textWriter struct{ errWriter }
+
+func (t *textWriter) printf(format string, a ...interface{}) {
+	for i, v := range a {
+		switch v := v.(type) {
+		case string:
+			a[i] = TextSafe(v)
+		case painted:
+			a[i] = string(v)
+		}
+	}
+	t.errWriter.printf(format, a...)
 }
 
 type errWriter struct {
