@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/lint"
+	zx509 "github.com/zmap/zcrypto/x509"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -218,5 +219,23 @@ func TestNegativeModulus(t *testing.T) {
 	neg3, got := run(rsaSPKI(k3.N.Bytes()))
 	if neg3.RSABits != 3072 || len(got) != 1 || !strings.HasPrefix(got[0], "VCL.0707 the RSA modulus is negative (a 384-byte INTEGER") {
 		t.Errorf("negative 3072: %d bits, %q", neg3.RSABits, got)
+	}
+}
+
+// TestValidityFallsBackToZcryptoDates: when vpncertlint's own reading of the DER has no
+// dates but zcrypto read them, the validity check judges zcrypto's dates instead of passing
+// silently; with neither, it leaves the certificate to the content check.
+func TestValidityFallsBackToZcryptoDates(t *testing.T) {
+	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	env := &Env{Now: now, Policy: DefaultPolicy()}
+	c := &Cert{Name: "x.pem", Raw: &Raw{}, X: &zx509.Certificate{
+		NotBefore: now.AddDate(-2, 0, 0), NotAfter: now.AddDate(0, 0, -1)}}
+	got := checkValidity(c, env)
+	if len(got) != 1 || got[0].Code != "VPN.0072" {
+		t.Fatalf("zcrypto's expired dates: got %v, want one VPN.0072", got)
+	}
+	c.X = nil
+	if got := checkValidity(c, env); len(got) != 0 {
+		t.Fatalf("no dates at all: got %v, want nothing (VPN.0075 is the content check's)", got)
 	}
 }

@@ -25,23 +25,36 @@ var _ = register(Check{
 })
 
 func checkValidity(c *Cert, env *Env) []lint.Finding {
-	r := c.Raw
-	if !r.HasDates {
-		return nil
+	notBefore, notAfter, ok := c.validity()
+	if !ok {
+		return nil // no parser read the dates: the content check reports VPN.0075
 	}
 	var out []lint.Finding
-	if r.NotAfter.Before(env.Now) {
-		na, now := Instants(r.NotAfter, env.Now)
+	if notAfter.Before(env.Now) {
+		na, now := Instants(notAfter, env.Now)
 		out = append(out, c.Finding("VPN.0072", fmt.Sprintf("notAfter %s is before now (%s)", na, now)))
-	} else if left := r.NotAfter.Sub(env.Now); left.Hours() < float64(24*env.Policy.ExpiryWarnDays) {
+	} else if left := notAfter.Sub(env.Now); left.Hours() < float64(24*env.Policy.ExpiryWarnDays) {
 		days := int(math.Floor(left.Hours() / 24))
-		out = append(out, c.Finding(codeExpiringSoon, fmt.Sprintf("notAfter %s is %d days from now (warning window %d days)", day(r.NotAfter), days, env.Policy.ExpiryWarnDays)))
+		out = append(out, c.Finding(codeExpiringSoon, fmt.Sprintf("notAfter %s is %d days from now (warning window %d days)", day(notAfter), days, env.Policy.ExpiryWarnDays)))
 	}
-	if r.NotBefore.After(env.Now) {
-		nb, now := Instants(r.NotBefore, env.Now)
+	if notBefore.After(env.Now) {
+		nb, now := Instants(notBefore, env.Now)
 		out = append(out, c.Finding("VPN.0073", fmt.Sprintf("notBefore %s is after now (%s)", nb, now)))
 	}
 	return out
+}
+
+// validity returns the certificate's dates: vpncertlint's own reading of the DER, or, when
+// that could not read them but zcrypto (more lenient with time encodings) did, zcrypto's, so
+// that a date format one parser tolerates never silently skips the validity check.
+func (c *Cert) validity() (notBefore, notAfter time.Time, ok bool) {
+	if c.Raw != nil && c.Raw.HasDates {
+		return c.Raw.NotBefore, c.Raw.NotAfter, true
+	}
+	if c.X != nil && !c.X.NotAfter.IsZero() {
+		return c.X.NotBefore, c.X.NotAfter, true
+	}
+	return time.Time{}, time.Time{}, false
 }
 
 // Instants formats two instants in UTC to the second, as the details do, or, when they fall

@@ -410,7 +410,7 @@ func leafFindings(leaf *certcheck.Cert) []lint.Finding {
 
 // signs reports whether parent's name and key issued child.
 func signs(parent, child *certcheck.Cert) bool {
-	if parent.X == nil || child.X == nil || !bytes.Equal(parent.Raw.RawSubject, child.Raw.RawIssuer) {
+	if parent.X == nil || child.X == nil || !certcheck.NamesMatch(parent.Raw.RawSubject, child.Raw.RawIssuer) {
 		return false
 	}
 	return child.X.CheckSignatureFrom(parent.X) == nil
@@ -448,7 +448,7 @@ func chainFindings(bundle, anchors []*certcheck.Cert) []lint.Finding {
 	cur := leaf
 	complete := false
 	for {
-		if bytes.Equal(cur.Raw.RawSubject, cur.Raw.RawIssuer) && cur.X.CheckSignatureFrom(cur.X) == nil {
+		if certcheck.NamesMatch(cur.Raw.RawSubject, cur.Raw.RawIssuer) && cur.X.CheckSignatureFrom(cur.X) == nil {
 			complete = true
 			break
 		}
