@@ -41,11 +41,16 @@ func checkAccessPolicy(k *kindBody) {
 		}
 		k.entry.policies = append(k.entry.policies, nameRef{file: k.File, line: line, field: p})
 	}
+	lp := p + ".dest_ip_cidrs"
+	if _, v := lookup(obj, "dest_ip_cidrs"); v != nil && isNull(v) {
+		// The SDK sends a nil Go slice as null.
+		k.invalid(v, lp, "dest_ip_cidrs is empty", "dest_ip_cidrs is null (an empty list); list 1 to 10 destination CIDR blocks")
+		return
+	}
 	_, list := k.get(obj, p, "dest_ip_cidrs")
 	if list == nil {
 		return
 	}
-	lp := p + ".dest_ip_cidrs"
 	switch n := len(list.Content); {
 	case n == 0:
 		k.invalid(list, lp, "dest_ip_cidrs is empty", "dest_ip_cidrs is empty; list 1 to 10 destination CIDR blocks")

@@ -96,6 +96,12 @@ func checkUsers(k *kindBody) {
 	if membership {
 		elem = memberSpec
 	}
+	if _, v := lookup(k.Root, p); v != nil && isNull(v) {
+		// The SDK sends a nil Go slice as null: an empty list.
+		k.walkKeys(k.Root, "", map[string]*spec{p: {t: tArray, elem: elem}})
+		k.report(v, p, "VPN.1318", "users is null (an empty list); list at least one user")
+		return
+	}
 	list := k.top(p, map[string]*spec{p: {t: tArray, elem: elem}})
 	if list == nil {
 		return
