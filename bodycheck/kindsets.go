@@ -108,7 +108,7 @@ func CheckSet(entries []*SetEntry, maxConnections int) []lint.Finding {
 			if u.create && u.name != "" {
 				created++
 				if maxConnections > 0 && created == maxConnections+1 {
-					report(u.file, u.line, u.field+".name", "VPN.1307", fmt.Sprintf("user %d of the upload set: the gateway's %d connections (--max-connections) allow at most %d users", created, maxConnections, maxConnections))
+					report(u.file, u.line, u.field+".name", "VPN.1307", fmt.Sprintf("user %d of the upload set: the gateway's maximum connections are %d (--max-connections, or gateway.max_connections in the configuration): at most %d users", created, maxConnections, maxConnections))
 				}
 				if first, dup := names[u.name]; dup && first.file != u.file {
 					report(u.file, u.line, u.field+".name", "VPN.1302", fmt.Sprintf("user %s is also created by %s:%d (%s)", quote(u.name), first.file, first.line, first.field))
