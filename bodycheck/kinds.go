@@ -117,6 +117,8 @@ var _ = register(1000, Check{
 func kindCodes() []string {
 	codes := []string{"VPN.0001", codeDuplicateKey, codeUnknownKindField}
 	codes = append(codes, setCodes...)
+	codes = append(codes, userCodes...)
+	codes = append(codes, policyCodes...)
 	return append(codes, caUploadCodes()...)
 }
 

@@ -19,8 +19,10 @@ var accessPolicySpec = &spec{t: tObject, fields: map[string]*spec{
 	"name": str, "user_group_id": str, "description": str, "dest_ip_cidrs": strArray,
 }}
 
+var policyCodes = []string{"VPN.0001", "VPN.1402", "VPN.1403", "VPN.1404", "VPN.1405"}
+
 var _ = func() bool {
-	registerKind(KindAccessPolicy, kindCheck{Codes: []string{"VPN.0001", "VPN.1402", "VPN.1403", "VPN.1404", "VPN.1405"}, Run: checkAccessPolicy})
+	registerKind(KindAccessPolicy, kindCheck{Codes: policyCodes, Run: checkAccessPolicy})
 	return true
 }()
 
