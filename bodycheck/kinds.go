@@ -51,7 +51,9 @@ var codeUnknownKindField = lint.Register(lint.Code{
 func KindOf(data []byte, path string) string {
 	var named []string
 	for _, k := range kindOrder {
-		if bytes.Contains(data, []byte(k)) {
+		// As a key: quoted (JSON, YAML) or followed by a colon (YAML). Base64 has neither, so
+		// a certificate file whose PEM happens to spell "user" is not parsed as YAML.
+		if bytes.Contains(data, []byte(`"`+k+`"`)) || bytes.Contains(data, []byte(`'`+k+`'`)) || bytes.Contains(data, []byte(k+":")) || bytes.Contains(data, []byte(k+" :")) {
 			named = append(named, k)
 		}
 	}
