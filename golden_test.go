@@ -29,6 +29,9 @@ var fixtureDirs = map[string]string{
 	"weak":   "auto",
 	"ccm":    "server",
 	"zlint":  "auto",
+
+	// The other P2C request bodies (issue 10), made by the SDK (scripts/sdkbodies-kinds).
+	"body/kinds": "auto",
 }
 
 // fixtures lists every fixture: each file in a fixture folder that is not a golden or args file.
@@ -55,7 +58,7 @@ func fixtures(t *testing.T) []string {
 // folder's role and the flags in NAME.args, at the fixed clock.
 func runFixture(t *testing.T, path, format string) (string, int) {
 	t.Helper()
-	role := fixtureDirs[filepath.Base(filepath.Dir(path))]
+	role := fixtureDirs[strings.TrimPrefix(filepath.ToSlash(filepath.Dir(path)), "testdata/")]
 	args := []string{"check", "--no-config", "--now", testNow, "--color", "never", "--role", role, "--format", format}
 	if filepath.Base(filepath.Dir(path)) != "zlint" {
 		// The goldens outside testdata/zlint are made without the zlint advisories.
@@ -278,6 +281,62 @@ var expectedCodes = map[string][]string{
 	"testdata/crl/by-ec-compressed-ca.crl":         {"VCL.0703", "VCL.0751"}, // the --ca's; the CRL verifies with its key
 	"testdata/format/san-ip-8-bytes.pem":           {"VPN.0075"},
 	"testdata/format/crldp-relative-truncated.pem": {"VPN.0075"},
+
+	// Issue 10: the other P2C request bodies (SDK-made JSON, hand-written YAML).
+	"testdata/body/kinds/ca-create-no-content.json":        {"VPN.0001"},
+	"testdata/body/kinds/ca-rename.json":                   {},
+	"testdata/body/kinds/ca-upload-empty-content.json":     {"VPN.0074"},
+	"testdata/body/kinds/ca-upload-expired.json":           {"VPN.0072"},
+	"testdata/body/kinds/ca-upload-leaf.json":              {"VPN.0076"},
+	"testdata/body/kinds/ca-upload-name-64.json":           {},
+	"testdata/body/kinds/ca-upload-name-65.json":           {"VPN.0001"},
+	"testdata/body/kinds/ca-upload-no-name.json":           {},
+	"testdata/body/kinds/ca-upload-valid.json":             {},
+	"testdata/body/kinds/group-name-64.json":               {},
+	"testdata/body/kinds/group-name-65.json":               {"VPN.0001"},
+	"testdata/body/kinds/group-name-empty.json":            {"VPN.0001"},
+	"testdata/body/kinds/group-update.json":                {},
+	"testdata/body/kinds/group-valid.json":                 {},
+	"testdata/body/kinds/malformed-user.json":              {"VPN.0001"},
+	"testdata/body/kinds/members-add-valid.json":           {},
+	"testdata/body/kinds/members-delete-empty.json":        {"VPN.1318"},
+	"testdata/body/kinds/members-remove-duplicate.json":    {"VPN.1315"},
+	"testdata/body/kinds/password-change-same.json":        {"VPN.1311"},
+	"testdata/body/kinds/password-change-valid.json":       {},
+	"testdata/body/kinds/password-reset-valid.json":        {},
+	"testdata/body/kinds/password-reset-weak.json":         {"VPN.1308"},
+	"testdata/body/kinds/policy-10-cidrs.json":             {},
+	"testdata/body/kinds/policy-11-cidrs.json":             {"VPN.1402"},
+	"testdata/body/kinds/policy-create-missing.json":       {"VPN.0001"},
+	"testdata/body/kinds/policy-duplicate-cidr.json":       {"VPN.1404"},
+	"testdata/body/kinds/policy-invalid-cidr.json":         {"VPN.1403"},
+	"testdata/body/kinds/policy-no-cidrs.json":             {"VPN.0001"},
+	"testdata/body/kinds/policy-null-cidrs.json":           {"VPN.0001"},
+	"testdata/body/kinds/policy-typo.json":                 {"VCL.1202", "VCL.1251"},
+	"testdata/body/kinds/policy-unavailable-cidr.json":     {"VPN.1405"},
+	"testdata/body/kinds/policy-update.json":               {},
+	"testdata/body/kinds/policy-valid.json":                {},
+	"testdata/body/kinds/user-name-3.json":                 {"VPN.1317"},
+	"testdata/body/kinds/user-name-33.json":                {"VPN.1317"},
+	"testdata/body/kinds/user-name-char.json":              {"VPN.1317"},
+	"testdata/body/kinds/user-password-33.json":            {"VPN.1308"},
+	"testdata/body/kinds/user-password-7.json":             {"VPN.1308"},
+	"testdata/body/kinds/user-password-invalid-char.json":  {"VPN.1310"},
+	"testdata/body/kinds/user-password-is-name.json":       {"VPN.1309"},
+	"testdata/body/kinds/user-password-number.yaml":        {"VPN.0001"},
+	"testdata/body/kinds/user-password-one-class.json":     {"VPN.1308"},
+	"testdata/body/kinds/user-password-reversed-name.json": {"VPN.1309"},
+	"testdata/body/kinds/user-password-two-classes.json":   {},
+	"testdata/body/kinds/user-static-ip-invalid.json":      {"VPN.0001"},
+	"testdata/body/kinds/user-update.json":                 {},
+	"testdata/body/kinds/user-valid-limits.json":           {},
+	"testdata/body/kinds/user-valid.json":                  {},
+	"testdata/body/kinds/users-duplicate-static-ip.json":   {"VPN.0001"},
+	"testdata/body/kinds/users-duplicate.json":             {"VPN.1315"},
+	"testdata/body/kinds/users-empty.json":                 {"VPN.1318"},
+	"testdata/body/kinds/users-faults.yaml":                {"VPN.0001", "VPN.1308", "VPN.1309", "VPN.1317"},
+	"testdata/body/kinds/users-null.json":                  {"VPN.1318"},
+	"testdata/body/kinds/users-valid.json":                 {},
 }
 
 // TestFixtureCodes asserts the exact code set per fixture and the exit code that follows.

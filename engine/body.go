@@ -37,6 +37,9 @@ func (o *Options) validateBody() error {
 // whether it was. A file found by a directory walk only for its .json/.yaml/.yml name is
 // skipped when it is not a body.
 func checkBody(data []byte, in input, o *Options, out *outcome) bool {
+	if checkKinds(data, in, o, out) {
+		return true
+	}
 	if !bodycheck.IsBody(data, in.path) {
 		out.skip = in.bodyOnly
 		return in.bodyOnly

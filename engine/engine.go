@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vpncertlint/vpncertlint/bodycheck"
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
@@ -105,11 +106,12 @@ func (o *Options) defaults() {
 type outcome struct {
 	file     lint.FileResult
 	findings []lint.Finding
-	cas      []*certcheck.Cert // client CA uploads, in order, for the set checks
-	crls     []*crlcheck.CRL   // parsed later against the set's CAs
-	skip     bool              // a walk-found .json/.yaml that is not a server body
-	context  bool              // read only for the set checks (Options.ContextCAs)
-	servers  []*certcheck.Cert // server certificates, in order, for the bundle checks
+	cas      []*certcheck.Cert   // client CA uploads, in order, for the set checks
+	crls     []*crlcheck.CRL     // parsed later against the set's CAs
+	skip     bool                // a walk-found .json/.yaml that is not a server body
+	context  bool                // read only for the set checks (Options.ContextCAs)
+	servers  []*certcheck.Cert   // server certificates, in order, for the bundle checks
+	entry    *bodycheck.SetEntry // what a request body adds to its upload set
 }
 
 // Run checks paths (files, directories, or "-" for stdin) and returns the finalized report
@@ -168,7 +170,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 		compact.outcome(r)
 		add(rep.AddFile(r.file))
 		add(rep.Add(r.findings...))
-		m := setMember{path: r.file.File, cas: r.cas}
+		m := setMember{path: r.file.File, cas: r.cas, entry: r.entry}
 		for _, c := range r.crls {
 			fs := o.Zlint.CRL(c)
 			for i := range fs {
@@ -217,6 +219,8 @@ type setMember struct {
 	cas     []*certcheck.Cert
 	crls    []pendingCRL
 	context bool // read only as context (Options.ContextCAs): no finding of its own
+	// entry is what a request body adds to the set (users, groups, policies, client CIDR).
+	entry *bodycheck.SetEntry
 }
 
 // setsOf names the upload sets of the input at path ("" when there are no sets).
@@ -301,12 +305,17 @@ func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 	for _, name := range names {
 		set := certcheck.NewSet(o.CertPolicy)
 		var crls []pendingCRL
+		var entries []*bodycheck.SetEntry
 		for _, i := range members[name] {
 			for _, ca := range inputs[i].cas {
 				add(set.Add(ca))
 			}
 			crls = append(crls, inputs[i].crls...)
+			if inputs[i].entry != nil {
+				entries = append(entries, inputs[i].entry)
+			}
 		}
+		add(bodycheck.CheckSet(entries, o.MaxConnections))
 		add(set.FinishFor(func(c *certcheck.Cert) bool { return !context[c.File] }))
 		env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
 		for _, ca := range set.CAs() {
