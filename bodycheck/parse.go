@@ -56,9 +56,14 @@ type syntaxError struct {
 	lang      string
 	line, col int
 	msg       string
+	// deep marks a document nested deeper than maxDepth: well-formed, perhaps, but too deep.
+	deep bool
 }
 
 func (e *syntaxError) Error() string {
+	if e.deep {
+		return fmt.Sprintf("the %s is nested more than %d levels deep at line %d, column %d; a server body is at most 5 levels deep (vpn_server.client_ca_certificates[0].content), so this is not one as written", e.lang, maxDepth, e.line, e.col)
+	}
 	if e.col > 0 {
 		return fmt.Sprintf("malformed %s at line %d, column %d: %s", e.lang, e.line, e.col, e.msg)
 	}
@@ -250,7 +255,7 @@ func (r *jsonReader) value(depth int) (*yaml.Node, error) {
 	line, col := r.pos(start)
 	n := &yaml.Node{Line: line, Column: col}
 	if depth > maxDepth {
-		return nil, &syntaxError{lang: "JSON", line: line, col: col, msg: fmt.Sprintf("nested more than %d levels deep", maxDepth)}
+		return nil, &syntaxError{lang: "JSON", line: line, col: col, deep: true}
 	}
 	switch t := tok.(type) {
 	case json.Delim:
