@@ -73,6 +73,8 @@ type Body struct {
 	createBy string
 	// isYAML is set for a YAML document (JSON is read by encoding/json).
 	isYAML bool
+	// subnets caches localSubnets.
+	subnets *[]localSubnet
 	// Root is the document's top node; VS the vpn_server mapping (nil when it is not one).
 	Root, VS *yaml.Node
 	opts     *Options

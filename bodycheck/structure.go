@@ -113,13 +113,29 @@ func typeOf(n *yaml.Node) (typ, string) {
 
 func checkStructure(b *Body) {
 	root := resolve(b.Root)
+	if b.isYAML {
+		b.checkYAMLVersions(b.Root, "", 0)
+	}
+	if at, vs, detail := unwrap(root); detail != "" {
+		// A body in a wrapper the API does not take: say what is expected, then check the
+		// vpn_server object it holds as usual.
+		b.invalid(at, "vpn_server", "the body must be {\"vpn_server\": {…}}", detail)
+		if vs == nil || isNull(vs) {
+			return
+		}
+		if vs.Kind != yaml.MappingNode {
+			_, got := typeOf(vs)
+			b.invalid(vs, "vpn_server", "wrong type of vpn_server", "vpn_server must be an object; it is "+got)
+			return
+		}
+		b.walk(vs, "vpn_server", serverSpec)
+		b.setVS(vs)
+		return
+	}
 	if root.Kind != yaml.MappingNode {
 		_, got := typeOf(root)
 		b.invalid(root, "", "the body is not an object", fmt.Sprintf("the body must be an object with a vpn_server field; it is %s", got))
 		return
-	}
-	if b.isYAML {
-		b.checkYAMLVersions(b.Root, "", 0)
 	}
 	b.walkKeys(root, "", map[string]*spec{"vpn_server": serverSpec})
 	k, vs := lookup(root, "vpn_server")
@@ -134,6 +150,12 @@ func checkStructure(b *Body) {
 		// reported by walkKeys as a wrong type
 		return
 	}
+	b.setVS(vs)
+}
+
+// setVS takes vs as the body's vpn_server object, decides Create or Update and checks the
+// fields a Create body requires, or those an Update body cannot have.
+func (b *Body) setVS(vs *yaml.Node) {
 	b.VS = vs
 	switch b.opts.Mode {
 	case ModeCreate:

@@ -40,7 +40,7 @@ func checkLocalSubnets(b *Body) {
 		return
 	case len(list.Content) > maxLocalSubnets:
 		b.report(list.Content[maxLocalSubnets], index(p, maxLocalSubnets), "VPN.1105",
-			fmt.Sprintf("%d local subnets; at most %d are accepted", len(list.Content), maxLocalSubnets))
+			fmt.Sprintf("%d local subnets; at most %d are accepted (the entries past the %dth are checked one by one, not compared with the others)", len(list.Content), maxLocalSubnets, maxLocalSubnets))
 	}
 	var valid []localSubnet
 	for _, l := range b.localSubnets() {
@@ -55,8 +55,12 @@ func checkLocalSubnets(b *Body) {
 		if r, hit := overlapping(l.prefix, localReserved); hit {
 			b.report(l.node, l.path, "VPN.1104", rangeDetail(fmt.Sprintf("local_subnets[%d]", l.index), l.prefix, r), l.text)
 		}
-		valid = append(valid, l)
+		if l.index < maxLocalSubnets {
+			valid = append(valid, l)
+		}
 	}
+	// Entries past the cloud's limit are checked one by one but not compared: the body is
+	// rejected for their number (VPN.1105) before any duplicate matters.
 	b.compareSubnets(valid)
 }
 

@@ -43,7 +43,7 @@ func yamlVersions(s string) string {
 	case yaml11Octal.MatchString(s) && strings.Trim(s, "+-0_") != "":
 		v11, _ := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 8, 64)
 		return fmt.Sprintf("YAML 1.1 reads the octal number %d (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string %q (underscores are not digits)", v11, s)
-	case yaml12Decimal.MatchString(s) && len(strings.TrimLeft(s, "+-")) > 1 && strings.TrimLeft(s, "+-")[0] == '0':
+	case yaml12Decimal.MatchString(s) && strings.ContainsAny(s, "89") && strings.TrimLeft(s, "+-")[0] == '0':
 		return fmt.Sprintf("YAML 1.1 reads the string %q (8 and 9 are not octal digits), YAML 1.2 the number %s", s, strings.TrimLeft(strings.TrimLeft(s, "+-"), "0"))
 	case yaml11Binary.MatchString(s):
 		return fmt.Sprintf("YAML 1.1 reads a binary number, YAML 1.2 the string %q", s)
