@@ -26,9 +26,12 @@ var fixtureDirs = map[string]string{
 	"format": "auto",
 	"crl":    "crl",
 	"body":   "auto",
-	"weak":   "auto",
-	"ccm":    "server",
-	"zlint":  "auto",
+	// Bodies as the SDK and the Terraform provider send them (scripts/gen/55-body-sdk.sh).
+	"body/sdk":      "auto",
+	"body/provider": "auto",
+	"weak":          "auto",
+	"ccm":           "server",
+	"zlint":         "auto",
 }
 
 // fixtures lists every fixture: each file in a fixture folder that is not a golden or args file.
@@ -55,7 +58,7 @@ func fixtures(t *testing.T) []string {
 // folder's role and the flags in NAME.args, at the fixed clock.
 func runFixture(t *testing.T, path, format string) (string, int) {
 	t.Helper()
-	role := fixtureDirs[filepath.Base(filepath.Dir(path))]
+	role := fixtureDirs[strings.TrimPrefix(filepath.ToSlash(filepath.Dir(path)), "testdata/")]
 	args := []string{"check", "--no-config", "--now", testNow, "--color", "never", "--role", role, "--format", format}
 	if filepath.Base(filepath.Dir(path)) != "zlint" {
 		// The goldens outside testdata/zlint are made without the zlint advisories.
@@ -210,6 +213,48 @@ var expectedCodes = map[string][]string{
 	"testdata/body/four-faults.yaml":               {"VPN.0001", "VPN.1101", "VPN.1106", "VPN.1107"},
 	"testdata/body/many-faults-with-routes.yml":    {"VPN.0077", "VPN.1104", "VPN.1108", "VPN.1109", "VPN.1119"},
 	"testdata/body/not-a-body.json":                {"VPN.0074"},
+	// Issue 10: bodies as the SDK and the Terraform provider send them, and the rules they showed.
+	"testdata/body/yaml-port-octal.yaml":                    {"VCL.1222", "VPN.0001"},
+	"testdata/body/yaml-port-hex.yaml":                      {},
+	"testdata/body/yaml-port-underscore.yaml":               {"VCL.1222"},
+	"testdata/body/update-not-updatable.json":               {"VCL.1220"},
+	"testdata/body/cas-local-password.json":                 {"VCL.1221"},
+	"testdata/body/ca-double-escaped.json":                  {"VPN.0074"},
+	"testdata/body/service-sign.json":                       {},
+	"testdata/body/too-deep.json":                           {"VPN.0001"},
+	"testdata/body/shape-jq-slurp.json":                     {"VPN.0001", "VPN.1107"},
+	"testdata/body/shape-api-explorer.json":                 {"VPN.0001", "VPN.1107"},
+	"testdata/body/shape-camel-case.json":                   {"VPN.0001", "VPN.1107"},
+	"testdata/body/shape-bare.json":                         {"VPN.0001", "VPN.1107"},
+	"testdata/body/sdk/create-auth-cert-no-ca.json":         {"VPN.1101"},
+	"testdata/body/sdk/create-auth-cert.json":               {},
+	"testdata/body/sdk/create-auth-federated.json":          {},
+	"testdata/body/sdk/create-auth-iam.json":                {},
+	"testdata/body/sdk/create-auth-local-password.json":     {},
+	"testdata/body/sdk/create-ca-no-name.json":              {},
+	"testdata/body/sdk/create-cas-default-auth.json":        {"VCL.1221"},
+	"testdata/body/sdk/create-ccm-no-id.json":               {"VPN.1100"},
+	"testdata/body/sdk/create-documented-example.json":      {},
+	"testdata/body/sdk/create-no-server-certificate.json":   {"VPN.0001", "VPN.1100"},
+	"testdata/body/sdk/create-optional-omitted.json":        {},
+	"testdata/body/sdk/create-port-1194-aes-256.json":       {},
+	"testdata/body/sdk/create-service-sign.json":            {},
+	"testdata/body/sdk/create-zero-enums.json":              {"VPN.0001"},
+	"testdata/body/sdk/create-zero-values.json":             {"VPN.0001", "VPN.1100", "VPN.1103", "VPN.1118"},
+	"testdata/body/sdk/update-auth-values.json":             {},
+	"testdata/body/sdk/update-cert-auth.json":               {},
+	"testdata/body/sdk/update-every-field.json":             {},
+	"testdata/body/sdk/update-federated.json":               {},
+	"testdata/body/sdk/update-nothing.json":                 {},
+	"testdata/body/sdk/update-server-certificate-zero.json": {"VPN.1100"},
+	"testdata/body/sdk/update-zero-enums.json":              {"VPN.0001", "VPN.1118"},
+	"testdata/body/provider/create-cas-default-auth.json":   {"VCL.1221"},
+	"testdata/body/provider/create-cert.json":               {},
+	"testdata/body/provider/create-local-password.json":     {},
+	"testdata/body/provider/create-minimal.json":            {},
+	"testdata/body/provider/update-cert.json":               {},
+	"testdata/body/provider/update-local-password.json":     {},
+	"testdata/body/provider/update-minimal.json":            {},
 	// Issue 5: PKCS#12/PKCS#7 inputs, weak keys, Certificate Manager bundles, zlint advisories.
 	"testdata/format/bundle.p12":              {"VPN.0074"},
 	"testdata/format/bundle-der.p7b":          {"VPN.0074"},

@@ -176,7 +176,7 @@ func (b *Body) setVS(vs *yaml.Node) {
 	if b.tunnel() == "SSL" {
 		if k, v := lookup(vs, "ssl_options"); k == nil || isNull(v) {
 			b.invalid(k0(k, vs), path("ssl_options"), "ssl_options is required",
-				"tunnel_protocol "+b.tunnelText()+" needs ssl_options (an empty object {} takes the server's defaults; the Terraform provider sends {} when no ssl_options block is given)"+b.createHint())
+				"tunnel_protocol "+b.tunnelText()+" needs ssl_options (required for SSL in the SDK's and the provider's documentation; the Terraform provider sends {} when no ssl_options block is given)"+b.createHint())
 		}
 	}
 }
