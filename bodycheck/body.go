@@ -38,7 +38,7 @@ const (
 
 // Options configure a body check.
 type Options struct {
-	// Mode is auto (Create when the body has tunnel_protocol, else Update), create or update.
+	// Mode is auto (see detectCreate), create or update.
 	Mode string
 	// MaxConnections is the gateway's maximum connections (1–500); 0 skips VPN.1108.
 	MaxConnections int
@@ -69,6 +69,12 @@ type Body struct {
 	Name string // the file's display name
 	// Create is true for a Create body (every required field must be there).
 	Create bool
+	// createBy says why --body auto took the body for a Create body ("" otherwise).
+	createBy string
+	// isYAML is set for a YAML document (JSON is read by encoding/json).
+	isYAML bool
+	// subnets caches localSubnets.
+	subnets *[]localSubnet
 	// Root is the document's top node; VS the vpn_server mapping (nil when it is not one).
 	Root, VS *yaml.Node
 	opts     *Options
@@ -124,14 +130,18 @@ func Run(data []byte, file, name string, o Options) Result {
 	b.objects = append(b.objects, lint.ObjectInfo{Line: 1, Type: "BODY", Kind: "body"})
 	root, err := parse(data)
 	if err != nil {
-		line := 0
+		line, reason := 0, "malformed "+langOf(data)
 		if se, ok := err.(*syntaxError); ok {
 			line = se.line
+			if se.deep {
+				reason = se.lang + " nested too deep"
+			}
 		}
-		b.add(lint.New("VPN.0001", err.Error(), "malformed "+langOf(data)).At(file, line))
+		b.add(lint.New("VPN.0001", err.Error(), reason).At(file, line))
 		return b.result()
 	}
 	b.Root = root
+	b.isYAML = !looksJSON(data)
 	for _, c := range checks {
 		c.Run(b)
 		if c.order == 0 && b.VS == nil {

@@ -57,7 +57,7 @@ func TestSmallestClientMaskMatchesDocs(t *testing.T) {
 
 func body(cidr string) []byte {
 	return []byte(`{"vpn_server": {"tunnel_protocol": "SSL", "client_cidr": "` + cidr + `",
- "local_subnets": ["10.10.1.0/24"], "client_auth_type": "LOCAL_PASSWORD", "server_certificate": {"id": "x"}}}`)
+ "local_subnets": ["10.10.1.0/24"], "client_auth_type": "LOCAL_PASSWORD", "server_certificate": {"id": "x"}, "ssl_options": {}}}`)
 }
 
 func codes(r Result) string {
@@ -97,7 +97,7 @@ func TestConnections(t *testing.T) {
 func TestFindingsCarryFieldAndLine(t *testing.T) {
 	data := []byte("{\"vpn_server\": {\n \"tunnel_protocol\": \"SSL\",\n \"client_cidr\": \"172.16.0.0/16\",\n" +
 		" \"local_subnets\": [\n  \"10.10.1.0/24\",\n  \"10.10.1.1/24\"\n ],\n \"client_auth_type\": \"LOCAL_PASSWORD\",\n" +
-		" \"server_certificate\": {\"id\": \"x\"}}}")
+		" \"server_certificate\": {\"id\": \"x\"}, \"ssl_options\": {}}}")
 	r := Run(data, "b.json", "b.json", Options{})
 	if len(r.Findings) != 1 {
 		t.Fatalf("findings %+v", r.Findings)
@@ -182,6 +182,7 @@ func TestYAMLMergeKeys(t *testing.T) {
   tunnel_protocol: SSL
   client_auth_type: LOCAL_PASSWORD
   server_certificate: {id: scs1717051012106}
+  ssl_options: {}
   local_subnets: [10.10.1.0/24]
 vpn_server:
   <<: *defaults

@@ -255,12 +255,17 @@ type localSubnet struct {
 }
 
 // localSubnets returns the string entries of local_subnets, parsed.
+// They are parsed once per body (the client CIDR and local subnet checks both read them).
 func (b *Body) localSubnets() []localSubnet {
+	if b.subnets != nil {
+		return *b.subnets
+	}
 	_, list := b.field("local_subnets")
 	if list == nil {
 		return nil
 	}
-	var out []localSubnet
+	out := make([]localSubnet, 0, len(list.Content))
+	defer func() { b.subnets = &out }()
 	for i, e := range list.Content {
 		e = resolve(e)
 		if e.Kind != yaml.ScalarNode || e.Tag != "!!str" {

@@ -21,6 +21,15 @@ var codeChineseName = lint.Register(lint.Code{
 	RemedyZH: "通过API调用时,名称请只使用字母、数字、_和-。",
 }).ID
 
+var codeCAsUnused = lint.Register(lint.Code{
+	ID: "VCL.1221", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.1101",
+	Message:  "Client CA certificates are given with client_auth_type %s.",
+	DescEN:   "Client CAs authenticate clients only with client_auth_type CERT. With LOCAL_PASSWORD (also the default when client_auth_type is omitted) they are unused; the Terraform provider refuses the combination (\"client CA certificates should be empty when client auth type is LOCAL_PASSWORD\"). Usually client_auth_type CERT was forgotten.",
+	RemedyEN: "Set client_auth_type to CERT, or remove client_ca_certificates.",
+	DescZH:   "客户端认证类型为%s时提供了客户端CA证书。",
+	RemedyZH: "请将client_auth_type设置为CERT,或删除client_ca_certificates。",
+}).ID
+
 const maxNameLen = 64
 
 var _ = register(30, Check{
@@ -33,7 +42,7 @@ var _ = register(30, Check{
 // clientCACodes are the codes of this check: its own, and those of the certificate, format
 // and set checks every content goes through.
 func clientCACodes() []string {
-	codes := []string{"VPN.1101", "VPN.1111", "VPN.0001", codeChineseName}
+	codes := []string{"VPN.1101", codeCAsUnused, "VPN.1111", "VPN.0001", codeChineseName}
 	codes = append(codes, pemformat.Codes...)
 	for _, c := range certcheck.Checks() {
 		codes = append(codes, c.Codes...)
@@ -51,14 +60,17 @@ func checkClientCAs(b *Body) {
 	if list != nil {
 		n = len(list.Content)
 	}
-	if auth, an, _ := b.str("client_auth_type"); auth == "CERT" && n == 0 {
-		tp, _, _ := b.str("tunnel_protocol")
-		switch {
-		case b.Create && tp == "SSL":
-			b.report(k0(k, an), p, "VPN.1101", "client_auth_type CERT needs at least one client CA in client_ca_certificates")
-		case !b.Create && k != nil:
-			b.report(k, p, "VPN.1101", "client_auth_type CERT with an empty client_ca_certificates")
+	auth, defaulted := b.authType()
+	_, an, _ := b.str("client_auth_type")
+	switch {
+	case b.Create && auth == "CERT" && n == 0 && b.tunnel() == "SSL":
+		b.report(k0(k, k0(an, b.VS)), p, "VPN.1101", "client_auth_type CERT needs at least one client CA in client_ca_certificates")
+	case b.Create && auth == "LOCAL_PASSWORD" && n > 0:
+		what := "client_auth_type is LOCAL_PASSWORD"
+		if defaulted {
+			what = "client_auth_type is omitted, so LOCAL_PASSWORD (the default)"
 		}
+		b.report(k, p, codeCAsUnused, fmt.Sprintf("%s but the body has %d client CA certificate(s); they authenticate nobody (the Terraform provider refuses this combination); set client_auth_type CERT or remove the CAs", what, n), auth)
 	}
 	if n > maxClientCAs {
 		b.report(list.Content[maxClientCAs], index(p, maxClientCAs), "VPN.1111",
@@ -106,6 +118,10 @@ func (b *Body) checkContent(k *yaml.Node, content, field, name string, set *caSe
 	}
 	if strings.TrimSpace(content) == "" {
 		add([]lint.Finding{lint.New("VPN.0074", "the content is empty", name).At(b.File, line)}, "")
+		return
+	}
+	if detail, ok := doubleEscaped(content, b.File, name); ok {
+		add([]lint.Finding{lint.New("VPN.0074", detail, name).At(b.File, line)}, "")
 		return
 	}
 	der, _, fs := pemformat.OneCertificate([]byte(content), b.File, name)
@@ -161,4 +177,25 @@ func (b *Body) checkName(v *yaml.Node, field string) {
 	if han {
 		b.report(v, field, codeChineseName, "the API documents only letters, digits, _ and -; the Chinese console also allows Chinese characters", s)
 	}
+}
+
+// doubleEscaped recognises a content whose line breaks were escaped twice, a shell-quoting
+// mistake: after JSON or YAML decoding it still holds the two characters \ and n (or \r\n)
+// where the PEM's line breaks belong, so the cloud gets one long line. It returns a detail
+// saying so, and whether unescaping once gives one certificate block.
+func doubleEscaped(content, file, name string) (string, bool) {
+	if !strings.Contains(content, "-----BEGIN") || !strings.Contains(content, `\n`) {
+		return "", false
+	}
+	head, _, _ := strings.Cut(content, `\n`)
+	if strings.Contains(head, "\n") || !strings.Contains(head, "-----BEGIN") {
+		return "", false // real line breaks before the first \n: not an escaped PEM
+	}
+	n := strings.Count(content, `\n`)
+	fixed := strings.NewReplacer(`\r\n`, "\n", `\n`, "\n").Replace(content)
+	detail := fmt.Sprintf("the content holds %d literal \\n sequences (a backslash and an n) where its line breaks belong: the PEM was escaped twice, usually a shell-quoting mistake (a JSON string built from text that was already escaped, such as the output of jq without -r); the cloud reads one long line with no valid PEM block", n)
+	if der, _, fs := pemformat.OneCertificate([]byte(fixed), file, name); der != nil && len(fs) == 0 {
+		detail += "; with them turned into line breaks it is one valid CERTIFICATE block"
+	}
+	return detail, true
 }

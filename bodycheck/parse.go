@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -32,18 +33,119 @@ func HasExtension(name string) bool {
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // IsBody reports whether data is a Create/Update VPN Server body: a JSON or YAML document
-// whose top level has a vpn_server key. Text that mentions vpn_server but does not parse is
-// a (malformed) body when path ends in .json, .yaml or .yml, or when it starts with '{'.
+// whose top level has a vpn_server key, or one of the wrappers people keep bodies in
+// (see Unwrap): [{"vpn_server": …}] from jq -s, {"body": {"vpn_server": …}} from the API
+// explorer, {"vpnServer": …}. Text that mentions vpn_server but does not parse is a
+// (malformed) body when path ends in .json, .yaml or .yml, or when it starts with '{'.
+// The bare inner object (no wrapper) is not a body here: see LooksLikeBody.
 func IsBody(data []byte, path string) bool {
-	if !bytes.Contains(data, []byte("vpn_server")) {
+	if !bytes.Contains(data, []byte("vpn_server")) && !bytes.Contains(data, []byte("vpnServer")) {
 		return false
 	}
 	root, err := parse(data)
 	if err != nil {
 		return HasExtension(path) || looksJSON(data)
 	}
-	_, v := lookup(root, "vpn_server")
-	return v != nil
+	if _, v := lookup(root, "vpn_server"); v != nil {
+		return true
+	}
+	_, vs, _ := unwrap(root)
+	return vs != nil
+}
+
+// serverFields are the field names a vpn_server object is recognised by without its wrapper.
+var serverFields = []string{"tunnel_protocol", "client_cidr", "local_subnets", "client_auth_type",
+	"server_certificate", "client_ca_certificates", "ssl_options"}
+
+// minServerFields is how many of serverFields a top-level mapping must have to be taken for
+// the inner vpn_server object without its wrapper.
+const minServerFields = 2
+
+// LooksLikeBody says why data, which IsBody rejected, still looks like a server body: the
+// fields of vpn_server at the top level, without the {"vpn_server": …} wrapper; "" when it
+// does not. A file named on the command line (or matched by a configuration's body role)
+// that looks like one is checked as a body (VPN.0001 says what shape is expected); a
+// directory scan skips it and lists it under -v.
+func LooksLikeBody(data []byte) string {
+	n := 0
+	for _, f := range serverFields {
+		if bytes.Contains(data, []byte(f)) {
+			n++
+		}
+	}
+	if n < minServerFields {
+		return ""
+	}
+	root, err := parse(data)
+	if err != nil {
+		return ""
+	}
+	if have := bareFields(root); len(have) >= minServerFields {
+		return fmt.Sprintf("it has %s at the top level: the fields of a server body without the {\"vpn_server\": …} wrapper", strings.Join(have, ", "))
+	}
+	return ""
+}
+
+// bareFields lists the serverFields a top-level mapping without vpn_server has.
+func bareFields(root *yaml.Node) []string {
+	root = resolve(root)
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	if k, _ := lookup(root, "vpn_server"); k != nil {
+		return nil
+	}
+	var have []string
+	for _, f := range serverFields {
+		if k, _ := lookup(root, f); k != nil {
+			have = append(have, f)
+		}
+	}
+	return have
+}
+
+// unwrap finds the vpn_server object of a body kept in a wrapper the API does not take,
+// returns the key (or element) node to report at, the object, and a detail saying what the
+// shape is and what the API expects; nils when root is none of them. The shapes:
+// [{"vpn_server": …}] (jq -s), {"body": {"vpn_server": …}} (an API-explorer request),
+// {"vpnServer": …} (camel case), and the bare object with the fields of vpn_server.
+func unwrap(root *yaml.Node) (at, vs *yaml.Node, detail string) {
+	root = resolve(root)
+	if root == nil {
+		return nil, nil, ""
+	}
+	switch root.Kind {
+	case yaml.SequenceNode:
+		if len(root.Content) == 0 {
+			return nil, nil, ""
+		}
+		e := resolve(root.Content[0])
+		k, v := lookup(e, "vpn_server")
+		if k == nil {
+			return nil, nil, ""
+		}
+		d := "the body is an array holding {\"vpn_server\": …} (as jq -s writes it); the API takes the object itself: {\"vpn_server\": {…}} (jq '.[0]')"
+		if len(root.Content) > 1 {
+			d = fmt.Sprintf("the body is an array of %d {\"vpn_server\": …} objects (as jq -s writes it); the API takes one object {\"vpn_server\": {…}} per request; only the first is checked", len(root.Content))
+		}
+		return k, v, d
+	case yaml.MappingNode:
+		if k, _ := lookup(root, "vpn_server"); k != nil {
+			return nil, nil, ""
+		}
+		if _, bv := lookup(root, "body"); bv != nil {
+			if k, v := lookup(bv, "vpn_server"); k != nil {
+				return k, v, "the body is an API-explorer request {\"body\": {\"vpn_server\": …}}; the API takes the value of body: {\"vpn_server\": {…}} (jq .body)"
+			}
+		}
+		if k, v := lookup(root, "vpnServer"); k != nil {
+			return k, v, "the body has vpnServer; the API's field is vpn_server (snake case): {\"vpn_server\": {…}}"
+		}
+		if have := bareFields(root); len(have) >= minServerFields {
+			return root, root, fmt.Sprintf("the body has %s at the top level: the fields of vpn_server without the wrapper; the API takes {\"vpn_server\": {%s, …}}", strings.Join(have, ", "), strings.Join(have, ", "))
+		}
+	}
+	return nil, nil, ""
 }
 
 func looksJSON(data []byte) bool {
@@ -56,9 +158,14 @@ type syntaxError struct {
 	lang      string
 	line, col int
 	msg       string
+	// deep marks a document nested deeper than maxDepth: well-formed, perhaps, but too deep.
+	deep bool
 }
 
 func (e *syntaxError) Error() string {
+	if e.deep {
+		return fmt.Sprintf("the %s is nested more than %d levels deep at line %d, column %d; a server body is at most 5 levels deep (vpn_server.client_ca_certificates[0].content), so this is not one as written", e.lang, maxDepth, e.line, e.col)
+	}
 	if e.col > 0 {
 		return fmt.Sprintf("malformed %s at line %d, column %d: %s", e.lang, e.line, e.col, e.msg)
 	}
@@ -185,10 +292,9 @@ func (r *jsonReader) pos(off int) (int, int) {
 	if off < 0 {
 		off = 0
 	}
-	line := 1
-	for line < len(r.lineStarts) && r.lineStarts[line] <= off {
-		line++
-	}
+	// The number of lines starting at or before off (binary search: a body of 20,000
+	// lines must not cost 20,000 steps per token).
+	line := sort.Search(len(r.lineStarts), func(i int) bool { return r.lineStarts[i] > off })
 	return line, off - r.lineStarts[line-1] + 1
 }
 
@@ -250,7 +356,7 @@ func (r *jsonReader) value(depth int) (*yaml.Node, error) {
 	line, col := r.pos(start)
 	n := &yaml.Node{Line: line, Column: col}
 	if depth > maxDepth {
-		return nil, &syntaxError{lang: "JSON", line: line, col: col, msg: fmt.Sprintf("nested more than %d levels deep", maxDepth)}
+		return nil, &syntaxError{lang: "JSON", line: line, col: col, deep: true}
 	}
 	switch t := tok.(type) {
 	case json.Delim:

@@ -8,7 +8,7 @@ import (
 
 var _ = register(20, Check{
 	Name:        "server-certificate",
-	Description: "An SSL server needs server_certificate.id, the certificate's ID in Cloud Certificate Manager.",
+	Description: "An SSL server needs server_certificate: the id of a certificate in Cloud Certificate Manager (source CCM, the default), or source SERVICE_SIGN without id.",
 	Codes:       []string{"VPN.1100"},
 	Run:         checkServerCert,
 })
@@ -33,27 +33,28 @@ func checkServerCert(b *Body) {
 		at = idNode
 	}
 	if b.Create {
-		tp, _, _ := b.str("tunnel_protocol")
-		if tp != "SSL" {
+		if b.tunnel() != "SSL" {
 			return // an unknown protocol is VPN.0001 already
 		}
-		switch {
-		case sc == nil:
+		if sc == nil {
 			b.report(k0(k, b.VS), path("server_certificate"), "VPN.1100",
-				"tunnel_protocol SSL needs server_certificate with the id of the server certificate in Cloud Certificate Manager, e.g. {\"id\": \"scs1717051012106\"}")
-		default:
-			b.report(at, path("server_certificate", "id"), "VPN.1100", idDetail(idNode != nil))
+				"tunnel_protocol "+b.tunnelText()+" needs server_certificate with the id of the server certificate in Cloud Certificate Manager, e.g. {\"id\": \"scs1717051012106\"}, or {\"source\": \"SERVICE_SIGN\"}"+b.createHint())
+			return
 		}
+		// The id is required only for source CCM (the default); SERVICE_SIGN has the
+		// cloud sign the server certificate. Another source is VPN.0001 already.
+		if _, src := lookup(sc, "source"); src != nil && !isNull(src) && !b.bad[path("server_certificate", "source")] && src.Value != "CCM" {
+			return
+		}
+		b.report(at, path("server_certificate", "id"), "VPN.1100", idDetail(idNode != nil)+" (source CCM needs it; SERVICE_SIGN does not)")
 		return
 	}
-	// An Update body changes the server certificate only when it carries one.
+	// An Update body changes the server certificate only when it carries one, and its
+	// server_certificate has only id (UpdateServerRequestServerCertificate: id required).
 	if sc == nil {
 		return
 	}
-	if _, src := lookup(sc, "source"); src != nil && !isNull(src) && src.Value != "CCM" {
-		return
-	}
-	b.report(at, path("server_certificate", "id"), "VPN.1100", idDetail(idNode != nil)+" (source CCM)")
+	b.report(at, path("server_certificate", "id"), "VPN.1100", idDetail(idNode != nil)+" (an Update body's server_certificate is {\"id\": …} only)")
 }
 
 func idDetail(present bool) string {

@@ -33,10 +33,14 @@ func checkSettings(b *Body) {
 		b.enumIn(opts, "ssl_options", "protocol", sslProtocols)
 		b.enumIn(opts, "ssl_options", "encryption_algorithm", sslCiphers)
 		if _, v := lookup(opts, "port"); v != nil && !isNull(v) && !b.bad[path("ssl_options", "port")] {
-			port, err := strconv.Atoi(v.Value)
-			if err != nil || (port != sslPorts[0] && port != sslPorts[1]) {
+			port, ok := intValue(v)
+			if !ok || (port != int64(sslPorts[0]) && port != int64(sslPorts[1])) {
+				is := v.Value
+				if ok && strconv.FormatInt(port, 10) != v.Value {
+					is = fmt.Sprintf("%s, which the YAML parser reads as %d", v.Value, port)
+				}
 				b.invalid(v, path("ssl_options", "port"), "unsupported ssl_options.port",
-					fmt.Sprintf("ssl_options.port is %s; the documented ports are 443 and 1194", v.Value))
+					fmt.Sprintf("ssl_options.port is %s; the documented ports are 443 and 1194", is))
 			}
 		}
 	}

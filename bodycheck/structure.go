@@ -26,12 +26,20 @@ var (
 		DescZH:   "字段%s重复出现。",
 		RemedyZH: "请只保留一个该字段。",
 	}).ID
+	codeNotUpdatable = lint.Register(lint.Code{
+		ID: "VCL.1220", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.0001",
+		Message:  "Field %s cannot be changed by Update VPN Server.",
+		DescEN:   "The field is in the Create VPN Server body but not in the Update VPN Server body (UpdateServerRequest of the API and the SDK): an Update ignores it or rejects it as an invalid request, and the setting is not changed.",
+		RemedyEN: "Remove the field from the Update body; change the setting with the API the detail names (client CAs: Import/Delete Client CA Certificate), or create the server again.",
+		DescZH:   "字段%s不能通过更新VPN服务端接口修改。",
+		RemedyZH: "请从更新请求体中删除该字段,并使用详情中指出的接口修改该配置(客户端CA证书:导入/删除客户端CA证书接口),或重新创建服务端。",
+	}).ID
 )
 
 var _ = register(0, Check{
 	Name:        "structure",
 	Description: "The body parses as JSON or YAML, has a vpn_server object, the documented fields with their types, and (in a Create body) the required fields.",
-	Codes:       []string{"VPN.0001", codeUnknownField, codeDuplicateKey},
+	Codes:       []string{"VPN.0001", codeUnknownField, codeDuplicateKey, codeNotUpdatable},
 	Run:         checkStructure,
 })
 
@@ -78,6 +86,7 @@ var (
 			"protocol": str, "port": integer, "encryption_algorithm": str, "is_compressed": boolean,
 		}},
 		"dns_servers": strArray,
+		"idp_name":    str,
 	}}
 )
 
@@ -104,6 +113,25 @@ func typeOf(n *yaml.Node) (typ, string) {
 
 func checkStructure(b *Body) {
 	root := resolve(b.Root)
+	if b.isYAML {
+		b.checkYAMLVersions(b.Root, "", 0)
+	}
+	if at, vs, detail := unwrap(root); detail != "" {
+		// A body in a wrapper the API does not take: say what is expected, then check the
+		// vpn_server object it holds as usual.
+		b.invalid(at, "vpn_server", "the body must be {\"vpn_server\": {…}}", detail)
+		if vs == nil || isNull(vs) {
+			return
+		}
+		if vs.Kind != yaml.MappingNode {
+			_, got := typeOf(vs)
+			b.invalid(vs, "vpn_server", "wrong type of vpn_server", "vpn_server must be an object; it is "+got)
+			return
+		}
+		b.walk(vs, "vpn_server", serverSpec)
+		b.setVS(vs)
+		return
+	}
 	if root.Kind != yaml.MappingNode {
 		_, got := typeOf(root)
 		b.invalid(root, "", "the body is not an object", fmt.Sprintf("the body must be an object with a vpn_server field; it is %s", got))
@@ -122,6 +150,12 @@ func checkStructure(b *Body) {
 		// reported by walkKeys as a wrong type
 		return
 	}
+	b.setVS(vs)
+}
+
+// setVS takes vs as the body's vpn_server object, decides Create or Update and checks the
+// fields a Create body requires, or those an Update body cannot have.
+func (b *Body) setVS(vs *yaml.Node) {
 	b.VS = vs
 	switch b.opts.Mode {
 	case ModeCreate:
@@ -129,16 +163,122 @@ func checkStructure(b *Body) {
 	case ModeUpdate:
 		b.Create = false
 	default:
-		b.Create = b.has("tunnel_protocol")
+		b.Create, b.createBy = b.detectCreate()
 	}
 	if !b.Create {
+		b.checkNotUpdatable()
 		return
 	}
-	for _, f := range []string{"tunnel_protocol", "client_cidr", "client_auth_type"} {
-		if k, v := lookup(vs, f); k == nil || isNull(v) {
-			b.invalid(k0(k, vs), path(f), f+" is required",
-				fmt.Sprintf("a Create VPN Server body must have %s (use --body update to check an Update body)", f))
+	if k, v := lookup(vs, "client_cidr"); k == nil || isNull(v) {
+		b.invalid(k0(k, vs), path("client_cidr"), "client_cidr is required",
+			"a Create VPN Server body must have client_cidr"+b.createHint())
+	}
+	if b.tunnel() == "SSL" {
+		if k, v := lookup(vs, "ssl_options"); k == nil || isNull(v) {
+			b.invalid(k0(k, vs), path("ssl_options"), "ssl_options is required",
+				"tunnel_protocol "+b.tunnelText()+" needs ssl_options (required for SSL in the SDK's and the provider's documentation; the Terraform provider sends {} when no ssl_options block is given)"+b.createHint())
 		}
+	}
+}
+
+// Fields only a Create body can have: UpdateServerRequest (SDK v0.1.207) has client_cidr,
+// local_subnets, server_certificate.id, ssl_options.{protocol,port,encryption_algorithm},
+// client_auth_type, dns_servers and idp_name; CreateServerRequest has those and these.
+var createOnly = []struct {
+	parent, name string
+	// how says how the setting is changed instead of by Update VPN Server.
+	how string
+}{
+	{"", "tunnel_protocol", "the tunnel protocol is set when the server is created (the Terraform provider does not change it in place)"},
+	{"", "client_ca_certificates", "client CAs of an existing server are added with the Import Client CA Certificate API (POST /v5/{project_id}/p2c-vpn-gateways/vpn-servers/{vpn_server_id}/client-ca-certificates) and removed with Delete Client CA Certificate (DELETE …/client-ca-certificates/{certificate_id})"},
+	{"server_certificate", "source", "the Update body's server_certificate has only id, a certificate in Cloud Certificate Manager"},
+	{"ssl_options", "is_compressed", "compression is set when the server is created (the Terraform provider does not change it in place)"},
+}
+
+// createOnlyKeys returns the key nodes and paths of the Create-only fields the body has.
+func (b *Body) createOnlyKeys() (keys []*yaml.Node, paths []string) {
+	for _, f := range createOnly {
+		m := b.VS
+		p := path(f.name)
+		if f.parent != "" {
+			_, m = lookup(b.VS, f.parent)
+			p = path(f.parent, f.name)
+		}
+		if k, _ := lookup(m, f.name); k != nil {
+			keys, paths = append(keys, k), append(paths, p)
+		}
+	}
+	return keys, paths
+}
+
+// detectCreate tells a Create body from an Update body (--body auto): a body with a field
+// only Create has is a Create body; else one with both client_cidr and local_subnets (which
+// Create requires and the SDK always sends) is a Create body; any other is an Update body.
+// The second return says why, when the body could also be an Update body (for the details
+// of findings only a Create body gets).
+func (b *Body) detectCreate() (bool, string) {
+	if _, paths := b.createOnlyKeys(); len(paths) > 0 {
+		return true, "" // certainly a Create body: no hint needed
+	}
+	if b.has("client_cidr") && b.has("local_subnets") {
+		return true, "it has client_cidr and local_subnets, which every Create body has"
+	}
+	return false, ""
+}
+
+// createHint explains, in findings only a Create body gets, why the body was taken for one.
+func (b *Body) createHint() string {
+	if b.createBy == "" {
+		return ""
+	}
+	return " (judged a Create body: " + b.createBy + "; use --body update to check an Update body)"
+}
+
+// tunnel is the body's tunnel protocol, SSL when omitted (the documented default).
+func (b *Body) tunnel() string {
+	if s, _, ok := b.str("tunnel_protocol"); ok {
+		return s
+	}
+	if b.has("tunnel_protocol") && !b.isNullField("tunnel_protocol") {
+		return "" // a wrong type, already reported
+	}
+	return "SSL"
+}
+
+func (b *Body) tunnelText() string {
+	if _, _, ok := b.str("tunnel_protocol"); ok {
+		return "SSL"
+	}
+	return "SSL (the default)"
+}
+
+// authType is the body's client_auth_type; in a Create body LOCAL_PASSWORD when omitted.
+func (b *Body) authType() (string, bool) {
+	if s, _, ok := b.str("client_auth_type"); ok {
+		return s, false
+	}
+	if b.Create && (!b.has("client_auth_type") || b.isNullField("client_auth_type")) {
+		return "LOCAL_PASSWORD", true
+	}
+	return "", false
+}
+
+func (b *Body) isNullField(name string) bool {
+	_, v := lookup(b.VS, name)
+	return v != nil && isNull(v)
+}
+
+// checkNotUpdatable warns about the fields an Update body cannot carry.
+func (b *Body) checkNotUpdatable() {
+	keys, paths := b.createOnlyKeys()
+	for i, k := range keys {
+		how := ""
+		for _, f := range createOnly {
+			if paths[i] == path(f.name) || paths[i] == path(f.parent, f.name) {
+				how = f.how
+			}
+		}
+		b.report(k, paths[i], codeNotUpdatable, fmt.Sprintf("%s is not a field of UpdateServerRequest; %s", strings.TrimPrefix(paths[i], "vpn_server."), how), strings.TrimPrefix(paths[i], "vpn_server."))
 	}
 }
 

@@ -2,6 +2,7 @@ package bodycheck
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -39,7 +40,7 @@ func checkLocalSubnets(b *Body) {
 		return
 	case len(list.Content) > maxLocalSubnets:
 		b.report(list.Content[maxLocalSubnets], index(p, maxLocalSubnets), "VPN.1105",
-			fmt.Sprintf("%d local subnets; at most %d are accepted", len(list.Content), maxLocalSubnets))
+			fmt.Sprintf("%d local subnets; at most %d are accepted (the entries past the %dth are checked one by one, not compared with the others)", len(list.Content), maxLocalSubnets, maxLocalSubnets))
 	}
 	var valid []localSubnet
 	for _, l := range b.localSubnets() {
@@ -54,21 +55,65 @@ func checkLocalSubnets(b *Body) {
 		if r, hit := overlapping(l.prefix, localReserved); hit {
 			b.report(l.node, l.path, "VPN.1104", rangeDetail(fmt.Sprintf("local_subnets[%d]", l.index), l.prefix, r), l.text)
 		}
-		dup := false
-		for _, v := range valid {
-			switch {
-			case v.prefix == l.prefix:
-				b.report(l.node, l.path, "VPN.1106", fmt.Sprintf("local_subnets[%d] repeats local_subnets[%d] (line %d)", l.index, v.index, v.node.Line), l.text)
-				dup = true
-			case v.prefix.Overlaps(l.prefix):
-				b.report(l.node, l.path, codeLocalOverlap, fmt.Sprintf("local_subnets[%d] %s overlaps local_subnets[%d] %s (line %d)", l.index, l.text, v.index, v.text, v.node.Line), l.text)
-			}
-			if dup {
-				break
-			}
-		}
-		if !dup {
+		if l.index < maxLocalSubnets {
 			valid = append(valid, l)
 		}
+	}
+	// Entries past the cloud's limit are checked one by one but not compared: the body is
+	// rejected for their number (VPN.1105) before any duplicate matters.
+	b.compareSubnets(valid)
+}
+
+// compareSubnets reports duplicates (VPN.1106) and overlaps (VCL.1205) among valid local
+// subnets in O(n log n): sorted by start address (the larger block first, then by position),
+// equal blocks are neighbours, and a sweep keeps the stack of blocks that contain the
+// current one (CIDR blocks either nest or are disjoint). Each duplicate names the first
+// occurrence; each other block that lies inside another is reported once, with the
+// innermost block containing it, on whichever of the two comes later in the list.
+func (b *Body) compareSubnets(valid []localSubnet) {
+	sorted := make([]*localSubnet, len(valid))
+	for i := range valid {
+		sorted[i] = &valid[i]
+	}
+	sort.Slice(sorted, func(i, j int) bool {
+		a, c := sorted[i].prefix, sorted[j].prefix
+		if cmp := a.Addr().Compare(c.Addr()); cmp != 0 {
+			return cmp < 0
+		}
+		if a.Bits() != c.Bits() {
+			return a.Bits() < c.Bits()
+		}
+		return sorted[i].index < sorted[j].index
+	})
+	type hit struct {
+		at     *localSubnet
+		code   string
+		detail string
+	}
+	var hits []hit
+	var open []*localSubnet // blocks containing the current one, outermost first
+	var first *localSubnet  // the first occurrence of the current block
+	for _, l := range sorted {
+		if first != nil && first.prefix == l.prefix {
+			hits = append(hits, hit{l, "VPN.1106", fmt.Sprintf("local_subnets[%d] repeats local_subnets[%d] (line %d)", l.index, first.index, first.node.Line)})
+			continue
+		}
+		first = l
+		for len(open) > 0 && !open[len(open)-1].prefix.Contains(l.prefix.Addr()) {
+			open = open[:len(open)-1]
+		}
+		if len(open) > 0 {
+			outer := open[len(open)-1]
+			at, other := l, outer
+			if outer.index > l.index {
+				at, other = outer, l
+			}
+			hits = append(hits, hit{at, codeLocalOverlap, fmt.Sprintf("local_subnets[%d] %s overlaps local_subnets[%d] %s (line %d)", at.index, at.text, other.index, other.text, other.node.Line)})
+		}
+		open = append(open, l)
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].at.index < hits[j].at.index })
+	for _, h := range hits {
+		b.report(h.at.node, h.at.path, h.code, h.detail, h.at.text)
 	}
 }

@@ -75,8 +75,8 @@ func (c *Config) rolesOf(rel string) []string {
 	return out
 }
 
-// RoleFor is the engine role of the file at path: ca, server or crl from the patterns it
-// matches; a body is given to the engine as auto (bodies are recognised by their content);
+// RoleFor is the engine role of the file at path: ca, server, crl or body from the patterns
+// it matches (a body is checked as a server body whatever its content, else as auto);
 // "" when no pattern matches (the command line's --role then applies).
 func (c *Config) RoleFor(path string) string {
 	rel, ok := c.Rel(path)
@@ -94,6 +94,8 @@ func (c *Config) RoleFor(path string) string {
 		return engine.RoleServer
 	case RoleCRL:
 		return engine.RoleCRL
+	case RoleBody:
+		return engine.RoleBody
 	}
 	return engine.RoleAuto
 }

@@ -53,7 +53,7 @@ sets:
 		"/repo/pki/server/vpn.pem":       "server",
 		"/repo/pki/prod/ca/x/deep.pem":   "ca",
 		"/repo/pki/prod/p.crl":           "crl",
-		"/repo/servers/prod.json":        "auto",
+		"/repo/servers/prod.json":        "body",
 		"/repo/README.md":                "",
 		"/elsewhere/pki/server/vpn.pem":  "",
 		"/repo/pki/prod/ca/x/deep.pem.x": "",

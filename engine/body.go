@@ -34,15 +34,33 @@ func (o *Options) validateBody() error {
 }
 
 // checkBody checks data as a Create/Update VPN Server body if it is one, and reports
-// whether it was. A file found by a directory walk only for its .json/.yaml/.yml name is
-// skipped when it is not a body.
+// whether it was. A body in a wrapper the API does not take ([{"vpn_server": …}],
+// {"body": {"vpn_server": …}}, {"vpnServer": …}) is a body (VPN.0001 says what shape is
+// expected). The bare vpn_server object without its wrapper is checked as a body when the
+// file was named (on the command line or by a configuration), and so is any file a
+// configuration's body patterns match; a directory scan skips it, and every other JSON or
+// YAML file it found only for its name, and says why under -v.
 func checkBody(data []byte, in input, o *Options, out *outcome) bool {
 	if checkKinds(data, in, o, out) {
 		return true
 	}
-	if !bodycheck.IsBody(data, in.path) {
-		out.skip = in.bodyOnly
-		return in.bodyOnly
+	isBody := bodycheck.IsBody(data, in.path)
+	if !isBody {
+		why := bodycheck.LooksLikeBody(data)
+		switch {
+		case in.bodyOnly:
+			out.skip = true
+			out.skipWhy = "not a server body (no vpn_server field)"
+			if why != "" {
+				out.skipWhy = "not checked: " + why + "; name the file to check it as a body"
+			}
+			return true
+		case why != "" || o.roleOf(in) == RoleBody:
+			isBody = true
+		}
+	}
+	if !isBody {
+		return false
 	}
 	res := bodycheck.Run(data, in.path, displayName(in), bodycheck.Options{
 		Mode:           o.Body,

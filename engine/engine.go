@@ -28,6 +28,10 @@ const (
 	RoleCRL    = "crl"
 )
 
+// RoleBody is the role a project configuration's body patterns give a file (not a --role
+// value): it is checked as a server body whatever its content; otherwise as RoleAuto.
+const RoleBody = "body"
+
 // Roles lists the valid --role values.
 var Roles = []string{RoleAuto, RoleCA, RoleServer, RoleCRL}
 
@@ -109,6 +113,7 @@ type outcome struct {
 	cas      []*certcheck.Cert   // client CA uploads, in order, for the set checks
 	crls     []*crlcheck.CRL     // parsed later against the set's CAs
 	skip     bool                // a walk-found .json/.yaml that is not a server body
+	skipWhy  string              // why it was skipped (listed under -v)
 	context  bool                // read only for the set checks (Options.ContextCAs)
 	servers  []*certcheck.Cert   // server certificates, in order, for the bundle checks
 	entry    *bodycheck.SetEntry // what a request body adds to its upload set
@@ -152,6 +157,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	}
 	stream(inputs, &o, func(r *outcome) {
 		if r.skip {
+			rep.Skipped = append(rep.Skipped, lint.SkippedFile{File: r.file.File, Reason: r.skipWhy})
 			return
 		}
 		if r.context {
@@ -377,6 +383,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	}
 	name := displayName(in)
 	role := o.roleOf(in)
+	if role == RoleBody {
+		role = RoleAuto
+	}
 	scan := pemscan.Scan(data)
 	fileKind := kindCert
 	switch {

@@ -160,6 +160,13 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		}
 		ew.printf("\n")
 	}
+	if o.Verbose && len(r.Skipped) > 0 {
+		ew.printf("%s\n", bold("Skipped by the directory scan (not server bodies):"))
+		for _, sk := range r.Skipped {
+			ew.printf("%s: %s\n", displayFile(sk.File), sk.Reason)
+		}
+		ew.printf("\n")
+	}
 	objects := r.NumObjects()
 	s := r.Summary
 	line := fmt.Sprintf("%s, %s, %s in %s (%s)",

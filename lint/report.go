@@ -65,6 +65,9 @@ type Report struct {
 	Summary  Summary      `json:"summary"`
 	// Waived lists the findings waived by the configuration (omitted when none).
 	Waived []WaivedFinding `json:"waived,omitempty"`
+	// Skipped lists the files a directory scan read and left out of the report (JSON and
+	// YAML files that are not server bodies); the text format shows them under -v.
+	Skipped []SkippedFile `json:"-"`
 
 	// Sift, when set, sees every finding Add is given, before it is counted or kept, and
 	// may change it; false drops it (a configuration's waiver took it out of the run).
@@ -76,6 +79,11 @@ type Report struct {
 	lang       string
 	byFile     map[string][2]int // FileFindings' index into the sorted in-memory findings
 	memIdx     map[string][]int  // a spilled report's in-memory findings, by file
+}
+
+// SkippedFile is a file a directory scan read and left out, and why.
+type SkippedFile struct {
+	File, Reason string
 }
 
 // NewReport starts an empty report.

@@ -97,7 +97,7 @@ body valid-20-subnets.json <<JSON
   "client_cidr": "192.168.0.0/24",
   "local_subnets": $(subnets 20),
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 echo "--max-connections 50" >"$B/valid-20-subnets.json.args"
@@ -108,7 +108,7 @@ body valid-password.json <<'JSON'
   "client_cidr": "172.16.0.0/25",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106", "source": "CCM"}
+  "server_certificate": {"id": "scs1717051012106", "source": "CCM"}, "ssl_options": {}
 }}
 JSON
 echo "--max-connections 20" >"$B/valid-password.json.args"
@@ -120,6 +120,9 @@ body update-valid.json <<'JSON'
   "ssl_options": {"encryption_algorithm": "AES-256-GCM"}
 }}
 JSON
+# Update bodies: with only fields an Update body can have, client_cidr and local_subnets
+# would make --body auto take it for a Create body.
+echo "--body update" >"$B/update-valid.json.args"
 
 ## One fault each.
 body no-server-cert.json <<'JSON'
@@ -127,7 +130,7 @@ body no-server-cert.json <<'JSON'
   "tunnel_protocol": "SSL",
   "client_cidr": "172.16.0.0/16",
   "local_subnets": ["10.10.1.0/24"],
-  "client_auth_type": "LOCAL_PASSWORD"
+  "client_auth_type": "LOCAL_PASSWORD", "ssl_options": {}
 }}
 JSON
 
@@ -137,6 +140,7 @@ body update-server-cert.json <<'JSON'
   "local_subnets": []
 }}
 JSON
+echo "--body update" >"$B/update-server-cert.json.args"
 
 body cert-no-cas.json <<'JSON'
 {"vpn_server": {
@@ -144,7 +148,7 @@ body cert-no-cas.json <<'JSON'
   "client_cidr": "172.16.0.0/16",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "CERT",
-  "server_certificate": {"id": "scs1717051012106"},
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {},
   "client_ca_certificates": []
 }}
 JSON
@@ -153,7 +157,7 @@ JSON
 awk -v dir="$WORK" '/-----BEGIN/{n++} {print > (dir "/eleven-" n ".pem")}' "$T/ca/eleven-cas.pem"
 {
   printf '{"vpn_server": {\n  "tunnel_protocol": "SSL",\n  "client_cidr": "172.16.0.0/16",\n  "local_subnets": ["10.10.1.0/24"],\n'
-  printf '  "client_auth_type": "CERT",\n  "server_certificate": {"id": "scs1717051012106"},\n  "client_ca_certificates": [\n'
+  printf '  "client_auth_type": "CERT",\n  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {},\n  "client_ca_certificates": [\n'
   for i in $(seq 1 11); do
     printf '    {"name": "ca-%02d", "content": "%s"}%s\n' "$i" "$(json_pem "$WORK/eleven-$i.pem")" "$([ "$i" -lt 11 ] && echo ,)"
   done
@@ -174,7 +178,7 @@ body cidr-invalid.json <<'JSON'
     "10.1.7.0/024"
   ],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -184,7 +188,7 @@ body cidr-reserved.json <<'JSON'
   "client_cidr": "169.254.0.0/16",
   "local_subnets": ["10.10.1.0/24", "224.0.0.0/24", "0.0.0.0/0", "127.0.0.0/16"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -194,7 +198,7 @@ body cidr-reserved-one-page.json <<'JSON'
   "client_cidr": "100.64.0.0/16",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -204,7 +208,7 @@ body too-many-subnets.json <<JSON
   "client_cidr": "192.168.0.0/24",
   "local_subnets": $(subnets 21),
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -214,7 +218,7 @@ body duplicate-subnet.json <<'JSON'
   "client_cidr": "192.168.0.0/24",
   "local_subnets": ["10.10.1.0/24", "10.10.2.0/24", "10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -224,7 +228,7 @@ body overlapping-subnets.json <<'JSON'
   "client_cidr": "192.168.0.0/24",
   "local_subnets": ["10.10.0.0/16", "10.10.5.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -233,7 +237,7 @@ body no-local-subnets.json <<'JSON'
   "tunnel_protocol": "SSL",
   "client_cidr": "192.168.0.0/24",
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -244,6 +248,7 @@ vpn_server:
   local_subnets: []
   client_auth_type: LOCAL_PASSWORD
   server_certificate: {id: scs1717051012106}
+  ssl_options: {}
 YAML
 
 body client-mask.json <<'JSON'
@@ -252,7 +257,7 @@ body client-mask.json <<'JSON'
   "client_cidr": "172.16.0.0/27",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -262,7 +267,7 @@ body too-small-for-connections.json <<'JSON'
   "client_cidr": "172.16.0.0/26",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 echo "--max-connections 20" >"$B/too-small-for-connections.json.args"
@@ -273,7 +278,7 @@ body vpc-route-conflict.json <<'JSON'
   "client_cidr": "172.16.0.0/16",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 echo "--vpc-route 10.0.0.0/16 --vpc-route 172.16.128.0/20" >"$B/vpc-route-conflict.json.args"
@@ -284,7 +289,7 @@ body client-local-overlap.json <<'JSON'
   "client_cidr": "10.10.0.0/16",
   "local_subnets": ["10.10.1.0/24", "10.20.0.0/16"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -314,7 +319,7 @@ body dns-servers.json <<'JSON'
   "client_cidr": "172.16.0.0/16",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106"},
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {},
   "dns_servers": ["100.125.1.250", "8.8.8.300", "2001:db8::53"]
 }}
 JSON
@@ -356,7 +361,7 @@ body unknown-field.json <<'JSON'
   "local_subnets": ["10.10.1.0/24"],
   "local_subnet": ["10.10.2.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
-  "server_certificate": {"id": "scs1717051012106", "type": "CCM"}
+  "server_certificate": {"id": "scs1717051012106", "type": "CCM"}, "ssl_options": {}
 }}
 JSON
 
@@ -367,7 +372,7 @@ body duplicate-key.json <<'JSON'
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "LOCAL_PASSWORD",
   "client_cidr": "172.17.0.0/16",
-  "server_certificate": {"id": "scs1717051012106"}
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
 
@@ -379,7 +384,7 @@ ca_body() { # ca_body NAME: a Create body whose client_ca_certificates is stdin
   "client_cidr": "172.16.0.0/16",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "CERT",
-  "server_certificate": {"id": "scs1717051012106"},
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {},
   "client_ca_certificates": [
 $(cat)
   ]
@@ -424,7 +429,7 @@ body ca-crlf.json <<JSON
   "client_cidr": "172.16.0.0/16",
   "local_subnets": ["10.10.1.0/24"],
   "client_auth_type": "CERT",
-  "server_certificate": {"id": "scs1717051012106"},
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {},
   "client_ca_certificates": [{"name": "windows-ca", "content": "$(crlf_pem "$T/pki/root.pem")"}]
 }}
 JSON
@@ -463,7 +468,7 @@ body many-faults-with-routes.yml <<'JSON'
   "client_cidr": "10.0.0.0/26",
   "local_subnets": ["10.0.0.0/24", "127.0.0.1/32"],
   "client_auth_type": "CERT",
-  "server_certificate": {"id": "scs1717051012106"},
+  "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {},
   "client_ca_certificates": [{"name": "ca-main", "content": "@ROOT@"}, {"name": "ca-main-2", "content": "@ROOT@"}]
 }}
 JSON
@@ -493,3 +498,5 @@ YAML
 YAML
   yaml_pem "$T/pki/root.pem" "        "
 } >"$B/update-cas.yaml"
+# client_ca_certificates is not in an Update body (VCL.1220); the contents are still checked.
+echo "--body update" >"$B/update-cas.yaml.args"
