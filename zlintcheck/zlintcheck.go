@@ -64,14 +64,20 @@ var PrivateServerLints = []string{
 }
 
 // PrivateExcluded are lints of DefaultSources that the private profile leaves out: what they
-// ask for is web PKI practice or makes no difference to a VPN client, and easy-rsa, the CA
-// tool OpenVPN ships, makes every certificate they flag (README "zlint advisories").
+// ask for is web PKI practice or makes no difference to a VPN client, and common private CA
+// tools (easy-rsa, the one OpenVPN ships; Go's crypto/x509) make every certificate they flag
+// (README "zlint advisories").
 var PrivateExcluded = []string{
 	// RFC5280: easy-rsa marks basicConstraints and keyUsage non-critical; every path
 	// validator in VPN clients (OpenSSL, mbedTLS, Windows, Apple, Go) processes them either way,
 	// and the cloud only asks for cA=TRUE (VPN.0076).
 	"e_basic_constraints_not_critical",
 	"w_ext_key_usage_not_critical",
+	// RFC5280: a subjectKeyIdentifier in an end-entity certificate SHOULD be present (RFC 5280
+	// §4.2.1.2) and is NOT RECOMMENDED (CABF BRs 7.1.2.7.6): it only serves to build paths
+	// through certificates the key issues, which a leaf's key does not; leaves made with Go's
+	// crypto/x509 (and tools built on it) have none.
+	"w_ext_subject_key_identifier_missing_sub_cert",
 	// Community: single-label names such as easy-rsa's and the OpenVPN HOWTO's "server" are
 	// "bare public suffixes" to the public suffix list; they are normal on a private network.
 	"n_san_iana_pub_suffix_empty",
