@@ -309,6 +309,15 @@ var expectedCodes = map[string][]string{
 	"testdata/zlint/root-ca.pem":            {},
 	"testdata/zlint/crl-v1.crl":             {"zlint.e_crl_has_authority_key_identifier"},
 
+	// Issue 11 item 4: an ordinary private PKI made with openssl gives nothing with the default
+	// zlint profile (private); a server certificate without EKU and keyUsage gets the two server
+	// lints of that profile (scripts/gen/57-private-pki.sh).
+	"testdata/zlint/private-ca.pem":                  {},
+	"testdata/zlint/private-server.pem":              {},
+	"testdata/zlint/private-server-single-label.pem": {},
+	"testdata/zlint/private-ca.crl":                  {},
+	"testdata/zlint/private-server-no-eku-ku.pem":    {"zlint.e_sub_cert_eku_missing", "zlint.w_missing_key_usage"},
+
 	// Issue 9: RSASSA-PSS judged by its hashes, a date decided by half a second, a negative
 	// RSA modulus (scripts/gen/51-pss-details.sh).
 	"testdata/ca/rsa-pss-sha512.pem":         {"VCL.0711"},

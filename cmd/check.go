@@ -49,8 +49,13 @@ contents are checked as the cloud would (VPN.0001, VPN.0070-0077, VPN.1100-1119)
 scans also read *.json, *.yaml and *.yml, and skip those that are not bodies. --body says
 whether bodies are Create or Update requests (auto: Create when tunnel_protocol is present).
 
-zlint advisories (zlint.<lint>, warnings and notices) run on every parsed certificate and CRL:
-RFC5280 and Community lints, plus CABF_BR on server certificates; --no-zlint turns them off.
+zlint advisories (zlint.<lint>, warnings and notices) run on every parsed certificate and CRL.
+The default profile, --zlint-profile private, runs the RFC5280 and Community lints that matter
+to a private VPN PKI, plus two on server certificates that OpenVPN-style clients depend on (an
+extendedKeyUsage and a keyUsage extension); --zlint-profile webpki runs RFC5280 and Community,
+plus the CA/Browser Forum Baseline Requirements (CABF_BR) on server certificates. Other sources
+(CABF_EV, CABF_SMIME_BR, CABF_CS_BR, Mozilla, Apple, Chrome, ETSI_ESI …) only run when named
+with --zlint-include-sources; --no-zlint turns the advisories off.
 
 --key and --chain check the server certificate as imported into Cloud Certificate Manager
 (role server): the key (unencrypted PEM, matching the certificate), the documented size

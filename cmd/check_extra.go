@@ -13,6 +13,7 @@ import (
 // extraFlags are the check flags of the zlint advisories and the Certificate Manager bundle.
 type extraFlags struct {
 	noZlint                    bool
+	zlintProfile               string
 	zlintInclSrc, zlintExclSrc []string
 	zlintInclude, zlintExclude []string
 	keyFile, chainFile         string
@@ -20,7 +21,8 @@ type extraFlags struct {
 
 func (x *extraFlags) add(fl *pflag.FlagSet) {
 	fl.BoolVar(&x.noZlint, "no-zlint", false, "do not run the zlint advisories (zlint.<lint> codes)")
-	fl.StringSliceVar(&x.zlintInclSrc, "zlint-include-sources", nil, "zlint sources to run instead of the defaults (RFC5280,Community; +CABF_BR for server certificates)")
+	fl.StringVar(&x.zlintProfile, "zlint-profile", zlintcheck.ProfilePrivate, "zlint selection: private (RFC5280 and Community less web-PKI noise, plus the EKU and keyUsage lints VPN clients depend on) or webpki (RFC5280, Community; +CABF_BR for server certificates)")
+	fl.StringSliceVar(&x.zlintInclSrc, "zlint-include-sources", nil, "zlint sources to run instead of the profile's (for every role)")
 	fl.StringSliceVar(&x.zlintExclSrc, "zlint-exclude-sources", nil, "zlint sources not to run")
 	fl.StringSliceVar(&x.zlintInclude, "zlint-include", nil, "zlint lints to run in addition (also the slow ones left out by default)")
 	fl.StringSliceVar(&x.zlintExclude, "zlint-exclude", nil, "zlint lints not to run")
@@ -38,6 +40,9 @@ func (x *extraFlags) fromConfig(fl *pflag.FlagSet, cfg *config.Config) {
 	if z.Enabled != nil && !fl.Changed("no-zlint") {
 		x.noZlint = !*z.Enabled
 	}
+	if z.Profile != "" && !fl.Changed("zlint-profile") {
+		x.zlintProfile = z.Profile
+	}
 	for flag, pair := range map[string][2]*[]string{
 		"zlint-include-sources": {&x.zlintInclSrc, &z.IncludeSources},
 		"zlint-exclude-sources": {&x.zlintExclSrc, &z.ExcludeSources},
@@ -54,6 +59,7 @@ func (x *extraFlags) fromConfig(fl *pflag.FlagSet, cfg *config.Config) {
 func (x *extraFlags) apply(o *engine.Options, maxFileSize int64) error {
 	if !x.noZlint {
 		l, err := zlintcheck.New(zlintcheck.Config{
+			Profile:        x.zlintProfile,
 			IncludeSources: x.zlintInclSrc, ExcludeSources: x.zlintExclSrc,
 			Include: x.zlintInclude, Exclude: x.zlintExclude,
 		})

@@ -13,6 +13,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/config"
 	"github.com/vpncertlint/vpncertlint/engine"
 	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/zlintcheck"
 )
 
 // gateFlags are check's flags for running as a repository's gate: the project configuration
@@ -46,6 +47,7 @@ func registerCompletions(c *cobra.Command) {
 	_ = c.RegisterFlagCompletionFunc("lang", fixed("en", "zh"))
 	_ = c.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "notice", "none"))
 	_ = c.RegisterFlagCompletionFunc("color", fixed("auto", "always", "never"))
+	_ = c.RegisterFlagCompletionFunc("zlint-profile", fixed(zlintcheck.Profiles()...))
 	_ = c.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})

@@ -192,11 +192,13 @@ type Gateway struct {
 	VPCRoutes      []Prefix `yaml:"vpc_routes,omitempty"`
 }
 
-// Zlint selects the zlint advisories, as the check flags --no-zlint, --zlint-include-sources,
-// --zlint-exclude-sources, --zlint-include and --zlint-exclude do (a flag given on the command
-// line wins over its key). Unknown sources or lint names are reported when the run starts.
+// Zlint selects the zlint advisories, as the check flags --no-zlint, --zlint-profile,
+// --zlint-include-sources, --zlint-exclude-sources, --zlint-include and --zlint-exclude do (a
+// flag given on the command line wins over its key). Unknown profiles, sources or lint names
+// are reported when the run starts.
 type Zlint struct {
 	Enabled        *bool    `yaml:"enabled,omitempty"`
+	Profile        string   `yaml:"profile,omitempty"`
 	IncludeSources []string `yaml:"include_sources,omitempty"`
 	ExcludeSources []string `yaml:"exclude_sources,omitempty"`
 	Include        []string `yaml:"include,omitempty"`

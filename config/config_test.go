@@ -212,3 +212,18 @@ func TestClientCAs(t *testing.T) {
 		t.Errorf("Files: %v", err)
 	}
 }
+
+// TestZlintProfile: the zlint section's profile key is read (its value is checked when the
+// run starts, by zlintcheck, like sources and lint names).
+func TestZlintProfile(t *testing.T) {
+	c := mustParse(t, "version: 1\nroles: {ca: [\"*.pem\"]}\nzlint:\n  profile: webpki\n  exclude: [e_ext_duplicate_extension]\n")
+	if c.Zlint.Profile != "webpki" || len(c.Zlint.Exclude) != 1 {
+		t.Errorf("zlint section: %+v", c.Zlint)
+	}
+	if c := mustParse(t, "version: 1\nroles: {ca: [\"*.pem\"]}\n"); c.Zlint.Profile != "" {
+		t.Errorf("no zlint section: profile %q", c.Zlint.Profile)
+	}
+	if _, err := Parse([]byte("version: 1\nroles: {ca: [\"*.pem\"]}\nzlint:\n  profiles: webpki\n"), "z.yaml"); err == nil {
+		t.Error("a misspelt key of the zlint section is accepted")
+	}
+}

@@ -89,7 +89,7 @@ func benchZlint(b *testing.B, certs []*certcheck.Cert) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(certs)), "ns/cert")
 }
 
-// The VPN checks alone and the default zlint set (server role: RFC5280, Community, CABF_BR)
+// The VPN checks alone and the default zlint set (server role, profile private)
 // on the corpus's RSA and ECDSA certificates:
 //
 //	go test ./zlintcheck -run '^$' -bench . -benchtime 3x
@@ -104,24 +104,29 @@ func BenchmarkZlintECDSA(b *testing.B) { _, ec := corpus(b); benchZlint(b, ec) }
 
 // TestCostRatio measures, interleaved and taking the fastest of several rounds (the machine
 // is shared, so the minimum is the stable figure), the per-certificate cost of the VPN checks
-// alone (both parses and every check) and of the default zlint set on the corpus's RSA
-// certificates as server certificates (the largest set): ZLINT_COST=1 go test ./zlintcheck
-// -run TestCostRatio -v.
+// alone (both parses and every check) and of the zlint set of each profile (private, the
+// default, and webpki) on the corpus's certificates as server certificates (the largest set):
+// ZLINT_COST=1 go test ./zlintcheck -run TestCostRatio -v.
 func TestCostRatio(t *testing.T) {
 	if os.Getenv("ZLINT_COST") == "" {
 		t.Skip("set ZLINT_COST=1 to measure")
 	}
 	rsa, ec := corpus(t)
-	l, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
+	var ls []*Linter
+	for _, p := range Profiles() {
+		l, err := New(Config{Profile: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls = append(ls, l)
 	}
 	env := &certcheck.Env{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Policy: certcheck.DefaultPolicy()}
 	for _, set := range []struct {
 		name  string
 		certs []*certcheck.Cert
 	}{{"RSA", rsa}, {"ECDSA", ec}} {
-		vpnBest, zlBest := time.Duration(1<<62), time.Duration(1<<62)
+		vpnBest := time.Duration(1 << 62)
+		zlBest := []time.Duration{1 << 62, 1 << 62}
 		for round := 0; round < 7; round++ {
 			start := time.Now()
 			for _, c := range set.certs {
@@ -132,17 +137,21 @@ func TestCostRatio(t *testing.T) {
 			if d := time.Since(start); d < vpnBest {
 				vpnBest = d
 			}
-			start = time.Now()
-			for _, c := range set.certs {
-				l.Cert(c)
-			}
-			if d := time.Since(start); d < zlBest {
-				zlBest = d
+			for i, l := range ls {
+				start = time.Now()
+				for _, c := range set.certs {
+					l.Cert(c)
+				}
+				if d := time.Since(start); d < zlBest[i] {
+					zlBest[i] = d
+				}
 			}
 		}
 		n := time.Duration(len(set.certs))
-		t.Logf("%s (%d certificates): VPN checks %v, default zlint set %v per certificate: ratio %.2f",
-			set.name, len(set.certs), vpnBest/n, zlBest/n, float64(zlBest)/float64(vpnBest))
+		for i, p := range Profiles() {
+			t.Logf("%s (%d certificates): VPN checks %v, zlint profile %s (%d lints) %v per certificate: ratio %.2f",
+				set.name, len(set.certs), vpnBest/n, p, len(ls[i].server.CertificateLints().Lints()), zlBest[i]/n, float64(zlBest[i])/float64(vpnBest))
+		}
 	}
 }
 

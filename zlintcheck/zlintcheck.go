@@ -2,9 +2,11 @@
 // and reports its results as advisories with codes zlint.<lint_name>. Advisories are warnings
 // or notices: they never carry a cloud code and fail a run only when --fail-on says so.
 //
-// Which lints run: by default those whose source is RFC5280 or Community, plus CABF_BR for
-// server certificates; the slow lints in DefaultExcluded are left out unless named with
-// Include. Config changes the sources and names.
+// Which lints run depends on the profile: private (the default) runs the sources RFC5280 and
+// Community less the lints in PrivateExcluded, plus PrivateServerLints on server certificates;
+// webpki adds the whole CABF_BR source on server certificates instead. The slow lints in
+// DefaultExcluded are left out unless named with Include. Config changes the profile, the
+// sources and the names.
 package zlintcheck
 
 import (
@@ -27,11 +29,60 @@ import (
 // CodePrefix starts every zlint advisory's code.
 const CodePrefix = "zlint."
 
-// DefaultSources are the zlint sources run on every certificate and CRL by default.
+// DefaultSources are the zlint sources run on every certificate and CRL, in both profiles.
 var DefaultSources = []string{string(zl.RFC5280), string(zl.Community)}
 
-// ServerSources are run in addition on server certificates (role server).
+// ServerSources are run in addition on server certificates (role server) in the webpki
+// profile.
 var ServerSources = []string{string(zl.CABFBaselineRequirements)}
+
+// The profiles: which lints run when Config names no sources.
+const (
+	// ProfilePrivate is for a private VPN PKI (the default): DefaultSources less
+	// PrivateExcluded, plus PrivateServerLints on server certificates.
+	ProfilePrivate = "private"
+	// ProfileWebPKI is for certificates that must also satisfy the CA/Browser Forum's Baseline
+	// Requirements for publicly trusted TLS certificates: DefaultSources, plus ServerSources
+	// (CABF_BR) on server certificates.
+	ProfileWebPKI = "webpki"
+)
+
+// Profiles lists the profiles, the default first.
+func Profiles() []string { return []string{ProfilePrivate, ProfileWebPKI} }
+
+// PrivateServerLints are the lints of other sources that the private profile runs on server
+// certificates because OpenVPN-style clients depend on what they check: such clients are
+// configured with remote-cert-tls server, which requires the server certificate to have an
+// extendedKeyUsage extension with serverAuth and a keyUsage extension (README "zlint
+// advisories").
+var PrivateServerLints = []string{
+	// CABF_BR: no extendedKeyUsage extension at all (remote-cert-eku fails).
+	"e_sub_cert_eku_missing",
+	// CABF_BR: no keyUsage extension (remote-cert-ku without values requires one); zlint
+	// judges only certificates issued from 15 September 2023 (its effective date).
+	"w_missing_key_usage",
+}
+
+// PrivateExcluded are lints of DefaultSources that the private profile leaves out: what they
+// ask for is web PKI practice or makes no difference to a VPN client, and common private CA
+// tools (easy-rsa, the one OpenVPN ships; Go's crypto/x509) make every certificate they flag
+// (README "zlint advisories").
+var PrivateExcluded = []string{
+	// RFC5280: easy-rsa marks basicConstraints and keyUsage non-critical; every path
+	// validator in VPN clients (OpenSSL, mbedTLS, Windows, Apple, Go) processes them either way,
+	// and the cloud only asks for cA=TRUE (VPN.0076).
+	"e_basic_constraints_not_critical",
+	"w_ext_key_usage_not_critical",
+	// RFC5280: a subjectKeyIdentifier in an end-entity certificate SHOULD be present (RFC 5280
+	// §4.2.1.2) and is NOT RECOMMENDED (CABF BRs 7.1.2.7.6): it only serves to build paths
+	// through certificates the key issues, which a leaf's key does not; leaves made with Go's
+	// crypto/x509 (and tools built on it) have none.
+	"w_ext_subject_key_identifier_missing_sub_cert",
+	// Community: single-label names such as easy-rsa's and the OpenVPN HOWTO's "server" are
+	// "bare public suffixes" to the public suffix list; they are normal on a private network.
+	"n_san_iana_pub_suffix_empty",
+	"w_ian_iana_pub_suffix_empty",
+}
 
 // DefaultExcluded are lints left out of the default set because their cost dominates
 // everything else (measured on ../shared/corpus, see README "zlint advisories"; name them
@@ -58,7 +109,10 @@ var DefaultExcluded = []string{
 
 // Config selects the lints. Empty fields mean the defaults.
 type Config struct {
-	// IncludeSources replaces DefaultSources (and ServerSources) when set.
+	// Profile is ProfilePrivate (also when empty) or ProfileWebPKI.
+	Profile string
+	// IncludeSources replaces the profile's sources (for every role) when set; the private
+	// profile's PrivateServerLints and PrivateExcluded still apply.
 	IncludeSources []string
 	// ExcludeSources are removed from whatever sources are in force.
 	ExcludeSources []string
@@ -120,31 +174,41 @@ func New(cfg Config) (*Linter, error) {
 		}
 	}
 	caSources := DefaultSources
-	serverSources := append(append([]string(nil), DefaultSources...), ServerSources...)
+	serverSources := DefaultSources
+	var serverLints, excluded []string
+	switch cfg.Profile {
+	case ProfilePrivate, "":
+		serverLints, excluded = PrivateServerLints, PrivateExcluded
+	case ProfileWebPKI:
+		serverSources = append(append([]string(nil), DefaultSources...), ServerSources...)
+	default:
+		return nil, fmt.Errorf("unknown zlint profile %q (want %s)", cfg.Profile, strings.Join(Profiles(), " or "))
+	}
 	if len(cfg.IncludeSources) > 0 {
 		caSources, serverSources = cfg.IncludeSources, cfg.IncludeSources
 	}
 	l := &Linter{}
 	var err error
-	if l.ca, err = selectLints(caSources, cfg); err != nil {
+	if l.ca, err = selectLints(caSources, nil, excluded, cfg); err != nil {
 		return nil, err
 	}
-	if l.server, err = selectLints(serverSources, cfg); err != nil {
+	if l.server, err = selectLints(serverSources, serverLints, excluded, cfg); err != nil {
 		return nil, err
 	}
 	l.crl = l.ca
 	return l, nil
 }
 
-// selectLints filters zlint's registry to the lints of sources (less ExcludeSources and the
-// default exclusions), plus Include, less Exclude.
-func selectLints(sources []string, cfg Config) (zl.Registry, error) {
-	src, exSrc := toSet(sources), toSet(cfg.ExcludeSources)
-	inc, exc, slow := toSet(cfg.Include), toSet(cfg.Exclude), toSet(DefaultExcluded)
+// selectLints filters zlint's registry to the lints of sources and the lints named in extra
+// (less ExcludeSources, the default exclusions and the profile's excluded), plus Include, less
+// Exclude.
+func selectLints(sources, extra, excluded []string, cfg Config) (zl.Registry, error) {
+	src, exSrc, more := toSet(sources), toSet(cfg.ExcludeSources), toSet(extra)
+	inc, exc, slow, left := toSet(cfg.Include), toSet(cfg.Exclude), toSet(DefaultExcluded), toSet(excluded)
 	var names []string
 	for _, n := range global().Names() {
 		s, _ := source(n)
-		on := src[string(s)] && !exSrc[string(s)] && !slow[n]
+		on := (src[string(s)] || more[n]) && !exSrc[string(s)] && !slow[n] && !left[n]
 		if inc[n] {
 			on = true
 		}

@@ -20,51 +20,148 @@ func has(xs []string, x string) bool {
 	return false
 }
 
+// sourcesOf returns the sources of the lints in names, and the names per source.
+func sourcesOf(t *testing.T, names []string) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, n := range names {
+		s, ok := source(n)
+		if !ok {
+			t.Fatalf("%s: no such lint", n)
+		}
+		out[string(s)] = append(out[string(s)], n)
+	}
+	return out
+}
+
+// TestSelection: the default profile (private) runs RFC5280 and Community less
+// PrivateExcluded on every role, plus PrivateServerLints (and nothing else of CABF_BR or any
+// other source) on server certificates.
 func TestSelection(t *testing.T) {
-	l, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ca, server := l.Names(certcheck.RoleCA), l.Names(certcheck.RoleServer)
-	if len(ca) == 0 || len(server) <= len(ca) {
-		t.Fatalf("default selection: %d CA lints, %d server lints", len(ca), len(server))
-	}
-	if has(ca, "e_ext_san_missing") || !has(server, "e_ext_san_missing") {
-		t.Error("CABF_BR lints must run on server certificates only")
-	}
-	if !has(ca, "e_basic_constraints_not_critical") {
-		t.Error("RFC5280 lints must run on CA certificates")
-	}
-	for _, n := range DefaultExcluded {
-		if has(server, n) {
-			t.Errorf("slow lint %s is in the default selection", n)
+	for _, cfg := range []Config{{}, {Profile: ProfilePrivate}} {
+		l, err := New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ca, server := l.Names(certcheck.RoleCA), l.Names(certcheck.RoleServer)
+		if len(ca) == 0 || len(server) != len(ca)+len(PrivateServerLints) {
+			t.Fatalf("%+v: %d CA lints, %d server lints", cfg, len(ca), len(server))
+		}
+		for src, names := range sourcesOf(t, ca) {
+			if src != "RFC5280" && src != "Community" {
+				t.Errorf("%+v: CA certificates run %s lints %v", cfg, src, names)
+			}
+		}
+		for src, names := range sourcesOf(t, server) {
+			switch src {
+			case "RFC5280", "Community":
+			case "CABF_BR":
+				if strings.Join(names, ",") != strings.Join(PrivateServerLints, ",") {
+					t.Errorf("%+v: server certificates run CABF_BR lints %v, want only %v", cfg, names, PrivateServerLints)
+				}
+			default:
+				t.Errorf("%+v: server certificates run %s lints %v", cfg, src, names)
+			}
+		}
+		for _, n := range PrivateServerLints {
+			if has(ca, n) || !has(server, n) {
+				t.Errorf("%+v: %s must run on server certificates only", cfg, n)
+			}
+		}
+		for _, n := range append(append([]string{"e_ext_san_missing", "e_sub_cert_aia_missing", "w_subject_common_name_included"}, PrivateExcluded...), DefaultExcluded...) {
+			if has(ca, n) || has(server, n) {
+				t.Errorf("%+v: %s is in the default selection", cfg, n)
+			}
+		}
+		for _, n := range []string{"e_ext_duplicate_extension", "e_subject_common_name_max_length", "e_san_dns_name_includes_null_char"} {
+			if !has(ca, n) || !has(server, n) {
+				t.Errorf("%+v: %s (RFC5280, Community) must run on every role", cfg, n)
+			}
+		}
+		if crl := l.crl.RevocationListLints().Lints(); len(crl) == 0 {
+			t.Errorf("%+v: no CRL lint", cfg)
 		}
 	}
-	l, err = New(Config{Include: []string{"e_rsa_fermat_factorization"}, Exclude: []string{"e_basic_constraints_not_critical"}})
+	l, err := New(Config{Include: []string{"e_rsa_fermat_factorization", "e_basic_constraints_not_critical"}, Exclude: []string{"e_ext_duplicate_extension"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ca := l.Names(certcheck.RoleCA); !has(ca, "e_rsa_fermat_factorization") || has(ca, "e_basic_constraints_not_critical") {
+	if ca := l.Names(certcheck.RoleCA); !has(ca, "e_rsa_fermat_factorization") || !has(ca, "e_basic_constraints_not_critical") || has(ca, "e_ext_duplicate_extension") {
 		t.Error("--zlint-include / --zlint-exclude not applied")
 	}
 	l, err = New(Config{IncludeSources: []string{"Community"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := l.Names(certcheck.RoleServer); has(s, "e_ext_san_missing") || has(s, "e_basic_constraints_not_critical") {
-		t.Error("--zlint-include-sources must replace the defaults")
+	if s := l.Names(certcheck.RoleServer); has(s, "e_ext_san_missing") || has(s, "e_ext_duplicate_extension") || !has(s, "e_sub_cert_eku_missing") || has(s, "n_san_iana_pub_suffix_empty") {
+		t.Error("--zlint-include-sources must replace the profile's sources, and keep its own lints and exclusions")
+	}
+	l, err = New(Config{IncludeSources: []string{"RFC5280", "Community", "CABF_BR"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ca := l.Names(certcheck.RoleCA); !has(ca, "e_ca_key_usage_missing") || !has(ca, "e_sub_cert_eku_missing") {
+		t.Error("--zlint-include-sources CABF_BR must run CABF_BR on every role")
 	}
 	l, err = New(Config{ExcludeSources: []string{"RFC5280", "Community", "CABF_BR"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s := l.Names(certcheck.RoleServer); len(s) != 0 {
-		t.Errorf("every default source excluded, yet %d lints run", len(s))
+		t.Errorf("every default source excluded, yet %d lints run: %v", len(s), s)
 	}
-	for _, bad := range []Config{{IncludeSources: []string{"RFC9999"}}, {Exclude: []string{"e_no_such_lint"}}} {
+	for _, bad := range []Config{{IncludeSources: []string{"RFC9999"}}, {Exclude: []string{"e_no_such_lint"}}, {Profile: "web"}, {Profile: "Private"}} {
 		if _, err := New(bad); err == nil {
 			t.Errorf("%+v accepted", bad)
 		}
+	}
+}
+
+// TestWebPKIProfile: the webpki profile is the selection of before issue 11 item 4: RFC5280
+// and Community on every role (nothing left out but DefaultExcluded), plus the whole of CABF_BR
+// on server certificates.
+func TestWebPKIProfile(t *testing.T) {
+	l, err := New(Config{Profile: ProfileWebPKI})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, server := l.Names(certcheck.RoleCA), l.Names(certcheck.RoleServer)
+	if has(ca, "e_ext_san_missing") || !has(server, "e_ext_san_missing") {
+		t.Error("CABF_BR lints must run on server certificates only")
+	}
+	for _, n := range append(append([]string(nil), PrivateExcluded...), "e_basic_constraints_not_critical") {
+		if !has(ca, n) || !has(server, n) {
+			t.Errorf("%s must run with the webpki profile", n)
+		}
+	}
+	for _, n := range DefaultExcluded {
+		if has(server, n) {
+			t.Errorf("slow lint %s is in the webpki selection", n)
+		}
+	}
+	srcs := sourcesOf(t, server)
+	want := 0
+	for _, n := range global().Names() {
+		s, _ := source(n)
+		if s == zl.CABFBaselineRequirements && !has(DefaultExcluded, n) {
+			want++
+		}
+	}
+	if len(srcs["CABF_BR"]) != want {
+		t.Errorf("webpki runs %d CABF_BR lints on server certificates, want all %d", len(srcs["CABF_BR"]), want)
+	}
+	for src, names := range sourcesOf(t, ca) {
+		if src != "RFC5280" && src != "Community" {
+			t.Errorf("CA certificates run %s lints %v", src, names)
+		}
+	}
+	if _, ok := srcs["CABF_EV"]; ok {
+		t.Error("CABF_EV runs with the webpki profile")
+	}
+	// The two profiles differ exactly by PrivateExcluded, CABF_BR and PrivateServerLints.
+	p, _ := New(Config{})
+	if got, want := len(l.Names(certcheck.RoleCA))-len(p.Names(certcheck.RoleCA)), len(PrivateExcluded); got != want {
+		t.Errorf("webpki runs %d more lints on CA certificates than private, want %d", got, want)
 	}
 }
 
@@ -99,10 +196,14 @@ func TestCertFindings(t *testing.T) {
 	b := pemscan.Scan(data).Blocks[0]
 	c := certcheck.NewCert(b.Bytes, "ca.pem", b.BeginLine, "ca.pem")
 	c.Role = certcheck.RoleCA
-	l, _ := New(Config{})
+	l, _ := New(Config{Profile: ProfileWebPKI})
 	fs := l.Cert(c)
 	if len(fs) != 1 || fs[0].Code != "zlint.e_basic_constraints_not_critical" || fs[0].Severity != lint.Warning {
 		t.Fatalf("findings %+v", fs)
+	}
+	l, _ = New(Config{})
+	if fs := l.Cert(c); len(fs) != 0 {
+		t.Fatalf("private profile: findings %+v", fs)
 	}
 	var nilLinter *Linter
 	if nilLinter.Cert(c) != nil {

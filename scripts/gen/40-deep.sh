@@ -85,3 +85,7 @@ cp "$K/root.pem" "$Z/root-ca.pem"
 openssl ca -batch -config "$CONF" -gencrl -cert "$K/root.pem" -keyfile "$WORK/d_root.key" \
   -crl_lastupdate 20260501000000Z -crl_nextupdate 20260701000000Z -out "$Z/crl-v1.crl" 2>/dev/null
 echo "--ca $KD/root.pem" >"$Z/crl-v1.crl.args"
+# What these two show (CABF_BR on a server leaf; basicConstraints not critical) is left out
+# of the default profile, private: they are checked with the webpki profile.
+echo "--zlint-profile webpki" >"$Z/server-leaf.pem.args"
+echo "--zlint-profile webpki" >"$Z/ca-bc-not-critical.pem.args"
