@@ -259,6 +259,7 @@ var expectedCodes = map[string][]string{
 	"testdata/body/sdk/create-service-sign.json":            {},
 	"testdata/body/sdk/create-zero-enums.json":              {"VPN.0001"},
 	"testdata/body/sdk/create-zero-values.json":             {"VPN.0001", "VPN.1100", "VPN.1103", "VPN.1118"},
+	"testdata/body/ambiguous-no-server-certificate.json":    {"VCL.1223"},
 	"testdata/body/sdk/update-auth-values.json":             {},
 	"testdata/body/sdk/update-cert-auth.json":               {},
 	"testdata/body/sdk/update-every-field.json":             {},

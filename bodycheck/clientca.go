@@ -42,7 +42,7 @@ var _ = register(30, Check{
 // clientCACodes are the codes of this check: its own, and those of the certificate, format
 // and set checks every content goes through.
 func clientCACodes() []string {
-	codes := []string{"VPN.1101", codeCAsUnused, "VPN.1111", "VPN.0001", codeChineseName}
+	codes := []string{"VPN.1101", codeCAsUnused, "VPN.1111", "VPN.0001", codeChineseName, codeIfCreate}
 	codes = append(codes, pemformat.Codes...)
 	for _, c := range certcheck.Checks() {
 		codes = append(codes, c.Codes...)
@@ -64,7 +64,7 @@ func checkClientCAs(b *Body) {
 	_, an, _ := b.str("client_auth_type")
 	switch {
 	case b.Create && auth == "CERT" && n == 0 && b.tunnel() == "SSL":
-		b.report(k0(k, k0(an, b.VS)), p, "VPN.1101", "client_auth_type CERT needs at least one client CA in client_ca_certificates")
+		b.reportCreate(k0(k, k0(an, b.VS)), p, "VPN.1101", "client_auth_type CERT needs at least one client CA in client_ca_certificates")
 	case b.Create && auth == "LOCAL_PASSWORD" && n > 0:
 		what := "client_auth_type is LOCAL_PASSWORD"
 		if defaulted {

@@ -51,7 +51,8 @@ func TestCreateDefaultsAndDetection(t *testing.T) {
 	}{
 		{"SDK default body", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "server_certificate": {"id": "x"}, "ssl_options": {}}}`, ModeAuto, ""},
 		{"create without tunnel and auth", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "server_certificate": {"id": "x"}, "ssl_options": {}}}`, ModeCreate, ""},
-		{"default SSL without server_certificate", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "ssl_options": {}}}`, ModeAuto, "VPN.1100"},
+		{"default SSL without server_certificate", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "ssl_options": {}}}`, ModeAuto, "VCL.1223"},
+		{"the same as a Create", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "ssl_options": {}}}`, ModeCreate, "VPN.1100"},
 		{"the same as an Update", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "ssl_options": {}}}`, ModeUpdate, ""},
 		{"client_cidr alone is an Update", `{"vpn_server": {"client_cidr": "172.16.0.0/16"}}`, ModeAuto, ""},
 		{"local_subnets alone is an Update", `{"vpn_server": {"local_subnets": ["10.10.1.0/24"]}}`, ModeAuto, ""},
@@ -61,6 +62,7 @@ func TestCreateDefaultsAndDetection(t *testing.T) {
 		{"client CAs make a Create", `{"vpn_server": {"client_auth_type": "CERT", "client_ca_certificates": []}}`, ModeAuto, "VPN.0001,VPN.1100,VPN.1101,VPN.1118"},
 		{"auth defaults to LOCAL_PASSWORD: no CA needed", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "server_certificate": {"id": "x"}, "ssl_options": {}}}`, ModeCreate, ""},
 		{"null tunnel_protocol takes the default", `{"vpn_server": {"tunnel_protocol": null, "client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "ssl_options": {}}}`, ModeAuto, "VPN.1100"},
+		{"Terraform-style Update body with CERT", `{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "client_auth_type": "CERT", "server_certificate": {"id": "x"}, "ssl_options": {"protocol": "TCP", "port": 443, "encryption_algorithm": "AES-128-GCM"}}}`, ModeAuto, "VCL.1223"},
 		{"unknown tunnel: no SSL requirements", `{"vpn_server": {"tunnel_protocol": "IPSEC", "client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"]}}`, ModeAuto, "VPN.0001"},
 	}
 	for _, tt := range tests {
@@ -69,14 +71,15 @@ func TestCreateDefaultsAndDetection(t *testing.T) {
 			t.Errorf("%s: codes %q, want %q: %+v", tt.name, got, tt.want, r.Findings)
 		}
 	}
-	// The detail of a Create-only requirement says why the body was taken for a Create body
-	// when it could also be an Update body, and not when it could not.
+	// A Create-only requirement on a body that could also be an Update body is the warning
+	// VCL.1223 naming the cloud's code, message and why; a certain Create body gets the code.
 	r := run(t, "b.json", tests[2].body, ModeAuto)
-	if !strings.Contains(r.Findings[0].Detail, "judged a Create body: it has client_cidr and local_subnets") {
-		t.Errorf("detail %q", r.Findings[0].Detail)
+	if f := r.Findings[0]; f.Args[0] != "VPN.1100" || !strings.Contains(f.Detail, `as a Create body: VPN.1100 "The server certificate cannot be empty."`) ||
+		!strings.Contains(f.Detail, "it has client_cidr and local_subnets") {
+		t.Errorf("ambiguous body: %+v", f)
 	}
 	r = run(t, "b.json", `{"vpn_server": {"tunnel_protocol": "SSL", "client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "ssl_options": {}}}`, ModeAuto)
-	if codeSet(r) != "VPN.1100" || strings.Contains(r.Findings[0].Detail, "judged") {
+	if codeSet(r) != "VPN.1100" || strings.Contains(r.Findings[0].Detail, "could be either") {
 		t.Errorf("tunnel_protocol body: %+v", r.Findings)
 	}
 }

@@ -9,7 +9,7 @@ import (
 var _ = register(20, Check{
 	Name:        "server-certificate",
 	Description: "An SSL server needs server_certificate: the id of a certificate in Cloud Certificate Manager (source CCM, the default), or source SERVICE_SIGN without id.",
-	Codes:       []string{"VPN.1100"},
+	Codes:       []string{"VPN.1100", codeIfCreate},
 	Run:         checkServerCert,
 })
 
@@ -37,8 +37,8 @@ func checkServerCert(b *Body) {
 			return // an unknown protocol is VPN.0001 already
 		}
 		if sc == nil {
-			b.report(k0(k, b.VS), path("server_certificate"), "VPN.1100",
-				"tunnel_protocol "+b.tunnelText()+" needs server_certificate with the id of the server certificate in Cloud Certificate Manager, e.g. {\"id\": \"scs1717051012106\"}, or {\"source\": \"SERVICE_SIGN\"}"+b.createHint())
+			b.reportCreate(k0(k, b.VS), path("server_certificate"), "VPN.1100",
+				"tunnel_protocol "+b.tunnelText()+" needs server_certificate with the id of the server certificate in Cloud Certificate Manager, e.g. {\"id\": \"scs1717051012106\"}, or {\"source\": \"SERVICE_SIGN\"}")
 			return
 		}
 		// The id is required only for source CCM (the default); SERVICE_SIGN has the

@@ -34,12 +34,20 @@ var (
 		DescZH:   "字段%s不能通过更新VPN服务端接口修改。",
 		RemedyZH: "请从更新请求体中删除该字段,并使用详情中指出的接口修改该配置(客户端CA证书:导入/删除客户端CA证书接口),或重新创建服务端。",
 	}).ID
+	codeIfCreate = lint.Register(lint.Code{
+		ID: "VCL.1223", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.0001",
+		Message:  "If it is a Create VPN Server body, the cloud refuses it with %s.",
+		DescEN:   "The body has no field that only a Create VPN Server body has, so it may be an Update body (the Terraform provider's Update bodies look like this), which may omit the field; as a Create body it is refused with the code the message names.",
+		RemedyEN: "Say which request the body is (--body create or --body update, or a configuration's body mode); for a Create body, add the field the detail names.",
+		DescZH:   "如果这是创建VPN服务端的请求体,云端会以%s拒绝它。",
+		RemedyZH: "请指明请求体的类型(--body create 或 --body update);若为创建请求体,请补充详情中指出的字段。",
+	}).ID
 )
 
 var _ = register(0, Check{
 	Name:        "structure",
 	Description: "The body parses as JSON or YAML, has a vpn_server object, the documented fields with their types, and (in a Create body) the required fields.",
-	Codes:       []string{"VPN.0001", codeUnknownField, codeDuplicateKey, codeNotUpdatable},
+	Codes:       []string{"VPN.0001", codeUnknownField, codeDuplicateKey, codeNotUpdatable, codeIfCreate},
 	Run:         checkStructure,
 })
 
@@ -170,13 +178,13 @@ func (b *Body) setVS(vs *yaml.Node) {
 		return
 	}
 	if k, v := lookup(vs, "client_cidr"); k == nil || isNull(v) {
-		b.invalid(k0(k, vs), path("client_cidr"), "client_cidr is required",
-			"a Create VPN Server body must have client_cidr"+b.createHint())
+		b.reportCreate(k0(k, vs), path("client_cidr"), "VPN.0001",
+			"a Create VPN Server body must have client_cidr", "client_cidr is required")
 	}
 	if b.tunnel() == "SSL" {
 		if k, v := lookup(vs, "ssl_options"); k == nil || isNull(v) {
-			b.invalid(k0(k, vs), path("ssl_options"), "ssl_options is required",
-				"tunnel_protocol "+b.tunnelText()+" needs ssl_options (required for SSL in the SDK's and the provider's documentation; the Terraform provider sends {} when no ssl_options block is given)"+b.createHint())
+			b.reportCreate(k0(k, vs), path("ssl_options"), "VPN.0001",
+				"tunnel_protocol "+b.tunnelText()+" needs ssl_options (required for SSL in the SDK's and the provider's documentation; the Terraform provider sends {} when no ssl_options block is given)", "ssl_options is required")
 		}
 	}
 }
@@ -226,12 +234,18 @@ func (b *Body) detectCreate() (bool, string) {
 	return false, ""
 }
 
-// createHint explains, in findings only a Create body gets, why the body was taken for one.
-func (b *Body) createHint() string {
+// reportCreate reports a finding that only a Create body gets. When --body auto could not
+// tell the body from an Update body (createBy is set), the cloud's error is not certain, so
+// it becomes the warning VCL.1223 naming the code, its message and the detail: a false cloud
+// error on a real Update body (the Terraform provider's carry client_cidr and local_subnets)
+// would be as wrong as a miss.
+func (b *Body) reportCreate(n *yaml.Node, path, code, detail string, args ...string) {
 	if b.createBy == "" {
-		return ""
+		b.report(n, path, code, detail, args...)
+		return
 	}
-	return " (judged a Create body: " + b.createBy + "; use --body update to check an Update body)"
+	msg := lint.MustLookup(code).Format(args...)
+	b.report(n, path, codeIfCreate, fmt.Sprintf("as a Create body: %s %q (%s); the body could be either: %s, but no field only Create has (tunnel_protocol, client_ca_certificates, server_certificate.source, ssl_options.is_compressed)", code, msg, detail, b.createBy), code)
 }
 
 // tunnel is the body's tunnel protocol, SSL when omitted (the documented default).

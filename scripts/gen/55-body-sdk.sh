@@ -97,3 +97,10 @@ printf '[{"vpn_server": %s}]\n' "$INNER" >"$B/shape-jq-slurp.json"
 printf '{"path": {"project_id": "p", "p2c_vgw_id": "g"},\n "body": {"vpn_server": %s}}\n' "$INNER" >"$B/shape-api-explorer.json"
 printf '{"vpnServer": %s}\n' "$INNER" >"$B/shape-camel-case.json"
 printf '%s\n' "$INNER" >"$B/shape-bare.json"
+
+# A Create body as the SDK sends it by default (no tunnel_protocol, no client CAs) but without
+# server_certificate: it could also be an Update body, so --body auto warns (VCL.1223) that a
+# Create would be refused with VPN.1100, where --body create reports VPN.1100 itself.
+cat >"$TESTDATA/body/ambiguous-no-server-certificate.json" <<'JSON'
+{"vpn_server": {"client_cidr": "172.16.0.0/16", "local_subnets": ["10.10.1.0/24"], "ssl_options": {}}}
+JSON
