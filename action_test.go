@@ -77,7 +77,8 @@ func TestAction(t *testing.T) {
 	step := func(s gateActionStep, env ...string) (string, error) {
 		c := exec.Command("bash", "-e", "-c", s.Run)
 		c.Dir = filepath.Dir(cfg)
-		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "GITHUB_OUTPUT="+ghOut)
+		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "GITHUB_OUTPUT="+ghOut,
+			"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=") // English whatever the developer's locale
 		c.Env = append(c.Env, env...)
 		out, err := c.CombinedOutput()
 		return string(out), err
@@ -104,7 +105,7 @@ func TestAction(t *testing.T) {
 	if err := os.WriteFile(summary, []byte("before\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err = step(steps["Job summary"], "ARGS=--now 2026-06-01T00:00:00Z -v", "GITHUB_STEP_SUMMARY="+summary, "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=",
+	out, err = step(steps["Job summary"], "ARGS=--now 2026-06-01T00:00:00Z -v", "GITHUB_STEP_SUMMARY="+summary,
 		"GITHUB_SERVER_URL=https://github.com", "GITHUB_REPOSITORY=acme/pki", "GITHUB_SHA=0123abcd")
 	if err != nil {
 		t.Fatalf("the job summary step failed: %v\n%s", err, out)
