@@ -54,7 +54,10 @@ func TestAction(t *testing.T) {
 	if up := steps["Upload SARIF"]; !strings.HasPrefix(up.Uses, "github/codeql-action/upload-sarif@") || !strings.Contains(up.If, "always()") {
 		t.Errorf("upload step %+v", up)
 	}
-	for _, in := range []string{"version", "args", "fail-on", "sarif-file", "upload-sarif", "working-directory"} {
+	if js := steps["Job summary"]; !strings.Contains(js.If, "always()") || !strings.Contains(js.Run, "--format markdown") || !strings.Contains(js.Run, `"$GITHUB_STEP_SUMMARY"`) {
+		t.Errorf("job summary step %+v", js)
+	}
+	for _, in := range []string{"version", "args", "fail-on", "sarif-file", "upload-sarif", "working-directory", "job-summary"} {
 		if _, ok := a.Inputs[in]; !ok {
 			t.Errorf("input %s missing", in)
 		}
@@ -74,7 +77,8 @@ func TestAction(t *testing.T) {
 	step := func(s gateActionStep, env ...string) (string, error) {
 		c := exec.Command("bash", "-e", "-c", s.Run)
 		c.Dir = filepath.Dir(cfg)
-		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "GITHUB_OUTPUT="+ghOut)
+		c.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "GITHUB_OUTPUT="+ghOut,
+			"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=") // English whatever the developer's locale
 		c.Env = append(c.Env, env...)
 		out, err := c.CombinedOutput()
 		return string(out), err
@@ -95,6 +99,33 @@ func TestAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	gateValidateSARIF(t, gateSARIFSchema(t), string(sarif))
+	// The job summary: the markdown report appended to $GITHUB_STEP_SUMMARY, its links to the
+	// commit's files; -v in the arguments does not lift the table's cap. It never fails.
+	summary := filepath.Join(tmp, "step_summary")
+	if err := os.WriteFile(summary, []byte("before\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err = step(steps["Job summary"], "ARGS=--now 2026-06-01T00:00:00Z -v", "GITHUB_STEP_SUMMARY="+summary,
+		"GITHUB_SERVER_URL=https://github.com", "GITHUB_REPOSITORY=acme/pki", "GITHUB_SHA=0123abcd")
+	if err != nil {
+		t.Fatalf("the job summary step failed: %v\n%s", err, out)
+	}
+	md, _ := os.ReadFile(summary)
+	for _, want := range []string{
+		"before\n## vpncertlint\n",
+		"| error | 1 |\n",
+		"| [pki/prod/ca/expired-ca.pem:1](https://github.com/acme/pki/blob/0123abcd/pki/prod/ca/expired-ca.pem#L1) | `VPN.0072` | error | Certificate expired-ca.pem has expired. |",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("job summary lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(string(md), "Waived by the configuration") {
+		t.Errorf("-v in ARGS reached the job summary:\n%s", md)
+	}
+	if _, err := step(steps["Job summary"], "ARGS=--no-such-flag", "GITHUB_STEP_SUMMARY="+summary); err != nil {
+		t.Errorf("the job summary step fails the job: %v", err)
+	}
 	if _, err := step(steps["Result"], "CODE=1"); err == nil {
 		t.Error("the result step must fail the job on exit code 1")
 	}

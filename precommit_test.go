@@ -41,6 +41,8 @@ func TestPreCommit(t *testing.T) {
 		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
 		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
 		"GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "NO_COLOR=1", "TERM=dumb",
+		// The report in English whatever the developer's locale (a Chinese one makes it Chinese).
+		"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=",
 		// pre-commit's golang hooks get a GOPATH of their own: share the module cache so
 		// that `go install` does not download every module again.
 		"GOMODCACHE="+strings.TrimSpace(string(modcache)))

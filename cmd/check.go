@@ -11,10 +11,12 @@ import (
 	"github.com/vpncertlint/vpncertlint/engine"
 	"github.com/vpncertlint/vpncertlint/internal/gctune"
 	"github.com/vpncertlint/vpncertlint/lint"
+	"golang.org/x/term"
 )
 
 type checkFlags struct {
 	role, now, format, failOn, lang, color string
+	markdownLinkBase                       string
 	ca                                     []string
 	verbose                                bool
 	maxFileSize                            int64
@@ -83,9 +85,10 @@ it names is checked (see 'vpncertlint init').`,
 	fl.StringVar(&f.now, "now", "", "the clock, RFC 3339 (default: the current time); makes CI reproducible")
 	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(lint.Formats(), ", "))
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, notice or none")
-	fl.StringVar(&f.lang, "lang", "en", "language of descriptions and remedies: en or zh")
+	fl.StringVar(&f.lang, "lang", "", "language of the text and markdown reports: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)")
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
+	fl.StringVar(&f.markdownLinkBase, "markdown-link-base", "", "markdown format: the URL file links start with (default: the GitHub or GitLab CI commit's blob URL, else relative links)")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
 	f.body.register(fl)
 	f.extra.add(fl)
@@ -101,6 +104,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	failOn, err := lint.ParseFailOn(f.failOn)
 	if err != nil {
 		return err
+	}
+	if !cmd.Flags().Changed("lang") {
+		f.lang = envLang(func(k string) string { return getenv(cmd, k) })
 	}
 	if f.lang != "en" && f.lang != "zh" {
 		return usageErr("unknown --lang %q (want en or zh)", f.lang)
@@ -164,7 +170,11 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	}
 	defer rep.Close()
 	gate.apply(rep, now, f.lang)
-	fo := lint.FormatOptions{Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root}
+	fo := lint.FormatOptions{Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root,
+		Width: terminalWidth(cmd), LinkBase: f.markdownLinkBase, LinkRoot: repoRoot()}
+	if !cmd.Flags().Changed("markdown-link-base") {
+		fo.LinkBase = ciLinkBase(func(k string) string { return getenv(cmd, k) })
+	}
 	if err := gate.write(cmd, f.format, rep, fo); err != nil {
 		return err
 	}
@@ -187,4 +197,47 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// envLang is the report's language when --lang is not given: zh when the locale of messages
+// is Chinese (the first of LC_ALL, LC_MESSAGES and LANG that is set, as POSIX orders them,
+// starts with zh), else en.
+func envLang(getenv func(string) string) string {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(v, "zh") {
+				return "zh"
+			}
+			return "en"
+		}
+	}
+	return "en"
+}
+
+// ciLinkBase is where the markdown report's file links point when --markdown-link-base is not
+// given: the commit's files on GitHub (GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/,
+// set in GitHub Actions) or GitLab (CI_PROJECT_URL/-/blob/CI_COMMIT_SHA/, set in GitLab CI);
+// "" (relative links) elsewhere.
+func ciLinkBase(getenv func(string) string) string {
+	if server, repo, sha := getenv("GITHUB_SERVER_URL"), getenv("GITHUB_REPOSITORY"), getenv("GITHUB_SHA"); server != "" && repo != "" && sha != "" {
+		return strings.TrimSuffix(server, "/") + "/" + repo + "/blob/" + sha + "/"
+	}
+	if project, sha := getenv("CI_PROJECT_URL"), getenv("CI_COMMIT_SHA"); project != "" && sha != "" {
+		return strings.TrimSuffix(project, "/") + "/-/blob/" + sha + "/"
+	}
+	return ""
+}
+
+// terminalWidth is standard output's width when it is a terminal, else 0 (the text format's
+// default, lint.DefaultWidth).
+func terminalWidth(cmd *cobra.Command) int {
+	out, ok := cmd.OutOrStdout().(*os.File)
+	if !ok || !term.IsTerminal(int(out.Fd())) {
+		return 0
+	}
+	w, _, err := term.GetSize(int(out.Fd()))
+	if err != nil || w <= 0 {
+		return 0
+	}
+	return max(w, 20)
 }

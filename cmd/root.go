@@ -2,6 +2,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -68,9 +69,22 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;
 	return root
 }
 
-// Execute runs the command line with args and returns the process exit code.
+// Execute runs the command line with args and returns the process exit code. It reads none
+// of the environment variables that change a report (LANG, LC_ALL and LC_MESSAGES, the CI's
+// GITHUB_* and CI_* variables: see getenv), so that a report depends on its arguments alone
+// whoever runs it (the tests); ExecuteEnv reads them with getenv.
 func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return ExecuteEnv(args, func(string) string { return "" }, stdin, stdout, stderr)
+}
+
+// envKey holds, in a command's context, the getenv of ExecuteEnv.
+type envKey struct{}
+
+// ExecuteEnv is Execute with the environment variables read through getenv (os.Getenv for
+// the process).
+func ExecuteEnv(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := NewRoot()
+	root.SetContext(context.WithValue(context.Background(), envKey{}, getenv))
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -109,7 +123,18 @@ func Process() int {
 	// A closed pipe on standard output (vpncertlint check | head -1) is then a failed write
 	// (EPIPE), said on standard error with exit 2, rather than a silent death by SIGPIPE.
 	signal.Ignore(syscall.SIGPIPE)
-	return Execute(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	return ExecuteEnv(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// getenv reads an environment variable the way cmd's command runs: through ExecuteEnv's
+// getenv ("" for every variable under Execute).
+func getenv(cmd *cobra.Command, key string) string {
+	if ctx := cmd.Context(); ctx != nil {
+		if getenv, ok := ctx.Value(envKey{}).(func(string) string); ok {
+			return getenv(key)
+		}
+	}
+	return ""
 }
 
 func newVersionCmd() *cobra.Command {

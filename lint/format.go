@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/fatih/color"
+	"golang.org/x/text/width"
 )
 
 // FormatOptions tune a formatter.
@@ -23,6 +24,16 @@ type FormatOptions struct {
 	// Root is the absolute directory file URIs are made relative to (sarif); "" is the
 	// current directory.
 	Root string
+	// Width is the most terminal columns the message part (message and detail) of a zlint
+	// advisory's line takes in the text format; longer ones are cut with "…" (never with
+	// Verbose, which prints them whole). 0 is DefaultWidth.
+	Width int
+	// LinkBase starts the markdown format's links to files (a URL ending in "/", such as
+	// https://github.com/OWNER/REPO/blob/SHA/); "" makes the links relative.
+	LinkBase string
+	// LinkRoot is the directory the markdown format's link paths are relative to (the
+	// repository's work tree); "" leaves the paths as given.
+	LinkRoot string
 }
 
 // Formatter writes a finalized report.
@@ -59,9 +70,27 @@ func Write(w io.Writer, format string, r *Report, o FormatOptions) error {
 // then coloured.
 type painted string
 
+// DefaultWidth is the width, in terminal columns, of a zlint advisory's message part in the
+// text format when FormatOptions.Width is not set (standard output is not a terminal).
+const DefaultWidth = 100
+
+// SummarizeAfter: in the text format (without Verbose), a zlint lint raised more than this
+// many times in a run is one summary line rather than a line per advisory.
+const SummarizeAfter = 3
+
+// summaryFiles is how many of its inputs a summary line names.
+const summaryFiles = 3
+
 // writeText renders the text format. Every string of the report it prints goes through
 // TextSafe: text.printf escapes its string arguments, paint escapes what it colours, and
 // the finding lines are appended escaped.
+//
+// A finding's line is file:line: CODE severity: text (detail), where text is the message, or
+// in Chinese (a report finalized in zh) the Chinese description, except for zlint advisories,
+// whose text zlint gives only in English. The message part (text and detail) of a zlint
+// advisory is cut to o.Width columns, and a lint raised more than SummarizeAfter times is one
+// summary line after the files; Verbose prints each advisory whole, with the description
+// (or, in Chinese, the English message) and the remedy under every finding.
 func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	paint := func(attrs ...color.Attribute) func(s string) painted {
 		c := color.New(attrs...)
@@ -78,6 +107,12 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		Notice:  paint(color.FgCyan),
 	}
 	bold, faint := paint(color.Bold), paint(color.Faint)
+	words := reportWords(r.Lang())
+	maxCols := o.Width
+	if maxCols <= 0 {
+		maxCols = DefaultWidth
+	}
+	adv := newAdvisories(r, o.Verbose)
 
 	// Buffered: a report of thousands of findings is otherwise thousands of small writes
 	// (system calls when w is the terminal or a pipe).
@@ -101,22 +136,39 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	sort.Strings(order)
 	var buf []byte
-	for i, file := range order {
-		if i > 0 {
-			ew.printf("\n")
-		}
-		ew.printf("%s\n", bold(displayFile(file)))
-		if e := ioErr[file]; e != "" {
-			ew.printf("%s: %s %s\n", displayFile(file), sevColor[Error]("I/O error:"), e)
-		}
+	printed := 0
+	for _, file := range order {
 		fs, err := r.FileFindings(file)
 		if err != nil {
 			return err
 		}
+		e := ioErr[file]
+		lines := e != ""
+		for fi := range fs {
+			if s := adv.summary(fs[fi].Code); s != nil {
+				s.add(file, &fs[fi])
+			} else {
+				lines = true
+			}
+		}
+		if !lines {
+			continue // every finding of the file is in a summary line
+		}
+		if printed > 0 {
+			ew.printf("\n")
+		}
+		printed++
+		ew.printf("%s\n", bold(displayFile(file)))
+		if e != "" {
+			ew.printf("%s: %s %s\n", displayFile(file), sevColor[Error](words.ioError), e)
+		}
 		shown := TextSafe(displayFile(file))
 		for fi := range fs {
 			f := &fs[fi]
-			// file:line: CODE severity: message (detail) — appended, not printed with fmt:
+			if adv.summary(f.Code) != nil {
+				continue
+			}
+			// file:line: CODE severity: text (detail) — appended, not printed with fmt:
 			// a run over many certificates prints hundreds of thousands of these lines.
 			buf = append(buf[:0], shown...)
 			buf = append(buf, ':')
@@ -133,30 +185,56 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 				buf = append(buf, ':')
 			}
 			buf = append(buf, ' ')
-			buf = AppendTextSafe(buf, f.Message)
-			if f.Detail != "" {
-				buf = append(buf, " ("...)
-				buf = AppendTextSafe(buf, f.Detail)
-				buf = append(buf, ')')
+			text, described := lineText(f, words.zh, adv.zlint(f.Code))
+			if adv.zlint(f.Code) && !o.Verbose {
+				part := TextSafe(text)
+				if f.Detail != "" {
+					part += " (" + TextSafe(f.Detail) + ")"
+				}
+				buf = append(buf, clipWidth(part, maxCols)...)
+			} else {
+				buf = AppendTextSafe(buf, text)
+				if f.Detail != "" {
+					buf = append(buf, " ("...)
+					buf = AppendTextSafe(buf, f.Detail)
+					buf = append(buf, ')')
+				}
 			}
 			buf = append(buf, '\n')
 			ew.write(buf)
 			if o.Verbose {
-				ew.printf("    %s %s\n    %s %s\n", faint("description:"), f.Description, faint("remedy:"), f.Remedy)
+				if described {
+					ew.printf("    %s %s\n    %s %s\n", faint(words.message), f.Message, faint(words.remedy), f.Remedy)
+				} else {
+					ew.printf("    %s %s\n    %s %s\n", faint(words.description), f.Description, faint(words.remedy), f.Remedy)
+				}
 			}
 		}
 	}
-	if len(order) > 0 {
+	if printed > 0 {
+		ew.printf("\n")
+	}
+	if sums := adv.summaries(); len(sums) > 0 {
+		ew.printf("%s\n", bold(fmt.Sprintf(words.summaryHead, SummarizeAfter)))
+		for _, s := range sums {
+			files := make([]string, len(s.first))
+			for i, f := range s.first {
+				files[i] = TextSafe(displayFile(f))
+			}
+			ew.printf("%s %s %s%s\n", bold(s.code), sevColor[s.sev](s.sev.String()+":"),
+				painted(clipWidth(TextSafe(s.message), maxCols)), painted(words.summaryLine(s.n, s.files, files)))
+		}
 		ew.printf("\n")
 	}
 	if o.Verbose && len(r.Waived) > 0 {
-		ew.printf("%s\n", bold("Waived by the configuration:"))
+		ew.printf("%s\n", bold(words.waivedHead))
 		for _, w := range r.Waived {
 			until := ""
 			if w.Expires != "" {
-				until = ", until " + w.Expires
+				until = fmt.Sprintf(words.until, w.Expires)
 			}
-			ew.printf("%s:%d: %s %s %s (waived%s: %s)\n", displayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), w.Message, until, w.Reason)
+			text, _ := lineText(&w.Finding, words.zh, false)
+			ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", displayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), text, words.waived, until, w.Reason)
 		}
 		ew.printf("\n")
 	}
@@ -169,14 +247,12 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	objects := r.NumObjects()
 	s := r.Summary
-	line := fmt.Sprintf("%s, %s, %s in %s (%s)",
-		plural(s.Error, "error"), plural(s.Warning, "warning"), plural(s.Notice, "notice"),
-		plural(r.NumFiles(), "input"), plural(objects, "object"))
+	line := words.totals(s, r.NumFiles(), objects)
 	if n := r.IOErrors(); n > 0 {
-		line += fmt.Sprintf("; %s could not be read", plural(n, "input"))
+		line += words.unreadable(n)
 	}
 	if s.Waived > 0 {
-		line += fmt.Sprintf("; %s waived", plural(s.Waived, "finding"))
+		line += words.waivedCount(s.Waived)
 	}
 	summary := painted(TextSafe(line))
 	switch {
@@ -190,6 +266,110 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		ew.err = bw.Flush()
 	}
 	return ew.err
+}
+
+// lineText is the text a finding's line shows: its message, or in Chinese (zh) its Chinese
+// description (described true) unless it is a zlint advisory (English only).
+func lineText(f *Finding, zh, zlint bool) (text string, described bool) {
+	if zh && !zlint && f.Description != "" {
+		return f.Description, true
+	}
+	return f.Message, false
+}
+
+// advisories tracks, for one rendering, which codes are zlint advisories and which of them
+// are summarized (raised more than SummarizeAfter times, without Verbose).
+type advisories struct {
+	isZlint map[string]bool
+	summed  map[string]*lintSummary
+}
+
+// lintSummary is one summary line: a zlint lint's count, its inputs and the first of them.
+type lintSummary struct {
+	code, message string
+	sev           Severity
+	n, files      int
+	first         []string
+	last          string
+}
+
+func (s *lintSummary) add(file string, f *Finding) {
+	s.n++
+	if f.Severity > s.sev {
+		s.sev = f.Severity
+	}
+	if s.message == "" {
+		s.message = f.Message
+	}
+	if s.files == 0 || file != s.last {
+		s.files++
+		s.last = file
+		if len(s.first) < summaryFiles {
+			s.first = append(s.first, file)
+		}
+	}
+}
+
+func newAdvisories(r *Report, verbose bool) *advisories {
+	a := &advisories{isZlint: map[string]bool{}, summed: map[string]*lintSummary{}}
+	for code, n := range r.CodeCounts() {
+		c, ok := Lookup(code)
+		if !ok || c.Source != SourceZlint {
+			continue
+		}
+		a.isZlint[code] = true
+		if !verbose && n > SummarizeAfter {
+			a.summed[code] = &lintSummary{code: code}
+		}
+	}
+	return a
+}
+
+func (a *advisories) zlint(code string) bool { return a.isZlint[code] }
+
+func (a *advisories) summary(code string) *lintSummary { return a.summed[code] }
+
+// summaries lists the summary lines, by code.
+func (a *advisories) summaries() []*lintSummary {
+	out := make([]*lintSummary, 0, len(a.summed))
+	for _, s := range a.summed {
+		if s.n > 0 {
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].code < out[j].code })
+	return out
+}
+
+// clipWidth cuts s to at most width terminal columns (East Asian wide characters take two),
+// ending it with "…" when it is cut.
+func clipWidth(s string, width int) string {
+	cols := 0
+	for _, r := range s {
+		cols += runeColumns(r)
+	}
+	if cols <= width {
+		return s
+	}
+	cols = 0
+	for i, r := range s {
+		if cols+runeColumns(r) > width-1 {
+			return s[:i] + "…"
+		}
+		cols += runeColumns(r)
+	}
+	return s
+}
+
+func runeColumns(r rune) int {
+	if r < 0x1100 {
+		return 1
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 func displayFile(f string) string {

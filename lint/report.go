@@ -403,6 +403,23 @@ func (r *Report) Codes() []string {
 	return out
 }
 
+// CodeCounts counts the findings of each code.
+func (r *Report) CodeCounts() map[string]int {
+	out := map[string]int{}
+	if r.spool != nil {
+		for c, n := range r.spool.codes {
+			out[c] += n
+		}
+	}
+	for i := range r.Findings {
+		out[r.Findings[i].Code]++
+	}
+	return out
+}
+
+// Lang is the language Finalize resolved the texts in ("en" or "zh"; "" before Finalize).
+func (r *Report) Lang() string { return r.lang }
+
 // IOErrors counts inputs that could not be read.
 func (r *Report) IOErrors() int {
 	return len(r.ErrorFiles())

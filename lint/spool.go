@@ -45,8 +45,8 @@ type spool struct {
 	n        int     // spooled findings
 	nFiles   int
 	nObjects int
-	ioErrs   []FileResult // spooled file results with an error (they have no objects)
-	codes    map[string]bool
+	ioErrs   []FileResult   // spooled file results with an error (they have no objects)
+	codes    map[string]int // findings per code
 	enc      encoder
 	readBuf  []byte
 	unlinked bool
@@ -57,7 +57,7 @@ func newSpool() (*spool, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), groups: map[string][]segment{}, codes: map[string]bool{}}
+	s := &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), groups: map[string][]segment{}, codes: map[string]int{}}
 	if runtime.GOOS != "windows" {
 		// Unlinked while open: the file goes with the process, whatever happens to it.
 		s.unlinked = os.Remove(f.Name()) == nil
@@ -115,7 +115,7 @@ func (s *spool) addFindings(fs []Finding) error {
 
 func (s *spool) count(f *Finding) {
 	s.n++
-	s.codes[f.Code] = true
+	s.codes[f.Code]++
 	switch f.Severity {
 	case Error:
 		s.counts.Error++

@@ -287,7 +287,7 @@ func (l *Linter) CRL(c *crlcheck.CRL) []lint.Finding {
 func runCert(l *zl.CertificateLint, x *x509.Certificate, cfg zl.Configuration) (res *zl.LintResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			res = &zl.LintResult{Status: zl.Fatal, Details: fmt.Sprintf("the lint failed on this input (%v)", p)}
+			res = &zl.LintResult{Status: zl.Fatal, Details: fmt.Sprintf("it panicked: %v", p)}
 		}
 	}()
 	if byExtension[l.Name] && len(x.ExtensionsMap) > 1 {
@@ -322,7 +322,7 @@ func oneExtensionAtATime(l *zl.CertificateLint, x *x509.Certificate, cfg zl.Conf
 func runCRL(l *zl.RevocationListLint, x *x509.RevocationList, cfg zl.Configuration) (res *zl.LintResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			res = &zl.LintResult{Status: zl.Fatal, Details: fmt.Sprintf("the lint failed on this input (%v)", p)}
+			res = &zl.LintResult{Status: zl.Fatal, Details: fmt.Sprintf("it panicked: %v", p)}
 		}
 	}()
 	return l.Execute(x, cfg)
@@ -354,15 +354,23 @@ func finding(m zl.LintMetadata, res *zl.LintResult) (lint.Finding, bool) {
 	return f, true
 }
 
+// detail is zlint's details on this input, then the lint's citation: "Basic Constraints
+// extension is marked as non-critical; RFC 5280: 4.2.1.9". It names neither the file (the
+// finding's location does) nor zlint's status: the severity says it, and the lint's name
+// (e_, w_, n_) says whether the citation is a MUST, a SHOULD or a note. Only a lint that
+// could not run on the input (zlint's fatal status) says so.
 func detail(m zl.LintMetadata, res *zl.LintResult) string {
-	d := "zlint " + res.Status.String()
+	var parts []string
+	if res.Status == zl.Fatal {
+		parts = append(parts, "the lint could not run (zlint fatal)")
+	}
 	if res.Details != "" {
-		d += ": " + stableDetails(res.Details)
+		parts = append(parts, stableDetails(res.Details))
 	}
 	if m.Citation != "" {
-		d += "; " + m.Citation
+		parts = append(parts, m.Citation)
 	}
-	return d
+	return strings.Join(parts, "; ")
 }
 
 // keyUsageList is a list of key usage names as zlint's util.GetKeyUsageStrings prints it
@@ -460,7 +468,9 @@ func catalogueEntry(m zl.LintMetadata) lint.Code {
 		ID:       CodePrefix + m.Name,
 		Source:   lint.SourceZlint,
 		Severity: sev,
-		Message:  "%s: " + desc,
+		// The lint's description alone: the finding's location names the file, and the
+		// text and markdown reports print it beside the message.
+		Message:  desc,
 		DescEN:   fmt.Sprintf("zlint lint %s (source %s): %s Citation: %s.", m.Name, m.Source, desc, citation),
 		RemedyEN: fmt.Sprintf("Re-issue the certificate (or CRL) as the citation requires; this is advice, the cloud does not check it. If it does not apply to you, turn it off with --zlint-exclude %s.", m.Name),
 		DescZH:   fmt.Sprintf("zlint检查项%s(来源%s):%s 依据:%s。", m.Name, m.Source, desc, citation),

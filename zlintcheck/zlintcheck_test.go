@@ -201,6 +201,16 @@ func TestCertFindings(t *testing.T) {
 	if len(fs) != 1 || fs[0].Code != "zlint.e_basic_constraints_not_critical" || fs[0].Severity != lint.Warning {
 		t.Fatalf("findings %+v", fs)
 	}
+	// The message is the lint's description, the detail zlint's details and the citation:
+	// neither repeats the file (the location has it) nor zlint's status (the severity has it).
+	f := fs[0]
+	f.Resolve("en")
+	if f.Message != "basicConstraints MUST appear as a critical extension" {
+		t.Errorf("message %q", f.Message)
+	}
+	if f.Detail != "Basic Constraints extension is marked as non-critical; RFC 5280: 4.2.1.9" {
+		t.Errorf("detail %q", f.Detail)
+	}
 	l, _ = New(Config{})
 	if fs := l.Cert(c); len(fs) != 0 {
 		t.Fatalf("private profile: findings %+v", fs)
@@ -264,5 +274,25 @@ func TestDeterministicDetails(t *testing.T) {
 				t.Fatalf("%s: run %d differs:\n%s\nfirst:\n%s", name, run, got.String(), first)
 			}
 		}
+	}
+}
+
+func TestDetail(t *testing.T) {
+	m := zl.LintMetadata{Citation: "BRs: 7.1.2.3"}
+	for _, c := range []struct {
+		res  zl.LintResult
+		want string
+	}{
+		{zl.LintResult{Status: zl.Error}, "BRs: 7.1.2.3"},
+		{zl.LintResult{Status: zl.Warn, Details: "why"}, "why; BRs: 7.1.2.3"},
+		{zl.LintResult{Status: zl.Notice, Details: "why"}, "why; BRs: 7.1.2.3"},
+		{zl.LintResult{Status: zl.Fatal, Details: "it panicked: x"}, "the lint could not run (zlint fatal); it panicked: x; BRs: 7.1.2.3"},
+	} {
+		if got := detail(m, &c.res); got != c.want {
+			t.Errorf("%v %q: detail %q, want %q", c.res.Status, c.res.Details, got, c.want)
+		}
+	}
+	if got := detail(zl.LintMetadata{}, &zl.LintResult{Status: zl.Error, Details: "why"}); got != "why" {
+		t.Errorf("no citation: %q", got)
 	}
 }
