@@ -437,7 +437,9 @@ func TestWellFormedPKITS(t *testing.T) {
 func TestWellFormedAcceptsWhatGoAccepts(t *testing.T) {
 	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata"), "../../shared/corpus"}
 	if _, err := os.Stat(dirs[1]); err != nil {
-		t.Run("corpus", func(t *testing.T) { t.Skip("no ../shared/corpus: only Go's own test certificates (CI provides ../shared)") })
+		t.Run("corpus", func(t *testing.T) {
+			t.Skip("no ../shared/corpus: only Go's own test certificates (CI provides ../shared)")
+		})
 	}
 	n := 0
 	for _, dir := range dirs {
