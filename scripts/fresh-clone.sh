@@ -3,8 +3,8 @@
 # beside it (no ../shared), then run exactly README's two Quick start commands, as they
 # stand between the <!-- fresh-clone:example --> and <!-- fresh-clone:test --> markers:
 # the example (exit 0 or 1: the example has findings; exit 2 or worse fails) and the test
-# command (which must pass). When the test command is scripts/test it is run with -short,
-# and VPNCERTLINT_FRESH_CLONE=1 makes the inner run's TestFreshClone skip itself.
+# command (which must pass; a bare scripts/test is run with -short, to keep this quick).
+# VPNCERTLINT_FRESH_CLONE=1 makes the inner run's TestFreshClone skip itself.
 # Usage: scripts/fresh-clone.sh [DIR]   (DIR: where to clone; default a new temporary one)
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
