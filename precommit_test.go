@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -103,14 +104,26 @@ func TestPreCommit(t *testing.T) {
 		}
 		return string(b)
 	}
-	write(".vpncertlint.yaml", "version: 1\nroles:\n  ca: [\"pki/**/ca/*.pem\"]\n")
-	write(".pre-commit-config.yaml", string(local))
+	// Day one, as README's workflow goes: init, the hooks, the first commit before any
+	// certificate exists. The configuration's patterns match nothing yet: the gate passes.
+	if err := os.MkdirAll(repo, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	run(repo, true, "git", "init", "-q")
+	run(repo, true, bin, "init")
+	write(".pre-commit-config.yaml", string(local))
 	run(repo, true, "pre-commit", "install")
+	run(repo, true, "git", "add", "-A")
+	out := run(repo, true, "git", "commit", "-q", "-m", "the gate, before any certificate")
+	if !regexp.MustCompile(`vpncertlint \(repository gate\)\.*Passed`).MatchString(out) {
+		t.Errorf("the gate did not pass the first commit:\n%s", out)
+	}
+
+	write(".vpncertlint.yaml", "version: 1\nroles:\n  ca: [\"pki/**/ca/*.pem\"]\n")
 
 	write("pki/prod/ca/clean.pem", fixture("clean-ca.pem"))
 	run(repo, true, "git", "add", "-A")
-	out := run(repo, true, "git", "commit", "-q", "-m", "a clean client CA")
+	out = run(repo, true, "git", "commit", "-q", "-m", "a clean client CA")
 	if !strings.Contains(out, "vpncertlint (repository gate)") || !strings.Contains(out, "Passed") {
 		t.Errorf("the gate did not run on the clean commit:\n%s", out)
 	}
@@ -126,7 +139,7 @@ func TestPreCommit(t *testing.T) {
 	if strings.Count(out, "VPN.0072") != 2 {
 		t.Errorf("both hooks (repository gate, committed files) must report VPN.0072:\n%s", out)
 	}
-	if log := run(repo, true, "git", "log", "--oneline"); strings.Count(log, "\n") != 1 {
+	if log := run(repo, true, "git", "log", "--oneline"); strings.Count(log, "\n") != 2 {
 		t.Errorf("the expired CA was committed:\n%s", log)
 	}
 

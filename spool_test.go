@@ -54,7 +54,9 @@ func TestSpilledReportIsIdentical(t *testing.T) {
 		runs = append(runs, run{dir, args})
 	}
 	runs = append(runs, run{"demo-repo", []string{"check", "--config", "testdata/demo-repo/.vpncertlint.yaml", "--now", testNow, "testdata/demo-repo"}})
-	if _, err := os.Stat("../shared/corpus"); err == nil && !testing.Short() {
+	if _, err := os.Stat("../shared/corpus"); err != nil {
+		t.Run("corpus", func(t *testing.T) { t.Skip("no ../shared/corpus (CI provides ../shared)") })
+	} else if !testing.Short() {
 		runs = append(runs, run{"corpus", []string{"check", "--no-config", "--now", testNow, "--fail-on", "none", "../shared/corpus"}})
 	}
 	for _, r := range runs {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/vpncertlint/vpncertlint/internal/suggest"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"gopkg.in/yaml.v3"
 )
@@ -336,13 +337,7 @@ func unknownDetail(name string, fields map[string]*spec) string {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	best, bestD := "", 4
-	for _, n := range names {
-		if d := distance(strings.ToLower(name), n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	if best != "" {
+	if best := suggest.Closest(name, names); best != "" {
 		return fmt.Sprintf("did you mean %s? the documented fields here are %s", best, strings.Join(names, ", "))
 	}
 	return "the documented fields here are " + strings.Join(names, ", ")
@@ -367,25 +362,4 @@ func (b *Body) walk(v *yaml.Node, p string, s *spec) {
 			b.walk(resolve(e), index(p, i), s.elem)
 		}
 	}
-}
-
-// distance is the Levenshtein distance of a and b (for "did you mean").
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

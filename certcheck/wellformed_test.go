@@ -436,6 +436,11 @@ func TestWellFormedPKITS(t *testing.T) {
 // the third-party corpora (zlint's deliberately odd certificates among them).
 func TestWellFormedAcceptsWhatGoAccepts(t *testing.T) {
 	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata"), "../../shared/corpus"}
+	if _, err := os.Stat(dirs[1]); err != nil {
+		t.Run("corpus", func(t *testing.T) {
+			t.Skip("no ../shared/corpus: only Go's own test certificates (CI provides ../shared)")
+		})
+	}
 	n := 0
 	for _, dir := range dirs {
 		for p, der := range thirdPartyCerts(t, dir) {

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/spf13/cobra"
+	"github.com/vpncertlint/vpncertlint/bodycheck"
 	"github.com/vpncertlint/vpncertlint/engine"
 	"github.com/vpncertlint/vpncertlint/internal/gctune"
 	"github.com/vpncertlint/vpncertlint/lint"
@@ -18,7 +20,7 @@ type checkFlags struct {
 	role, now, format, failOn, lang, color string
 	markdownLinkBase                       string
 	ca                                     []string
-	verbose                                bool
+	verbose, allowEmpty                    bool
 	maxFileSize                            int64
 	body                                   bodyFlags
 	extra                                  extraFlags
@@ -29,11 +31,15 @@ func newCheckCmd() *cobra.Command {
 	f := &checkFlags{}
 	c := &cobra.Command{
 		Use:   "check [flags] [PATH...]",
-		Short: "Check certificate and CRL files (directories are scanned recursively; - is stdin)",
+		Short: "Check certificates, CRLs and VPN server bodies (directories are scanned recursively; - is stdin)",
 		Long: `Check PEM certificates and CRLs as Huawei Cloud's P2C VPN would judge them on upload.
 
-PATH may be a file, a directory (scanned recursively for *.pem, *.crt, *.cer, *.cert, *.crl
-and *.der; hidden entries are skipped) or - for standard input.
+PATH may be a file (always read, whatever its name), a directory or - for standard input
+(named stdin in the report). A directory is scanned recursively for
+  ` + scannedPatterns(engine.ScanExtensions) + `
+(PKCS#12 and PKCS#7 files are answered with the conversion command to PEM) and for server
+bodies in ` + scannedPatterns(bodycheck.Extensions) + `; hidden entries are skipped. A directory PATH with no
+file to check is a usage error (exit 2) unless --allow-empty.
 
 Roles (--role):
   auto    a CERTIFICATE with basicConstraints cA=TRUE is a client CA upload, any other
@@ -48,7 +54,7 @@ Client CAs (from --ca, and those found in the run) form the upload set: duplicat
 Server bodies: a JSON or YAML file (or stdin) whose top level is vpn_server is a Create/Update
 VPN Server request body, whatever its name or --role: its fields, CIDR blocks and client CA
 contents are checked as the cloud would (VPN.0001, VPN.0070-0077, VPN.1100-1119). Directory
-scans also read *.json, *.yaml and *.yml, and skip those that are not bodies. --body says
+scans skip the JSON and YAML files that are not bodies. --body says
 whether bodies are Create or Update requests (auto: Create when tunnel_protocol is present).
 
 zlint advisories (zlint.<lint>, warnings and notices) run on every parsed certificate and CRL.
@@ -89,6 +95,7 @@ it names is checked (see 'vpncertlint init').`,
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
 	fl.StringVar(&f.markdownLinkBase, "markdown-link-base", "", "markdown format: the URL file links start with (default: the GitHub or GitLab CI commit's blob URL, else relative links)")
+	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "let a directory PATH with no file to check pass (by default it is a usage error, exit 2)")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
 	f.body.register(fl)
 	f.extra.add(fl)
@@ -101,6 +108,10 @@ func usageErr(format string, a ...interface{}) error {
 }
 
 func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
+	// Enumerated values are taken in any case (--role CA, --format SARIF).
+	for _, v := range []*string{&f.role, &f.format, &f.failOn, &f.lang, &f.color, &f.body.mode} {
+		*v = strings.ToLower(*v)
+	}
 	failOn, err := lint.ParseFailOn(f.failOn)
 	if err != nil {
 		return err
@@ -137,6 +148,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if err := f.body.validate(cmd); err != nil {
 		return err
 	}
+	if err := f.gate.checkOutput(); err != nil {
+		return err
+	}
 	opts := engine.Options{
 		Role:        f.role,
 		CAFiles:     f.ca,
@@ -164,7 +178,13 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	// match on them.
 	opts.Lean = f.format == "text" && gate.cfg == nil
 	defer gctune.Start()() // fewer garbage collections: see internal/gctune
+	opts.AllowEmpty = f.allowEmpty
 	rep, err := engine.Run(args, opts, f.lang)
+	var empty *engine.EmptyPathError
+	if errors.As(err, &empty) {
+		return usageErr("no file to check in %s (a directory is scanned for %s, and server bodies in %s; hidden entries are skipped): name the files, or use --allow-empty to let it pass",
+			strings.Join(empty.Paths, ", "), scannedPatterns(engine.ScanExtensions), scannedPatterns(bodycheck.Extensions))
+	}
 	if err != nil {
 		return err
 	}
@@ -188,6 +208,15 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		return exitError{code}
 	}
 	return nil
+}
+
+// scannedPatterns is exts as *.pem, *.crt, ….
+func scannedPatterns(exts []string) string {
+	var out []string
+	for _, e := range exts {
+		out = append(out, "*"+e)
+	}
+	return strings.Join(out, ", ")
 }
 
 func contains(xs []string, x string) bool {

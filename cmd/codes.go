@@ -9,6 +9,17 @@ import (
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
+// lookupCode finds a code as written or in any case: VPN.0072, vcl.0701,
+// zlint.e_sub_cert_aia_missing (codes and explain accept the same).
+func lookupCode(arg string) (*lint.Code, bool) {
+	for _, id := range []string{arg, strings.ToUpper(arg), strings.ToLower(arg)} {
+		if c, ok := lint.Lookup(id); ok {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
 func newCodesCmd() *cobra.Command {
 	var format, lang string
 	var all, withZlint bool
@@ -21,16 +32,14 @@ By default only the codes vpncertlint can raise are listed; --zlint adds the zli
 (zlint.<lint>) of the default selection; --all lists the cloud's whole table and every zlint lint.`,
 		Example: "  vpncertlint codes\n  vpncertlint codes VPN.0072 --lang zh\n  vpncertlint codes --format json",
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format, lang = strings.ToLower(format), strings.ToLower(lang)
 			if lang != "en" && lang != "zh" {
 				return fmt.Errorf("unknown --lang %q (want en or zh)", lang)
 			}
 			var list []*lint.Code
 			if len(args) > 0 {
 				for _, a := range args {
-					c, ok := lint.Lookup(strings.ToUpper(a))
-					if !ok {
-						c, ok = lint.Lookup(a)
-					}
+					c, ok := lookupCode(a)
 					if !ok {
 						return fmt.Errorf("unknown code %q (see 'vpncertlint codes --all')", a)
 					}

@@ -2,7 +2,9 @@ package cmd
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -137,10 +139,13 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(files) == 0 {
-		return nil, nil, usageErr("%s: no file in %s matches its patterns", gt.name, display(cfg.Dir))
-	}
 	gt.whole = true
+	if len(files) == 0 {
+		// A new repository's gate (init, the hook, the first commit before any
+		// certificate): it passes, and says why nothing was checked.
+		fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: no file in %s matches the patterns of %s yet: nothing to check\n", lint.TextSafe(display(cfg.Dir)), lint.TextSafe(gt.name))
+		return gt, nil, nil
+	}
 	for i, f := range files {
 		files[i] = display(f)
 	}
@@ -246,7 +251,7 @@ func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions)
 	// half-written report where the previous one was.
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*")
 	if err != nil {
-		return err
+		return outputErr(target, err)
 	}
 	defer os.Remove(tmp.Name())
 	bw := bufio.NewWriterSize(tmp, 64<<10)
@@ -261,7 +266,41 @@ func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions)
 		werr = err
 	}
 	if werr == nil {
-		werr = os.Rename(tmp.Name(), target)
+		if err := os.Rename(tmp.Name(), target); err != nil {
+			werr = outputErr(target, err)
+		}
 	}
 	return werr
+}
+
+// outputErr is err about --output's temporary file, said of the file the user named: its
+// reason without the temporary name (a missing directory named as such).
+func outputErr(target string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no directory %s", filepath.Dir(target))
+	}
+	return err
+}
+
+// checkOutput fails early, before the inputs are read, when --output's directory does not
+// exist.
+func (g *gateFlags) checkOutput() error {
+	if g.output == "" {
+		return nil
+	}
+	if _, err := os.Stat(g.output); err == nil {
+		return nil // a file, a device, a link: written as writeFile says
+	}
+	if _, err := os.Stat(filepath.Dir(g.output)); err != nil {
+		return writeError{fmt.Errorf("--output %s: %v", g.output, outputErr(g.output, err))}
+	}
+	return nil
 }

@@ -143,14 +143,17 @@ func newExplainCmd() *cobra.Command {
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, ok := lint.Lookup(strings.ToUpper(args[0]))
+			c, ok := lookupCode(args[0])
 			if !ok {
 				return usageErr("unknown code %q (see 'vpncertlint codes --all')", args[0])
 			}
 			w := cmd.OutOrStdout()
 			kind := "vpncertlint's own advisory; the cloud does not raise it"
-			if c.Source == lint.SourceCloud {
+			switch c.Source {
+			case lint.SourceCloud:
 				kind = fmt.Sprintf("Huawei Cloud VPN API error, HTTP %d: the cloud rejects the request", c.HTTPStatus)
+			case lint.SourceZlint:
+				kind = "zlint advisory; the cloud does not raise it"
 			}
 			fmt.Fprintf(w, "%s  %s (%s)\n\n", c.ID, c.Severity, kind)
 			fmt.Fprintf(w, "Message:      %s\n", c.Message)
@@ -158,8 +161,10 @@ func newExplainCmd() *cobra.Command {
 				fmt.Fprintf(w, "Related:      %s\n", c.Related)
 			}
 			raised := "no (listed for reference)"
-			if RaisedCodes()[c.ID] {
+			if RaisedCodes()[c.ID] || contains(zlintDefaultCodes(), c.ID) {
 				raised = "yes"
+			} else if c.Source == lint.SourceZlint {
+				raised = "when selected (--zlint-include, or the zlint section of " + config.FileName + ")"
 			}
 			fmt.Fprintf(w, "Raised by vpncertlint: %s\n\n", raised)
 			fmt.Fprintf(w, "English\n  What:  %s\n  Fix:   %s\n\n", c.DescEN, c.RemedyEN)

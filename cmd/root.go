@@ -9,9 +9,12 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/vpncertlint/vpncertlint/bodycheck"
+	"github.com/vpncertlint/vpncertlint/engine"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -52,21 +55,61 @@ func NewRoot() *cobra.Command {
 		Use:   "vpncertlint",
 		Short: "Check certificates and CRLs before you upload them to Huawei Cloud's P2C VPN",
 		Long: `vpncertlint tells you, before you upload, whether Huawei Cloud's point-to-site VPN
-(the "VPN server") will reject your certificates or CRLs, and with which of the cloud's own
-error codes (VPN.0070–VPN.0080, VPN.1111). Advice that the cloud would not enforce is
-reported as warnings or notices with codes of vpncertlint's own (VCL.xxxx) or zlint's
-(zlint.<lint>). A few VCL codes are errors although the cloud may accept the upload: broken
-keys (VCL.0704–0708) and what Cloud Certificate Manager refuses (VCL.2001–2007); they fail
-the run like the cloud's codes.
+(the "VPN server") will reject your client CA certificates, server certificate, CRLs or
+Create/Update VPN Server request body, and with which of the cloud's own error codes
+(VPN.0070–VPN.0080 for certificates and CRLs, VPN.0001 and VPN.11xx for the server).
+Advice that the cloud would not enforce is reported as warnings or notices with codes of
+vpncertlint's own (VCL.xxxx) or zlint's (zlint.<lint>). A few VCL codes are errors although
+the cloud may accept the upload: broken keys (VCL.0704–0708) and what Cloud Certificate
+Manager refuses (VCL.2001–2007); they fail the run like the cloud's codes.
+
+'vpncertlint check' reads:
+  certificates and CRLs   PEM or DER files; a directory is scanned recursively for
+                          ` + scannedPatterns(engine.ScanExtensions) + `
+                          (PKCS#12 and PKCS#7 files are answered with the conversion command)
+  server request bodies   JSON or YAML whose top level is vpn_server (scanned in
+                          ` + scannedPatterns(bodycheck.Extensions) + `): fields, CIDR blocks, client CAs
+  standard input          -
+and with --key/--chain the server certificate as imported into Cloud Certificate Manager.
+With no PATH it checks the files a project configuration (.vpncertlint.yaml) names: see
+'vpncertlint init' and 'vpncertlint check --help'.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;
 2 usage error or an input that could not be read (every other input is still reported).`,
+		Example: `  vpncertlint check ca.pem certs/                        # files and folders
+  vpncertlint check --ca ca.pem --role crl revoked.crl   # a CRL against its client CA
+  vpncertlint check --max-connections 10 vpn-server.json # a Create VPN Server body
+  vpncertlint check --role server server.pem --key server.key --chain chain.pem
+  vpncertlint init && vpncertlint check                  # gate a repository
+  vpncertlint explain VPN.0072                           # a code in full, with the fix`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newCheckCmd(), newCodesCmd(), newVersionCmd())
 	root.AddCommand(newInitCmd(), newConfigCmd(), newExplainCmd())
 	return root
+}
+
+// strictCompletion makes `completion SHELL` for a shell cobra has no script for a usage
+// error (exit 2) rather than the help and exit 0 of cobra's default command. Called once the
+// output is set: cobra's scripts are written to the output of that time.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	comp, _, err := root.Find([]string{"completion"})
+	if err != nil || comp == root {
+		return
+	}
+	var shells []string
+	for _, c := range comp.Commands() {
+		shells = append(shells, c.Name())
+	}
+	comp.Args = cobra.ArbitraryArgs
+	comp.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return cmd.Help()
+		}
+		return usageErr("unsupported shell %q for completion (want %s)", args[0], strings.Join(shells, ", "))
+	}
 }
 
 // Execute runs the command line with args and returns the process exit code. It reads none
@@ -89,7 +132,8 @@ func ExecuteEnv(args []string, getenv func(string) string, stdin io.Reader, stdo
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	strictCompletion(root)
+	used, err := root.ExecuteC()
 	if err == nil {
 		return 0
 	}
@@ -108,7 +152,11 @@ func ExecuteEnv(args []string, getenv func(string) string, stdin io.Reader, stdo
 		// Errors quote paths and arguments: a name must not print lines or escape sequences.
 		fmt.Fprintf(stderr, "vpncertlint: %s\n", lint.TextSafe(err.Error()))
 	}
-	fmt.Fprintln(stderr, "Run 'vpncertlint --help' for usage.")
+	help := "vpncertlint"
+	if used != nil {
+		help = used.CommandPath()
+	}
+	fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", help)
 	return 2
 }
 

@@ -261,7 +261,7 @@ func (c *Config) Apply(rep *lint.Report, now time.Time, whole bool, file, lang s
 // waiverFor returns the index of the first waiver that matches f, or -1.
 func (c *Config) waiverFor(f lint.Finding) int {
 	rel, ok := c.Rel(f.File)
-	if !ok || f.File == "" || f.File == "-" {
+	if !ok || f.File == "" || f.File == lint.StdinName {
 		return -1
 	}
 	for i, w := range c.Ignore {

@@ -12,12 +12,14 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
+	"github.com/vpncertlint/vpncertlint/internal/suggest"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"gopkg.in/yaml.v3"
 )
@@ -363,10 +365,35 @@ func Parse(data []byte, file string) (*Config, error) {
 func friendlyYAML(m string) string {
 	// yaml.v3: "field foo not found in type config.Roles"
 	if i := strings.Index(m, " not found in type "); i > 0 && strings.HasPrefix(m, "field ") {
-		return fmt.Sprintf("unknown key %q", m[len("field "):i])
+		key := m[len("field "):i]
+		msg := fmt.Sprintf("unknown key %q", key)
+		keys := keysOf[strings.TrimPrefix(m[i+len(" not found in type "):], "config.")]
+		if len(keys) == 0 {
+			return msg
+		}
+		if best := suggest.Closest(key, keys); best != "" {
+			return fmt.Sprintf("%s (did you mean %s? the keys here are %s)", msg, best, strings.Join(keys, ", "))
+		}
+		return fmt.Sprintf("%s (the keys here are %s)", msg, strings.Join(keys, ", "))
 	}
 	return m
 }
+
+// keysOf are the YAML keys of the configuration's mappings, by Go type name, in their
+// order of declaration.
+var keysOf = func() map[string][]string {
+	out := map[string][]string{}
+	for _, v := range []any{Config{}, Roles{}, Set{}, Policy{}, Gateway{}, Zlint{}, Waiver{}} {
+		t := reflect.TypeOf(v)
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if name != "" && name != "-" {
+				out[t.Name()] = append(out[t.Name()], name)
+			}
+		}
+	}
+	return out
+}()
 
 // node returns the node at path (map keys and sequence indexes) below root's document; the
 // deepest node found when the path does not exist.

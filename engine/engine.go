@@ -38,6 +38,9 @@ var Roles = []string{RoleAuto, RoleCA, RoleServer, RoleCRL}
 // Options configure a run.
 type Options struct {
 	Role string
+	// AllowEmpty lets a directory PATH in which nothing is checked pass; otherwise Run
+	// returns an *EmptyPathError naming it.
+	AllowEmpty bool
 	// CAFiles are client CA files (--ca): checked as client CA uploads, and issuers for CRLs.
 	CAFiles     []string
 	Now         time.Time
@@ -73,7 +76,7 @@ type Options struct {
 	ContextCAs []string
 	// SetsFor, if set, names the upload sets an input belongs to. Duplicates (VPN.0077), the
 	// client-CA count (VPN.1111) and CRL issuers (VPN.0079) are then judged per set (it is
-	// called with "-" for standard input; no names: the set ""). Unset: one set for the run.
+	// called with lint.StdinName for standard input; no names: the set ""). Unset: one set for the run.
 	SetsFor func(path string) []string
 	// Lean keeps less in memory, for the text format when nothing else reads the report (a
 	// configuration's waivers match on the SHA-256): findings lose the identity of their
@@ -134,7 +137,9 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 		return nil, err
 	}
 	seen := map[string]bool{}
-	inputs := append(expand(o.CAFiles, true, seen), expand(paths, false, seen)...)
+	var empty []emptyDir
+	inputs := append(expand(o.CAFiles, true, seen, nil), expand(paths, false, seen, &empty)...)
+	checked := map[string]bool{} // the keys of the walk-found .json/.yaml files that are bodies
 	inputs = append(o.contextInputs(inputs), inputs...)
 
 	rep := lint.NewReport(o.Tool, o.Now)
@@ -159,6 +164,9 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 		if r.skip {
 			rep.Skipped = append(rep.Skipped, lint.SkippedFile{File: r.file.File, Reason: r.skipWhy})
 			return
+		}
+		if len(empty) > 0 {
+			checked[filepath.Clean(r.file.File)] = true
 		}
 		if r.context {
 			if r.file.Error != "" {
@@ -211,6 +219,22 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	if addErr != nil {
 		rep.Close()
 		return nil, addErr
+	}
+	if !o.AllowEmpty {
+		var none []string
+		for _, e := range empty {
+			body := false
+			for _, k := range e.keys {
+				body = body || checked[k]
+			}
+			if !body {
+				none = append(none, e.path)
+			}
+		}
+		if len(none) > 0 {
+			rep.Close()
+			return nil, &EmptyPathError{Paths: none}
+		}
 	}
 	rep.Finalize(lang)
 	return rep, nil

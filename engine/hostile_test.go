@@ -186,7 +186,7 @@ func (endless) Read(p []byte) (int, error) {
 
 func TestHostileEndlessStdin(t *testing.T) {
 	rep := runWithin(t, 10*time.Second, []string{"-"}, Options{Stdin: endless{}, MaxFileSize: 8 << 20})
-	if e := fileError(t, rep, "-"); !strings.Contains(e, "size limit of 8388608 bytes") {
+	if e := fileError(t, rep, lint.StdinName); !strings.Contains(e, "size limit of 8388608 bytes") {
 		t.Fatalf("endless stdin: error %q", e)
 	}
 }

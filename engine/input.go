@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/vpncertlint/vpncertlint/bodycheck"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // DefaultMaxFileSize bounds how much of one input is read (64 MiB: large CRLs fit).
@@ -43,24 +44,49 @@ func hasScanExt(name string) bool {
 	return false
 }
 
+// EmptyPathError is a directory given as a PATH in which nothing is checked: no file with a
+// scanned extension (ScanExtensions, or a .json/.yaml/.yml that is a server body).
+type EmptyPathError struct{ Paths []string }
+
+func (e *EmptyPathError) Error() string {
+	return fmt.Sprintf("no file to check in %s", strings.Join(e.Paths, ", "))
+}
+
+// emptyDir is a directory PATH whose walk found no file with a scanned extension: it is
+// empty unless one of its .json/.yaml/.yml files (keys) proves to be a server body.
+type emptyDir struct {
+	path string
+	keys []string
+}
+
+// inputKey identifies an input for deduplication.
+func inputKey(in input) string {
+	if in.stdin {
+		return "\x00stdin"
+	}
+	return filepath.Clean(in.path)
+}
+
 // expand turns the command line's paths into inputs: directories are walked (sorted,
-// hidden entries skipped, symlinks to directories not followed), duplicates dropped.
-func expand(paths []string, asCA bool, seen map[string]bool) []input {
+// hidden entries skipped, symlinks to directories not followed), duplicates dropped. The
+// directories that may yield nothing to check are added to empty when it is not nil.
+func expand(paths []string, asCA bool, seen map[string]bool, empty *[]emptyDir) []input {
 	var out []input
 	add := func(in input) {
-		key := filepath.Clean(in.path)
-		if in.stdin {
-			key = "\x00stdin"
-		}
+		key := inputKey(in)
 		if seen[key] {
 			return
 		}
 		seen[key] = true
+		if !in.stdin && in.path == lint.StdinName {
+			// a file named stdin is not standard input, in the report either
+			in.path = "." + string(filepath.Separator) + in.path
+		}
 		out = append(out, in)
 	}
 	for _, p := range paths {
 		if p == "-" {
-			add(input{path: "-", stdin: true, asCA: asCA})
+			add(input{path: lint.StdinName, stdin: true, asCA: asCA})
 			continue
 		}
 		st, err := os.Stat(p)
@@ -111,6 +137,19 @@ func expand(paths []string, asCA bool, seen map[string]bool) []input {
 			found = append(found, input{path: p, asCA: asCA, err: ioError(walkErr)})
 		}
 		sort.SliceStable(found, func(i, j int) bool { return found[i].path < found[j].path })
+		if empty != nil {
+			e := emptyDir{path: p}
+			for _, f := range found {
+				if !f.bodyOnly {
+					e.keys = nil
+					break
+				}
+				e.keys = append(e.keys, inputKey(f))
+			}
+			if len(found) == 0 || e.keys != nil {
+				*empty = append(*empty, e)
+			}
+		}
 		for _, f := range found {
 			add(f)
 		}

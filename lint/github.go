@@ -50,7 +50,7 @@ func writeGitHub(w io.Writer, r *Report, o FormatOptions) error {
 	}
 	err := r.EachFinding(func(f *Finding) error {
 		var props []string
-		if f.File != "" && f.File != "-" {
+		if f.File != "" && f.File != StdinName {
 			props = append(props, "file="+githubFile(RelPath(f.File, o.Root)))
 			if f.Line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", f.Line))

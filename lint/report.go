@@ -23,6 +23,10 @@ type ObjectInfo struct {
 	Object
 }
 
+// StdinName is the file name of standard input (the PATH -) in reports. A file of that name
+// given or found on disk is named ./stdin.
+const StdinName = "stdin"
+
 // FileResult is what happened to one input.
 type FileResult struct {
 	File    string       `json:"file"`

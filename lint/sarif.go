@@ -144,7 +144,7 @@ func SARIFLevel(s Severity) string {
 // RelPath returns file relative to root, with forward slashes. A root of "" leaves the path
 // as given; a file outside root keeps its path.
 func RelPath(file, root string) string {
-	if root == "" || file == "" || file == "-" {
+	if root == "" || file == "" || file == StdinName {
 		return filepath.ToSlash(file)
 	}
 	abs, err := filepath.Abs(file)
@@ -282,7 +282,7 @@ func sarifResultOf(f *Finding, index map[string]int, o FormatOptions) sarifResul
 			res.Properties["subject"] = f.Subject
 		}
 	}
-	if f.File != "" && f.File != "-" {
+	if f.File != "" && f.File != StdinName {
 		line := f.Line
 		if line < 1 {
 			line = 1
