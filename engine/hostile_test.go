@@ -468,45 +468,34 @@ func TestFIFOWithWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The writer opens the FIFO (blocking until the engine opens it), writes, closes, and
-	// starts again: if the engine read before the data came (an empty input), the next try
-	// finds a writer again.
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			default:
-			}
-			w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
-			if err != nil {
-				return
-			}
-			w.Write(data)
-			w.Close()
-		}
-	}()
-	for i := 0; i < 50; i++ {
-		rep := runWithin(t, 10*time.Second, []string{fifo}, Options{})
-		// (under load the engine may read several of the writer's rounds as one input, of
-		// thousands of certificates: the report then holds its files in its temporary file)
-		files, err := rep.AllFiles()
-		rep.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(files[0].Objects) == 1 {
-			// Unblock a writer waiting for a reader, so that the goroutine ends.
-			if r, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
-				r.Close()
-			}
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
+	// Deterministic: a reader held open by the test lets the writer open without blocking
+	// and keeps the FIFO's buffer alive after the writer has written and closed; the engine
+	// then opens the FIFO, reads the buffered certificate and sees its end (no writer left).
+	// (A writer racing the engine's open, as this test once did, flaked under load.)
+	hold, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("the certificate written to the FIFO was never read")
+	defer hold.Close()
+	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rep := runWithin(t, 10*time.Second, []string{fifo}, Options{})
+	files, err := rep.AllFiles()
+	rep.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || len(files[0].Objects) != 1 || files[0].Error != "" {
+		t.Fatalf("the certificate written to the FIFO: files %+v", files)
+	}
 }
 
 func TestPipeIdleTimeout(t *testing.T) {
