@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/vpncertlint/vpncertlint/bodycheck"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // DefaultMaxFileSize bounds how much of one input is read (64 MiB: large CRLs fit).
@@ -46,6 +47,11 @@ func hasScanExt(name string) bool {
 func expand(paths []string, asCA bool, seen map[string]bool) []input {
 	var out []input
 	add := func(in input) {
+		// Reports show "/" paths on every system (details name other files too); Windows
+		// opens them as well, but for its \\?\ paths, which are taken verbatim.
+		if !strings.HasPrefix(in.path, `\\?\`) {
+			in.path = lint.SlashPath(in.path)
+		}
 		key := filepath.Clean(in.path)
 		if in.stdin {
 			key = "\x00stdin"
