@@ -184,8 +184,8 @@ func TestReportWriteFailure(t *testing.T) {
 	// --output a named pipe whose reader goes away: written to as it is (not replaced by a
 	// file), and the failed write is exit 2.
 	fifo := filepath.Join(t.TempDir(), "report.fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
+	if err := mkfifo(fifo, 0o600); err != nil {
+		t.Skip("mkfifo:", err)
 	}
 	// The reading end, opened first without blocking, so that a run that does not open
 	// the pipe does not hang the test.

@@ -18,18 +18,70 @@ import (
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
-// Version is set at build time with -ldflags "-X github.com/vpncertlint/vpncertlint/cmd.Version=…";
-// otherwise the module version recorded by `go install` is used.
+// Version is stamped by the release build (.goreleaser.yaml) with
+// -ldflags "-X github.com/vpncertlint/vpncertlint/cmd.Version=vX.Y.Z"; empty otherwise, and
+// then the version the Go toolchain recorded is used (see versionOf).
 var Version = ""
 
+// version is vpncertlint's version as reports show it (JSON tool.version, SARIF, JUnit).
 func version() string {
-	if Version != "" {
-		return Version
+	v, _ := versionOf(Version, readBuildInfo())
+	return v
+}
+
+// versionLine is what `vpncertlint version` prints: the version and, when the build recorded
+// it, the commit it was built from.
+func versionLine() string {
+	v, rev := versionOf(Version, readBuildInfo())
+	if rev != "" {
+		return "vpncertlint " + v + " (commit " + rev + ")"
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	return "vpncertlint " + v
+}
+
+func readBuildInfo() *debug.BuildInfo {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		return bi
 	}
-	return "dev"
+	return nil
+}
+
+// versionOf returns the version: the stamped one if any, else the main module's version
+// (v1.2.3 after `go install …@v1.2.3`; a pseudo-version such as
+// v0.0.0-20260601000000-0123456789ab+dirty after `go build` or `go install .` in a git
+// clone; "(devel)" when the toolchain recorded none, as with -buildvcs=false). rev is the
+// VCS revision (12 hex digits, "+modified" for a dirty work tree) when the build recorded
+// one that the version does not already name.
+func versionOf(stamped string, bi *debug.BuildInfo) (v, rev string) {
+	v = stamped
+	if v == "" && bi != nil {
+		v = bi.Main.Version
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	if bi == nil {
+		return v, ""
+	}
+	var modified bool
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev == "" || strings.Contains(v, rev) {
+		return v, ""
+	}
+	if modified {
+		rev += "+modified"
+	}
+	return v, rev
 }
 
 // exitError carries an exit code out of a command.
@@ -191,7 +243,7 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print vpncertlint's version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(cmd.OutOrStdout(), "vpncertlint %s\n", version())
+			fmt.Fprintln(cmd.OutOrStdout(), versionLine())
 			return nil
 		},
 	}

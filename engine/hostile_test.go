@@ -430,7 +430,7 @@ func TestHostileSymlinkLoop(t *testing.T) {
 func TestHostileFIFOAndSocket(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.pem")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo, 0o644); err != nil {
 		t.Skip("mkfifo:", err)
 	}
 	sock := filepath.Join(dir, "sock.pem")
@@ -461,7 +461,7 @@ func TestHostileFIFOAndSocket(t *testing.T) {
 func TestFIFOWithWriter(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.pem")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo, 0o644); err != nil {
 		t.Skip("mkfifo:", err)
 	}
 	data, err := os.ReadFile(goodCert(t, dir))
@@ -501,7 +501,7 @@ func TestFIFOWithWriter(t *testing.T) {
 func TestPipeIdleTimeout(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.pem")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo, 0o644); err != nil {
 		t.Skip("mkfifo:", err)
 	}
 	old := PipeIdleTimeout

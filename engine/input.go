@@ -73,6 +73,11 @@ func inputKey(in input) string {
 func expand(paths []string, asCA bool, seen map[string]bool, empty *[]emptyDir) []input {
 	var out []input
 	add := func(in input) {
+		// Reports show "/" paths on every system (details name other files too); Windows
+		// opens them as well, but for its \\?\ paths, which are taken verbatim.
+		if !strings.HasPrefix(in.path, `\\?\`) {
+			in.path = lint.SlashPath(in.path)
+		}
 		key := inputKey(in)
 		if seen[key] {
 			return

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -376,7 +375,7 @@ func displayFile(f string) string {
 	if f == "" {
 		return "(run)"
 	}
-	return filepath.ToSlash(f)
+	return SlashPath(f)
 }
 
 func plural(n int, word string) string {

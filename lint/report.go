@@ -96,10 +96,11 @@ func NewReport(tool Tool, now time.Time) *Report {
 		spillAfter: DefaultSpillAfter}
 }
 
-// Add adds findings (passed through Sift) to the report.
+// Add adds findings (with "/" in their paths, then passed through Sift) to the report.
 func (r *Report) Add(fs ...Finding) error {
 	r.byFile, r.memIdx = nil, nil
 	for i := range fs {
+		fs[i].File = SlashPath(fs[i].File)
 		if r.Sift != nil && !r.Sift(&fs[i]) {
 			continue
 		}
@@ -111,8 +112,9 @@ func (r *Report) Add(fs ...Finding) error {
 	return nil
 }
 
-// AddFile adds the result of one input to the report.
+// AddFile adds the result of one input (with "/" in its path) to the report.
 func (r *Report) AddFile(fr FileResult) error {
+	fr.File = SlashPath(fr.File)
 	r.Files = append(r.Files, fr)
 	r.objects += len(fr.Objects)
 	if r.spillAfter > 0 && (len(r.Files) >= r.spillAfter || r.objects >= r.spillAfter) {

@@ -145,17 +145,17 @@ func SARIFLevel(s Severity) string {
 // as given; a file outside root keeps its path.
 func RelPath(file, root string) string {
 	if root == "" || file == "" || file == StdinName {
-		return filepath.ToSlash(file)
+		return SlashPath(file)
 	}
 	abs, err := filepath.Abs(file)
 	if err != nil {
-		return filepath.ToSlash(file)
+		return SlashPath(file)
 	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return filepath.ToSlash(file)
+		return SlashPath(file)
 	}
-	return filepath.ToSlash(rel)
+	return SlashPath(rel)
 }
 
 // Fingerprint is a finding's stable identity across runs (moving the object within its file
