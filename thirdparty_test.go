@@ -17,7 +17,7 @@ package main
 // The expected codes are derived independently of vpncertlint's own code: from the standard
 // library's crypto/x509 and encoding/asn1 (each certificate is decoded with encoding/asn1 and
 // the result cross-checked against crypto/x509 wherever crypto/x509 parses it; CRL signatures
-// are verified with crypto/x509 and, for DSA, crypto/dsa), from the README's rules for each
+// are verified with crypto/x509 and, for DSA, crypto/dsa), from the documented rules for each
 // code, and from the PKITS test descriptions (checked against the certificates' contents).
 // The real command line then runs once per role over all files, and each file's set of VPN.*
 // codes, and of the VCL codes in selectedVCL, must be exactly the expected one.
@@ -511,7 +511,7 @@ func (f *certFacts) pssHash() string {
 	return "weak" // absent: the default is SHA-1 (RFC 4055 §3.1)
 }
 
-// certExpectation derives, from the README's rules, the codes of one certificate in a role.
+// certExpectation derives, from the documented rules, the codes of one certificate in a role.
 // PKITS and pyca's chosen certificates are well-formed X.509: never VPN.0075.
 func certExpectation(f *certFacts, role string, now time.Time) map[string]bool {
 	w := map[string]bool{}

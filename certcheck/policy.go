@@ -1,6 +1,6 @@
 package certcheck
 
-// Default policy thresholds (see README "Policy"). Every one is a field of Policy so that a
+// Default policy thresholds (see docs/policy.md). Every one is a field of Policy so that a
 // project configuration can change it.
 const (
 	// DefaultRSAMinBits: RSA keys shorter than this are VPN.0070.

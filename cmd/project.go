@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/config"
@@ -171,20 +170,5 @@ func newExplainCmd() *cobra.Command {
 			fmt.Fprintf(w, "中文\n  说明:  %s\n  处理措施: %s\n", c.DescZH, c.RemedyZH)
 			return nil
 		},
-	}
-}
-
-// writeCodesMarkdown renders the catalogue as a Markdown table (for docs).
-func writeCodesMarkdown(w *strings.Builder, list []*lint.Code, lang string) {
-	fmt.Fprintln(w, "| Code | Severity | HTTP | Message | Description | Remedy |")
-	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- |")
-	cell := strings.NewReplacer("|", "\\|", "\n", "<br>")
-	for _, c := range list {
-		status := ""
-		if c.HTTPStatus != 0 {
-			status = fmt.Sprint(c.HTTPStatus)
-		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", c.ID, c.Severity, status,
-			cell.Replace(c.Message), cell.Replace(c.Description(lang)), cell.Replace(c.Remedy(lang)))
 	}
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (README "Hardening and speed"): builds a corpus of BENCH_CERTS certificates
+# Benchmark (docs/development.md "Benchmarks"): builds a corpus of BENCH_CERTS certificates
 # (default 100,000; RSA and ECDSA, clean and faulty) plus CRLs, then prints in one run:
 #   - certificates/second of zcrypto PEM-decode+parse alone (the limit of this design),
 #   - certificates/second of `vpncertlint check` (VPN checks only; with zlint advisories too

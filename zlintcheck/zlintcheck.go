@@ -53,8 +53,8 @@ func Profiles() []string { return []string{ProfilePrivate, ProfileWebPKI} }
 // PrivateServerLints are the lints of other sources that the private profile runs on server
 // certificates because OpenVPN-style clients depend on what they check: such clients are
 // configured with remote-cert-tls server, which requires the server certificate to have an
-// extendedKeyUsage extension with serverAuth and a keyUsage extension (README "zlint
-// advisories").
+// extendedKeyUsage extension with serverAuth and a keyUsage extension (docs/zlint.md,
+// "Profiles").
 var PrivateServerLints = []string{
 	// CABF_BR: no extendedKeyUsage extension at all (remote-cert-eku fails).
 	"e_sub_cert_eku_missing",
@@ -66,7 +66,7 @@ var PrivateServerLints = []string{
 // PrivateExcluded are lints of DefaultSources that the private profile leaves out: what they
 // ask for is web PKI practice or makes no difference to a VPN client, and common private CA
 // tools (easy-rsa, the one OpenVPN ships; Go's crypto/x509) make every certificate they flag
-// (README "zlint advisories").
+// (docs/zlint.md).
 var PrivateExcluded = []string{
 	// RFC5280: easy-rsa marks basicConstraints and keyUsage non-critical; every path
 	// validator in VPN clients (OpenSSL, mbedTLS, Windows, Apple, Go) processes them either way,
@@ -85,7 +85,7 @@ var PrivateExcluded = []string{
 }
 
 // DefaultExcluded are lints left out of the default set because their cost dominates
-// everything else (measured on ../shared/corpus, see README "zlint advisories"; name them
+// everything else (measured on ../shared/corpus, see docs/zlint.md; name them
 // with Include to run them anyway).
 var DefaultExcluded = []string{
 	// Community: checks ECDSA keys against the compromised eMudhra CA's P-384 key with a
@@ -502,7 +502,7 @@ type Cost struct {
 }
 
 // Measure runs every certificate lint of zlint's whole registry on each certificate n times
-// and returns the cost per lint, most expensive first (for the benchmark and README figures).
+// and returns the cost per lint, most expensive first (for the benchmark and docs/development.md figures).
 func Measure(certs []*x509.Certificate, n int) []Cost { return measure(global(), certs, n) }
 
 // MeasureDefault is Measure over the lints l runs on server certificates.

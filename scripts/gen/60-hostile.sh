@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hardening fixtures (README "Hardening and speed"): certificates with keys too large to be
+# Hardening fixtures (docs/development.md "Hostile input"): certificates with keys too large to be
 # parsed safely (VCL.0709). Needs TESTDATA; written with Go (openssl cannot make such keys).
 set -euo pipefail
 : "${TESTDATA:?}"
