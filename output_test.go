@@ -207,3 +207,25 @@ func TestSpilledSummaryLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCodesLanguage: `codes` describes in the locale's language when --lang is not given,
+// as check does; --lang wins over the locale.
+func TestCodesLanguage(t *testing.T) {
+	const zh, en = "证书%s已过期。", "Certificate %s has expired."
+	for _, c := range []struct {
+		name  string
+		env   map[string]string
+		extra []string
+		want  string
+	}{
+		{"LANG=zh_CN.UTF-8", map[string]string{"LANG": "zh_CN.UTF-8"}, nil, zh},
+		{"no locale", nil, nil, en},
+		{"--lang en over LANG=zh", map[string]string{"LANG": "zh_CN.UTF-8"}, []string{"--lang", "en"}, en},
+		{"--lang ZH", nil, []string{"--lang", "ZH"}, zh},
+	} {
+		out, errb, code := runEnv(t, c.env, append([]string{"codes", "VPN.0072"}, c.extra...)...)
+		if code != 0 || !strings.Contains(out, "description: "+c.want) {
+			t.Errorf("%s: exit %d, stderr %q, output:\n%s", c.name, code, errb, out)
+		}
+	}
+}

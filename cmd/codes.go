@@ -33,6 +33,9 @@ By default only the codes vpncertlint can raise are listed; --zlint adds the zli
 		Example: "  vpncertlint codes\n  vpncertlint codes VPN.0072 --lang zh\n  vpncertlint codes --format json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, lang = strings.ToLower(format), strings.ToLower(lang)
+			if !cmd.Flags().Changed("lang") {
+				lang = envLang(func(k string) string { return getenv(cmd, k) })
+			}
 			if lang != "en" && lang != "zh" {
 				return fmt.Errorf("unknown --lang %q (want en or zh)", lang)
 			}
@@ -97,7 +100,7 @@ By default only the codes vpncertlint can raise are listed; --zlint adds the zli
 	_ = c.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp
 	})
-	c.Flags().StringVar(&lang, "lang", "en", "language of descriptions and remedies: en or zh")
+	c.Flags().StringVar(&lang, "lang", "", "language of descriptions and remedies: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)")
 	c.Flags().BoolVar(&all, "all", false, "list every code of the cloud's table and every zlint lint, not only those vpncertlint raises")
 	c.Flags().BoolVar(&withZlint, "zlint", false, "also list the zlint advisories that run by default")
 	return c

@@ -12,7 +12,7 @@ grep -qx '<!-- codes:begin -->' "$doc" && grep -qx '<!-- codes:end -->' "$doc" |
 tables=$(mktemp)
 out=$(mktemp)
 trap 'rm -f "$tables" "$out"' EXIT
-go run . codes --format markdown >"$tables"
+go run . codes --format markdown --lang en >"$tables"
 awk -v tables="$tables" '
   $0 == "<!-- codes:begin -->" { print; print ""; while ((getline l < tables) > 0) print l; print ""; skip = 1; next }
   $0 == "<!-- codes:end -->" { skip = 0 }
