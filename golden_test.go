@@ -329,6 +329,7 @@ var expectedCodes = map[string][]string{
 	"testdata/ca/rsa-pss-null-params.pem":    {"VPN.0071"},
 	"testdata/ca/not-yet-valid-fraction.pem": {"VPN.0073", "VPN.0075"},
 	"testdata/weak/negative-modulus.pem":     {"VCL.0707", "VPN.0070"},
+	"testdata/ca/version-4.pem":              {"VCL.0752"},
 
 	// Well-formed certificates zcrypto cannot read (VCL.0751), and what is not a certificate.
 	"testdata/auto/crldp-relative-ca.pem":          {"VCL.0751"},

@@ -17,7 +17,11 @@ import (
 // that a certificate zcrypto rejects (a brainpool or SM2 key, say) still gets its key,
 // signature and validity checked. Every field is read leniently; Err says where it stopped.
 type Raw struct {
-	Serial     *big.Int
+	Serial *big.Int
+	// Version is the version field's INTEGER as encoded (0 for v1, also when absent; 2 for
+	// v3); VersionOK is false when it does not fit an int.
+	Version    int64
+	VersionOK  bool
 	SigAlg     asn1.ObjectIdentifier // the outer signatureAlgorithm
 	SigParams  []byte                // its parameters, DER (nil when absent)
 	RawIssuer  []byte
@@ -101,6 +105,7 @@ func (r *Raw) parse(der []byte) error {
 	if !tbs.ReadOptionalASN1(&ver, &hasVer, cbasn1.Tag(0).Constructed().ContextSpecific()) {
 		return errTruncated
 	}
+	r.VersionOK = !hasVer || ver.ReadASN1Int64WithTag(&r.Version, cbasn1.INTEGER)
 	serial := new(big.Int)
 	if !tbs.ReadASN1Integer(serial) {
 		return errors.New("malformed serial number")

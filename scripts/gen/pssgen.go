@@ -13,7 +13,9 @@
 //   - ca/not-yet-valid-fraction.pem: notBefore a GeneralizedTime half a second after the
 //     tests' clock (2026-06-01T00:00:00.5Z; BER, not DER);
 //   - weak/negative-modulus.pem: an RSA modulus INTEGER of 128 bytes with its sign bit set
-//     (the leading zero byte of a 1024-bit modulus dropped), issued by a throw-away CA.
+//     (the leading zero byte of a 1024-bit modulus dropped), issued by a throw-away CA;
+//   - ca/version-4.pem: a CA whose version field is 3 ("v4"; RFC 5280 allows 0 to 2), which
+//     OpenSSL reads and Go, pyca/cryptography and Java reject (VCL.0752).
 //
 // Each is built by Go's crypto/x509, then its tbsCertificate is changed field by field and
 // signed again.
@@ -50,6 +52,7 @@ var (
 
 // TBS element indices: version, serial, signature, issuer, validity, subject, SPKI, extensions.
 const (
+	tbsVersion   = 0
 	tbsSignature = 2
 	tbsValidity  = 4
 	tbsSPKI      = 6
@@ -99,6 +102,10 @@ func main() {
 		b.AddASN1(cbasn1.GeneralizedTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte("20260601000000.5Z")) })
 		b.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte("350101000000Z")) })
 	})
+	// Version 3 ("v4"): one past the last version RFC 5280 allows.
+	version4 := []byte{0xa0, 0x03, 0x02, 0x01, 0x03}
+	write("ca/version-4.pem", rebuild(ca("Version 4 CA", k), map[int][]byte{tbsVersion: version4}, sha256RSA, pkcs1Signer(k)))
+
 	write("ca/not-yet-valid-fraction.pem", rebuild(ca("Half a second early CA", k), map[int][]byte{tbsValidity: v.BytesOrPanic()}, sha256RSA, pkcs1Signer(k)))
 
 	// A negative modulus: the 1024-bit modulus of a fresh key without its leading zero byte.
