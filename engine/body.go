@@ -62,14 +62,19 @@ func checkBody(data []byte, in input, o *Options, out *outcome) bool {
 	if !isBody {
 		return false
 	}
-	res := bodycheck.Run(data, in.path, displayName(in), bodycheck.Options{
+	res := bodycheck.Run(data, in.path, displayName(in), o.bodyOptions())
+	out.findings = append(out.findings, res.Findings...)
+	out.file.Objects = append(out.file.Objects, res.Objects...)
+	return true
+}
+
+// bodyOptions are the options of every request body's check.
+func (o *Options) bodyOptions() bodycheck.Options {
+	return bodycheck.Options{
 		Mode:           o.Body,
 		MaxConnections: o.MaxConnections,
 		VPCRoutes:      o.vpcRoutes,
 		Now:            o.Now,
 		CertPolicy:     o.CertPolicy,
-	})
-	out.findings = append(out.findings, res.Findings...)
-	out.file.Objects = append(out.file.Objects, res.Objects...)
-	return true
+	}
 }

@@ -15,13 +15,7 @@ func checkKinds(data []byte, in input, o *Options, out *outcome) bool {
 		out.entry = bodycheck.ServerEntry(data, in.path)
 		return false
 	}
-	res, entry := bodycheck.RunKind(data, kind, in.path, displayName(in), bodycheck.Options{
-		Mode:           o.Body,
-		MaxConnections: o.MaxConnections,
-		VPCRoutes:      o.vpcRoutes,
-		Now:            o.Now,
-		CertPolicy:     o.CertPolicy,
-	})
+	res, entry := bodycheck.RunKind(data, kind, in.path, displayName(in), o.bodyOptions())
 	out.findings = append(out.findings, res.Findings...)
 	out.file.Objects = append(out.file.Objects, res.Objects...)
 	out.entry = entry
