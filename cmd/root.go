@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/bodycheck"
 	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/internal/profhook"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -223,6 +224,7 @@ func Process() int {
 	// A closed pipe on standard output (vpncertlint check | head -1) is then a failed write
 	// (EPIPE), said on standard error with exit 2, rather than a silent death by SIGPIPE.
 	signal.Ignore(syscall.SIGPIPE)
+	defer profhook.Start(os.Getenv)()
 	return ExecuteEnv(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 }
 

@@ -120,6 +120,10 @@ type outcome struct {
 	context  bool                // read only for the set checks (Options.ContextCAs)
 	servers  []*certcheck.Cert   // server certificates, in order, for the bundle checks
 	entry    *bodycheck.SetEntry // what a request body adds to its upload set
+	// partial marks findings handed on before the input's check is done (see flush); the
+	// outcome that ends the input follows.
+	partial bool
+	send    func(*outcome) // hands a partial outcome on (nil: keep everything to the end)
 }
 
 // Run checks paths (files, directories, or "-" for stdin) and returns the finalized report
@@ -161,6 +165,13 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 		}
 	}
 	stream(inputs, &o, func(r *outcome) {
+		if r.partial {
+			for i := range r.findings {
+				compact.finding(&r.findings[i])
+			}
+			add(rep.Add(r.findings...))
+			return
+		}
 		if r.skip {
 			rep.Skipped = append(rep.Skipped, lint.SkippedFile{File: r.file.File, Reason: r.skipWhy})
 			return
@@ -378,9 +389,13 @@ func displayName(in input) string {
 	return filepath.Base(in.path)
 }
 
-func checkInput(in input, o *Options) (out outcome) {
+func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
+	out = &outcome{}
 	out.file = lint.FileResult{File: in.path, Objects: []lint.ObjectInfo{}}
 	out.context = in.context
+	if !in.context { // a context file's findings are not reported
+		out.send = send
+	}
 	if in.err != nil {
 		out.file.Error = in.err.Error()
 		return out
@@ -397,7 +412,7 @@ func checkInput(in input, o *Options) (out outcome) {
 			out.file.Error = fmt.Sprintf("internal error while checking (please report): %v", p)
 		}
 	}()
-	checkData(data, in, o, &out)
+	checkData(data, in, o, out)
 	return out
 }
 
@@ -467,6 +482,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				fmt.Sprintf("line %d: %s", b.BeginLine, wrongType(b.Type, want, in.path)), name).At(in.path, b.BeginLine))
 		}
 		out.file.Objects = append(out.file.Objects, info)
+		out.flush()
 	}
 }
 

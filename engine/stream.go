@@ -2,23 +2,41 @@ package engine
 
 import (
 	"github.com/vpncertlint/vpncertlint/crlcheck"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // stream checks inputs with o.Jobs workers and hands each outcome to emit in input order, as
 // soon as it and all before it are done. At most a small window of outcomes is held at once
 // (the inputs being checked plus a short queue), so memory does not grow with the number of
-// inputs: a certificate that is not a client CA is garbage once its outcome is emitted.
+// inputs: a certificate that is not a client CA is garbage once its outcome is emitted. One
+// input's findings do not pile up either: past flushFindings, they go to emit as a partial
+// outcome, the worker waiting for its input's turn (see inOrder).
 func stream(inputs []input, o *Options, emit func(*outcome)) {
-	inOrder(len(inputs), o.Jobs, func(i int) *outcome {
-		r := checkInput(inputs[i], o)
-		return &r
+	inOrder(len(inputs), o.Jobs, func(i int, send func(*outcome)) *outcome {
+		return checkInput(inputs[i], o, send)
 	}, emit)
+}
+
+// flushFindings is how many findings an input's outcome holds before they are handed on as a
+// partial outcome: a file of 200,000 blocks each raising a finding held them all (55 MB)
+// until its outcome was emitted, and the report's copy of them besides.
+const flushFindings = 1 << 10
+
+// flush hands out's findings on as a partial outcome once there are flushFindings of them.
+func (out *outcome) flush() {
+	if out.send == nil || len(out.findings) < flushFindings {
+		return
+	}
+	out.send(&outcome{partial: true, findings: out.findings, file: lint.FileResult{File: out.file.File}})
+	out.findings = nil
 }
 
 // inOrder runs check(0..n-1) on jobs workers and calls emit with the results in index order.
 // At most jobs+1 items are started and not yet emitted at any time (the queue of jobs plus
-// the one being emitted).
-func inOrder(n, jobs int, check func(i int) *outcome, emit func(*outcome)) {
+// the one being emitted). A check may hand part of its result on early with send (an
+// outcome with partial set): emit gets it in its place in the order, and send waits until
+// emit took the previous part, so a worker ahead of emit holds at most one part.
+func inOrder(n, jobs int, check func(i int, send func(*outcome)) *outcome, emit func(*outcome)) {
 	type job struct {
 		i   int
 		out chan *outcome
@@ -30,7 +48,12 @@ func inOrder(n, jobs int, check func(i int) *outcome, emit func(*outcome)) {
 	for w := 0; w < jobs; w++ {
 		go func() {
 			for j := range work {
-				j.out <- check(j.i)
+				last := check(j.i, func(part *outcome) {
+					part.partial = true
+					j.out <- part
+				})
+				last.partial = false
+				j.out <- last
 			}
 		}()
 	}
@@ -44,7 +67,13 @@ func inOrder(n, jobs int, check func(i int) *outcome, emit func(*outcome)) {
 		close(pending)
 	}()
 	for ch := range pending {
-		emit(<-ch)
+		for {
+			r := <-ch
+			emit(r)
+			if !r.partial {
+				break
+			}
+		}
 	}
 }
 

@@ -1,12 +1,16 @@
 package engine
 
 import (
-	"github.com/vpncertlint/vpncertlint/lint"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // TestInOrderBoundedWindow: results come in index order whatever the workers' timing, and
@@ -18,7 +22,7 @@ func TestInOrderBoundedWindow(t *testing.T) {
 		inFlight, maxInFlight := 0, 0
 		next := 0
 		n := 500
-		inOrder(n, jobs, func(i int) *outcome {
+		inOrder(n, jobs, func(i int, _ func(*outcome)) *outcome {
 			mu.Lock()
 			inFlight++
 			if inFlight > maxInFlight {
@@ -51,4 +55,48 @@ func TestInOrderBoundedWindow(t *testing.T) {
 func fileResultNamed(name string) (f lint.FileResult) {
 	f.File = name
 	return f
+}
+
+// TestPartialOutcomes: a file whose blocks raise many findings hands them on in parts of
+// flushFindings, in order, before its outcome; the run reports exactly what it reports when
+// everything is kept to the end (send nil).
+func TestPartialOutcomes(t *testing.T) {
+	n := 3*flushFindings + 5
+	path := filepath.Join(t.TempDir(), "tiny.pem")
+	if err := os.WriteFile(path, []byte(strings.Repeat("-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n", n)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Role: RoleServer}
+	o.defaults()
+	var parts []*outcome
+	last := checkInput(input{path: path}, &o, func(p *outcome) { parts = append(parts, p) })
+	if len(parts) != 3 {
+		t.Fatalf("%d parts, want 3", len(parts))
+	}
+	var got []lint.Finding
+	for _, p := range parts {
+		if len(p.findings) > flushFindings || p.file.File != path {
+			t.Fatalf("a part of %d findings for %q", len(p.findings), p.file.File)
+		}
+		got = append(got, p.findings...)
+	}
+	got = append(got, last.findings...)
+	whole := checkInput(input{path: path}, &o, nil)
+	if len(whole.findings) != n || len(got) != n {
+		t.Fatalf("%d findings in parts, %d kept whole, want %d", len(got), len(whole.findings), n)
+	}
+	for i := range got {
+		if got[i].Detail != whole.findings[i].Detail || got[i].Line != whole.findings[i].Line {
+			t.Fatalf("finding %d differs: %v / %v", i, got[i], whole.findings[i])
+		}
+	}
+	if len(last.file.Objects) != n {
+		t.Fatalf("%d objects, want %d", len(last.file.Objects), n)
+	}
+	// A file read only as context hands nothing on.
+	parts = nil
+	checkInput(input{path: path, context: true, asCA: true}, &o, func(p *outcome) { parts = append(parts, p) })
+	if len(parts) != 0 {
+		t.Fatalf("a context file handed on %d parts", len(parts))
+	}
 }

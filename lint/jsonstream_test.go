@@ -16,7 +16,18 @@ func TestStreamedJSONIsPlainJSON(t *testing.T) {
 		{File: "b.pem", Objects: []ObjectInfo{}, Error: "open: no such file"}}
 	full.Findings = []Finding{New("VPN.0074", "d1 <x>", "a.pem").At("a.pem", 1), New("VPN.0075", "d2", "b.pem").At("b.pem", 3)}
 	full.Finalize("en")
-	for _, r := range []*Report{empty, nilArrays, full} {
+	// a file of many objects, whose objects are streamed one by one, on either side of the bound
+	many := NewReport(Tool{Name: "t"}, time.Unix(0, 0))
+	for _, n := range []int{streamObjectsAfter, streamObjectsAfter + 1, 3000} {
+		fr := FileResult{File: "many<&>.pem", Error: "e"}
+		for i := 0; i < n; i++ {
+			fr.Objects = append(fr.Objects, ObjectInfo{Line: 3 * i, Type: "CERTIFICATE", Kind: "other", Object: Object{SHA256: "ab<"}})
+		}
+		many.Files = append(many.Files, fr, FileResult{File: "one.pem", Objects: []ObjectInfo{{Line: 1}}})
+	}
+	many.Findings = []Finding{New("VPN.0075", "d", "many.pem").At("many.pem", 4)}
+	many.Finalize("en")
+	for _, r := range []*Report{empty, nilArrays, full, many} {
 		var got, want bytes.Buffer
 		if err := writeJSON(&got, r, FormatOptions{}); err != nil {
 			t.Fatal(err)

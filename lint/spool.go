@@ -134,12 +134,27 @@ func (s *spool) addFiles(frs []FileResult) error {
 		if fr.Error != "" {
 			s.ioErrs = append(s.ioErrs, FileResult{File: fr.File, Error: fr.Error, Objects: []ObjectInfo{}})
 		}
+		// A file of many objects is written in pieces of about segmentSize bytes (one
+		// record all the same), so the encoder's buffer stays small whatever their number.
 		s.enc.b = s.enc.b[:0]
-		s.enc.fileResult(fr)
-		seg, err := s.write(s.enc.b)
+		seg := segment{off: s.off}
+		var err error
+		s.enc.fileResult(fr, func() {
+			if err == nil && len(s.enc.b) >= segmentSize {
+				var part segment
+				part, err = s.write(s.enc.b)
+				seg.size += part.size
+				s.enc.b = s.enc.b[:0]
+			}
+		})
 		if err != nil {
 			return err
 		}
+		part, err := s.write(s.enc.b)
+		if err != nil {
+			return err
+		}
+		seg.size += part.size
 		s.files = append(s.files, seg)
 	}
 	return nil
@@ -150,10 +165,15 @@ func (s *spool) read(seg segment) ([]byte, error) {
 	if err := s.w.Flush(); err != nil {
 		return nil, err
 	}
-	if cap(s.readBuf) < seg.size {
-		s.readBuf = make([]byte, seg.size)
+	var b []byte
+	if seg.size > 4*segmentSize {
+		b = make([]byte, seg.size) // one file of many objects: not kept for the next read
+	} else {
+		if cap(s.readBuf) < seg.size {
+			s.readBuf = make([]byte, seg.size)
+		}
+		b = s.readBuf[:seg.size]
 	}
-	b := s.readBuf[:seg.size]
 	if _, err := s.f.ReadAt(b, seg.off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
 		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
 	}
@@ -252,7 +272,9 @@ func (e *encoder) finding(f *Finding) {
 	}
 }
 
-func (e *encoder) fileResult(fr *FileResult) {
+// fileResult appends fr; it calls spill (when not nil) after each object, which may take
+// the bytes so far away.
+func (e *encoder) fileResult(fr *FileResult, spill func()) {
 	e.str(fr.File)
 	e.str(fr.Error)
 	e.uint(uint64(len(fr.Objects)))
@@ -272,6 +294,9 @@ func (e *encoder) fileResult(fr *FileResult) {
 		e.str(o.Kind)
 		e.str(o.Role)
 		e.object(&o.Object)
+		if spill != nil {
+			spill()
+		}
 	}
 }
 

@@ -15,7 +15,7 @@ func TestSpoolCodecRoundTrip(t *testing.T) {
 	fr := FileResult{File: "dir/a.pem", Error: "", Objects: []ObjectInfo{{Line: 4, Type: "CERTIFICATE", Kind: "certificate", Role: "ca", Object: f.Object}}}
 	var e encoder
 	e.finding(&f)
-	e.fileResult(&fr)
+	e.fileResult(&fr, nil)
 	d := decoder{b: e.b, strs: map[string]string{}}
 	var f2 Finding
 	var fr2 FileResult
@@ -29,7 +29,7 @@ func TestSpoolCodecRoundTrip(t *testing.T) {
 	}
 	// A lean report's objects are all zero: stored as their number.
 	e.b = e.b[:0]
-	e.fileResult(&FileResult{File: "b.pem", Objects: make([]ObjectInfo, 1000)})
+	e.fileResult(&FileResult{File: "b.pem", Objects: make([]ObjectInfo, 1000)}, nil)
 	if len(e.b) > 16 {
 		t.Errorf("1,000 zero objects took %d bytes", len(e.b))
 	}
@@ -44,6 +44,34 @@ func TestSpoolCodecRoundTrip(t *testing.T) {
 		} else if d.err != nil && !errors.Is(d.err, ErrSpoolCorrupt) {
 			t.Errorf("truncated at %d: %v", n, d.err)
 		}
+	}
+}
+
+// TestSpoolLargeFileInPieces: a file result of 100,000 objects is written as one record in
+// pieces, the encoder's buffer staying near segmentSize, and reads back whole.
+func TestSpoolLargeFileInPieces(t *testing.T) {
+	s, err := newSpool()
+	if err != nil {
+		t.Skip("no temporary file: ", err)
+	}
+	defer s.close()
+	fr := FileResult{File: "big.pem"}
+	for i := 0; i < 100000; i++ {
+		fr.Objects = append(fr.Objects, ObjectInfo{Line: i, Type: "CERTIFICATE", Kind: "other", Object: Object{SHA256: "0123456789abcdef0123456789abcdef"}})
+	}
+	small := FileResult{File: "small.pem", Objects: []ObjectInfo{{Line: 7, Kind: "certificate"}}}
+	if err := s.addFiles([]FileResult{small, fr, small}); err != nil {
+		t.Fatal(err)
+	}
+	if c := cap(s.enc.b); c > 2*segmentSize {
+		t.Errorf("the encoder's buffer grew to %d bytes", c)
+	}
+	var got []FileResult
+	if err := s.eachFile(func(f *FileResult) error { got = append(got, *f); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || !reflect.DeepEqual(got[1], fr) || !reflect.DeepEqual(got[0], small) || !reflect.DeepEqual(got[2], small) {
+		t.Fatalf("read back %d files, not as written", len(got))
 	}
 }
 

@@ -96,6 +96,10 @@ func WrongType(label string, want Kind, file string) string {
 	return fmt.Sprintf("a %q block, not a %s", label, want)
 }
 
+// derHintParseLimit is the size of a DER input above which DERHint does not parse it as a
+// CRL to confirm its outline.
+const derHintParseLimit = 1 << 20
+
 // DERHint classifies a binary input that has no PEM block.
 func DERHint(data []byte, file string) (Kind, string, bool) {
 	if len(data) < 2 || data[0] != 0x30 {
@@ -107,7 +111,10 @@ func DERHint(data []byte, file string) (Kind, string, bool) {
 	if raw := certcheck.ParseRaw(data); raw.Err == nil {
 		return KindCert, fmt.Sprintf("binary DER certificate, not PEM; convert it with: openssl x509 -inform DER -in %s -out cert.pem", file), true
 	}
-	if c := crlcheck.NewCRL(data, file, 0, ""); c.ParseErr == nil {
+	// A parse takes several times the CRL's size (600 MB for a CRL of a million entries): a
+	// large input is judged by its outline alone, which is enough to say it is a CRL to
+	// convert; a small one is parsed too, as every CRL the run checks is.
+	if crlcheck.HasOutline(data) && (len(data) > derHintParseLimit || crlcheck.NewCRL(data, file, 0, "").ParseErr == nil) {
 		return KindCRL, fmt.Sprintf("binary DER CRL, not PEM; convert it with: openssl crl -inform DER -in %s -out crl.pem", file), true
 	}
 	return 0, "", false

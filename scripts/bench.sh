@@ -6,10 +6,24 @@
 #     when the binary has --no-zlint), on 1 and 2 cores (GOMAXPROCS), and the ratio to the limit,
 #   - peak RSS (/usr/bin/time -v) of the whole-corpus run (text and JSON),
 #   - start-up time of `vpncertlint version` and of checking one certificate.
-# Environment: BENCH_CERTS, BENCH_DIR (default /tmp/vpncertlint-bench), BENCH_REPEAT (3).
+#   - the comparisons over the same certificates, per CPU-second: a pyca/cryptography script
+#     doing five VPN checks (scripts/bench/pyca_vpn.py), the zlint CLI v3.7.3 (installed with
+#     go install when missing; skipped with a message when it cannot be), openssl x509
+#     -checkend per file,
+#   - the scale runs: 1k, 10k and 100k certificates (default run) with CPU per certificate and
+#     peak RSS each (a super-linear step is a bug), and the single large inputs of
+#     scripts/bench/genlarge.go (200,000 tiny blocks, a million-entry CRL in PEM and DER).
+# Environment: BENCH_CERTS, BENCH_DIR (default /tmp/vpncertlint-bench), BENCH_REPEAT (3),
+# BENCH_QUICK=1 (a quick mode: 10,000 certificates, one repeat, scale runs to 10k, no large
+# inputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${BENCH_CERTS:-100000}"
+QUICK="${BENCH_QUICK:-}"
+if [ -n "$QUICK" ]; then
+  N="${BENCH_CERTS:-10000}"
+  BENCH_REPEAT="${BENCH_REPEAT:-1}"
+fi
 DIR="${BENCH_DIR:-/tmp/vpncertlint-bench}"
 REPEAT="${BENCH_REPEAT:-3}"
 NOW=2026-06-01T00:00:00Z
@@ -101,5 +115,70 @@ else
     for _ in $(seq $runs); do "$BIN" $c >/dev/null; done
     end=$(date +%s%N)
     echo "start-up, vpncertlint $c: $(( (end - start) / runs / 1000 )) µs mean wall over $runs runs"
+  done
+fi
+
+echo
+# Comparisons over the same certificates (CPU time: certificates per CPU-second).
+echo "comparisons over the $NCERTS certificates (certificates per CPU-second, best of $REPEAT):"
+cmp_row() { # label cmd...
+  local label=$1
+  shift
+  read -r w c m < <(best_time "$@")
+  printf "  %-52s %8s certs/CPU-s  (%s CPU-s, peak %s MB)\n" "$label" "$(rate "$NCERTS" "$c")" "$c" "$((m / 1024))"
+}
+cmp_row "zcrypto PEM-decode + parse (the floor)" "$DIR/parselimit" "${CERTS[@]}"
+cmp_row "vpncertlint check (default advisories)" "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"
+cmp_row "vpncertlint check --no-zlint" "$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}"
+if python3 -c 'import cryptography' 2>/dev/null; then
+  cmp_row "pyca/cryptography, five VPN checks" python3 scripts/bench/pyca_vpn.py --now "$NOW" "${CERTS[@]}"
+else
+  echo "  pyca/cryptography: skipped (apt-get install python3-cryptography)"
+fi
+# The zlint CLI and openssl read one certificate per process: they run over SINGLE files of
+# one certificate each (the first of the corpus) and are scaled to certificates per CPU-second.
+SINGLE=1000
+[ -z "$QUICK" ] || SINGLE=100
+if [ "$(cat "$DIR/single/.n" 2>/dev/null)" != "$SINGLE" ]; then
+  rm -rf "$DIR/single"
+  mkdir -p "$DIR/single"
+  awk -v d="$DIR/single" -v max="$SINGLE" '/BEGIN CERT/{n++; if (n > max) exit; if (f) close(f); f=sprintf("%s/%04d.pem", d, n)} {print > f}' "$DIR"/corpus/leaves-000.pem
+  echo "$SINGLE" >"$DIR/single/.n"
+fi
+ZLINT="$(command -v zlint || true)"
+if [ -z "$ZLINT" ] && [ ! -x "$DIR/bin/zlint" ]; then
+  GOBIN="$DIR/bin" go install github.com/zmap/zlint/v3/cmd/zlint@v3.7.3 >/dev/null 2>&1 || true
+fi
+[ -n "$ZLINT" ] || ZLINT="$DIR/bin/zlint"
+if [ -x "$ZLINT" ]; then
+  read -r w c m < <(best_time sh -c 'for f in "$0"/*.pem; do "$1" "$f"; done' "$DIR/single" "$ZLINT")
+  printf "  %-52s %8s certs/CPU-s  (%s CPU-s for %s, one process each)\n" "zlint CLI v3.7.3 (all lints)" "$(rate "$SINGLE" "$c")" "$c" "$SINGLE"
+else
+  echo "  zlint CLI: skipped (go install github.com/zmap/zlint/v3/cmd/zlint@v3.7.3 failed)"
+fi
+read -r w c m < <(best_time sh -c 'for f in "$0"/*.pem; do openssl x509 -checkend 0 -noout -in "$f"; done' "$DIR/single")
+printf "  %-52s %8s certs/CPU-s  (%s CPU-s for %s, one process each)\n" "openssl x509 -checkend per file" "$(rate "$SINGLE" "$c")" "$c" "$SINGLE"
+
+echo
+echo "scale (default run, --format json, GOMAXPROCS unset): CPU per certificate and peak RSS"
+for n in 1000 10000 100000; do
+  [ "$n" -le "$N" ] || continue
+  files=$(( (n + 999) / 1000 ))
+  set -- "$DIR"/corpus/cas.pem $(ls "$DIR"/corpus/leaves-*.pem | head -n "$files")
+  read -r w c m < <(best_time "$BIN" check --now "$NOW" --fail-on none --format json "$@")
+  printf "  %7s certificates: %6s CPU-s, %6.1f µs CPU per certificate, peak RSS %4s MB\n" "$n" "$c" \
+    "$(awk -v c="$c" -v n="$n" 'BEGIN{printf "%.1f", c * 1e6 / n}')" "$((m / 1024))"
+done
+
+if [ -z "$QUICK" ]; then
+  echo
+  echo "single large inputs (target: peak RSS <= 2 x the input + 64 MB; a refused input <= 64 MB)"
+  [ -f "$DIR/large/tiny-blocks.pem" ] || go run scripts/bench/genlarge.go "$DIR/large"
+  for spec in "tiny-blocks.pem" "big-crl.pem --ca $DIR/large/ca.pem" "big-crl.der"; do
+    set -- $spec
+    f="$DIR/large/$1"
+    shift
+    read -r w c m < <(REPEAT=1 best_time "$BIN" check --now "$NOW" --fail-on none --format json "$@" "$f")
+    printf "  %-16s %5s MB: %6s CPU-s, peak RSS %5s MB\n" "$(basename "$f")" "$(( $(stat -c %s "$f") / 1048576 ))" "$c" "$((m / 1024))"
   done
 fi

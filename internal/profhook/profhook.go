@@ -1,0 +1,79 @@
+// Package profhook writes profiles of a run for the developers (docs/development.md,
+// "Profiling"): it is off unless one of these environment variables names a file.
+//
+//	VPNCERTLINT_CPUPROFILE  a CPU profile of the whole run (go tool pprof)
+//	VPNCERTLINT_MEMPROFILE  a heap profile taken when the live heap was at its largest: the
+//	                        heap is read every 50 ms and the profile rewritten each time the
+//	                        live heap passes its previous maximum by 10%, and once at the end
+//	                        (after a collection) to PATH.end, to tell peak from retention
+package profhook
+
+import (
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
+	"sync"
+	"time"
+)
+
+// Start starts what the environment asks for and returns the function that stops it.
+func Start(getenv func(string) string) (stop func()) {
+	var stops []func()
+	if path := getenv("VPNCERTLINT_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+			} else {
+				f.Close()
+			}
+		}
+	}
+	if path := getenv("VPNCERTLINT_MEMPROFILE"); path != "" {
+		stops = append(stops, heapAtPeak(path))
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}
+}
+
+func write(path string) {
+	if f, err := os.Create(path); err == nil {
+		pprof.WriteHeapProfile(f)
+		f.Close()
+	}
+}
+
+func heapAtPeak(path string) func() {
+	runtime.MemProfileRate = 64 << 10
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var peak uint64
+		t := time.NewTicker(50 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > peak+peak/10 {
+				peak = v
+				write(path)
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+		runtime.GC()
+		write(path + ".end")
+	}
+}
