@@ -272,4 +272,3 @@ func TestOneCertificate(t *testing.T) {
 		}
 	}
 }
-
