@@ -343,7 +343,9 @@ func TestClientCANames(t *testing.T) {
 	name := func(s string) map[string]string {
 		return map[string]string{"client_ca_certificates": `[{"name": "` + s + `", "content": ""}]`}
 	}
-	content := func(n string) string { return fmt.Sprintf(`VPN.0074 vpn_server.client_ca_certificates[0].content:1 the content is empty ["%s"]`, n) }
+	content := func(n string) string {
+		return fmt.Sprintf(`VPN.0074 vpn_server.client_ca_certificates[0].content:1 the content is empty ["%s"]`, n)
+	}
 	for _, tt := range []struct {
 		name string
 		want []string
@@ -407,7 +409,7 @@ func TestClientCADuplicate(t *testing.T) {
 func TestServerCertificate(t *testing.T) {
 	for _, tt := range []struct {
 		name, sc string
-		want []string
+		want     []string
 	}{
 		{"id", `{"id": "scs1"}`, nil},
 		{"empty id", `{"id": ""}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate.id is empty: give the ID"}},
@@ -424,7 +426,7 @@ func TestServerCertificate(t *testing.T) {
 	expect(t, "create, another protocol", create(map[string]string{"tunnel_protocol": `"IPSEC"`, "server_certificate": "-"}), Options{}, "VPN.0001 vpn_server.tunnel_protocol")
 	for _, tt := range []struct {
 		name, sc string
-		want []string
+		want     []string
 	}{
 		{"absent", "", nil},
 		{"empty id", `, "server_certificate": {"id": ""}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate.id is empty: give the ID of the server certificate in Cloud Certificate Manager (source CCM)"}},
