@@ -331,6 +331,114 @@ func (r *runner) test(id int, m Mutant, src []byte, pkg, run string) (string, st
 	return Killed, failed(out)
 }
 
+type schemata struct {
+	pkgBin, rootBin string
+	ids             []int // the switch of each mutant; 0 = no host, tested with its own build
+}
+
+// buildSchemata writes every file with all its mutants behind switches and builds the
+// package's test binary (and the root package's, for -with-root) once.
+func (r *runner) buildSchemata(mutants []Mutant, sources map[string][]byte, dir, gopkg string, withRoot bool) (*schemata, error) {
+	sc := &schemata{ids: make([]int, len(mutants))}
+	byFile := map[string][]int{}
+	for i, m := range mutants {
+		byFile[m.File] = append(byFile[m.File], i)
+	}
+	sdir := filepath.Join(r.tmp, "schemata")
+	if err := os.MkdirAll(sdir, 0o755); err != nil {
+		return nil, err
+	}
+	replace := map[string]string{}
+	pkgName := ""
+	for file, idx := range byFile {
+		var ms []Mutant
+		var ids []int
+		for _, i := range idx {
+			ms = append(ms, mutants[i])
+			ids = append(ids, i+1)
+		}
+		text, name, skipped, err := schemaRewrite(file, sources[file], ms, ids)
+		if err != nil {
+			return nil, err
+		}
+		pkgName = name
+		left := map[int]bool{}
+		for _, k := range skipped {
+			left[k] = true
+		}
+		for k, i := range idx {
+			if !left[k] {
+				sc.ids[i] = i + 1
+			}
+		}
+		out := filepath.Join(sdir, filepath.Base(file))
+		if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+			return nil, err
+		}
+		abs, _ := filepath.Abs(file)
+		replace[abs] = out
+	}
+	if pkgName == "" {
+		return sc, nil
+	}
+	extra := filepath.Join(sdir, "zz_vcl_mutant_schema.go")
+	if err := os.WriteFile(extra, []byte(schemaFile(pkgName)), 0o644); err != nil {
+		return nil, err
+	}
+	absDir, _ := filepath.Abs(dir)
+	replace[filepath.Join(absDir, "zz_vcl_mutant_schema.go")] = extra
+	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": replace})
+	of := filepath.Join(sdir, "overlay.json")
+	if err := os.WriteFile(of, overlay, 0o644); err != nil {
+		return nil, err
+	}
+	build := func(pkg, bin string) error {
+		out, err := exec.Command("go", "test", "-c", "-vet=off", "-overlay", of, "-o", bin, pkg).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("go test -c %s: %v\n%s", pkg, err, out)
+		}
+		return nil
+	}
+	sc.pkgBin = filepath.Join(r.tmp, "pkg.test")
+	if err := build(gopkg, sc.pkgBin); err != nil {
+		return nil, err
+	}
+	if withRoot {
+		sc.rootBin = filepath.Join(r.tmp, "root.test")
+		if err := build(".", sc.rootBin); err != nil {
+			return nil, err
+		}
+	}
+	return sc, nil
+}
+
+// runBinary runs a test binary built with schemata, with mutant id switched on, in dir.
+func (r *runner) runBinary(bin, dir string, id int, run string) (string, string) {
+	args := []string{"-test.count=1", "-test.timeout=" + r.timeout.String()}
+	if run != "" {
+		args = append(args, "-test.run="+run)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), r.timeout+5*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", schemaEnv, id))
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
+	var outb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &outb, &outb
+	err := cmd.Run()
+	out := outb.String()
+	switch {
+	case ctx.Err() != nil || strings.Contains(out, "panic: test timed out after"):
+		return Timeout, ""
+	case err == nil:
+		return Survived, ""
+	}
+	return Killed, failed(out)
+}
+
 func firstLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
@@ -359,6 +467,7 @@ func main() {
 	withRoot := flag.Bool("with-root", false, "also run the root package's golden tests on mutants the package's tests let live")
 	rootRun := flag.String("root-run", "TestGolden|TestExpected|TestFixtureCodes", "go test -run filter of the root tests for -with-root")
 	timeout := flag.Duration("timeout", 60*time.Second, "time limit of one go test run (a mutant that exceeds it counts as killed)")
+	useSchemata := flag.Bool("schemata", true, "compile all mutants into one test binary (switched by $"+schemaEnv+"); false builds one per mutant")
 	emitterList := flag.String("emitters", "report,invalid,add,bad", "names of functions whose call statements emit findings (drop-call)")
 	flag.Parse()
 	if *pkg == "" || flag.NArg() > 0 {
@@ -414,6 +523,16 @@ func main() {
 	if !strings.HasPrefix(gopkg, ".") && !filepath.IsAbs(gopkg) {
 		gopkg = "./" + gopkg
 	}
+	var sc *schemata
+	if *useSchemata {
+		sc, err = r.buildSchemata(mutants, sources, *pkg, gopkg, *withRoot)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "mutation: schemata: %v; building one test binary per mutant instead\n", err)
+			sc = nil
+		} else if out, why := r.runBinary(sc.pkgBin, *pkg, 0, *run); out != Survived {
+			fatal(fmt.Errorf("the tests fail without a mutant: %s", why))
+		}
+	}
 	type outcome struct{ own, root, why string }
 	results := make([]outcome, len(mutants))
 	var mu sync.Mutex
@@ -433,9 +552,16 @@ func main() {
 				}
 				m := mutants[i]
 				o := outcome{}
-				o.own, o.why = r.test(i, m, sources[m.File], gopkg, *run)
-				if *withRoot && o.own == Survived {
-					o.root, o.why = r.test(i, m, sources[m.File], ".", *rootRun)
+				if sc != nil && sc.ids[i] > 0 {
+					o.own, o.why = r.runBinary(sc.pkgBin, *pkg, sc.ids[i], *run)
+					if *withRoot && o.own == Survived {
+						o.root, o.why = r.runBinary(sc.rootBin, ".", sc.ids[i], *rootRun)
+					}
+				} else {
+					o.own, o.why = r.test(i, m, sources[m.File], gopkg, *run)
+					if *withRoot && o.own == Survived {
+						o.root, o.why = r.test(i, m, sources[m.File], ".", *rootRun)
+					}
 				}
 				results[i] = o
 				mu.Lock()
