@@ -176,6 +176,7 @@ func TestFileFindingsEmptyAndBinary(t *testing.T) {
 	}{
 		{"empty", "", KindCert, []finding{{"VPN.0074", "the file is empty", 0}}},
 		{"white space", " \n\t", KindCRL, []finding{{"VPN.0078", "the file holds only white space (3 bytes)", 0}}},
+		{"one byte of white space", "\n", KindCert, []finding{{"VPN.0074", "the file holds only white space (1 bytes)", 0}}},
 		{"text", "hello\r\nworld\r\n", KindCert, []finding{{"VPN.0074", "no PEM block: no -----BEGIN CERTIFICATE----- line in 2 lines", 0}}},
 		{"text for a CRL", "hello", KindCRL, []finding{{"VPN.0078", "no PEM block: no -----BEGIN X509 CRL----- line in 1 lines", 0}}},
 		{"1 control byte in 100", strings.Repeat("a", 99) + "\x01", KindCert, []finding{{"VPN.0074", "binary data (100 bytes) with no PEM block", 0}}},
