@@ -565,12 +565,12 @@ func TestMalformed(t *testing.T) {
 	if e.Error() != "malformed X: m" {
 		t.Error(e.Error())
 	}
-	e.line = 2
-	if e.Error() != "malformed X at line 2: m" {
+	e.line = 1
+	if e.Error() != "malformed X at line 1: m" {
 		t.Error(e.Error())
 	}
 	e.col = 1
-	if e.Error() != "malformed X at line 2, column 1: m" {
+	if e.Error() != "malformed X at line 1, column 1: m" {
 		t.Error(e.Error())
 	}
 }
@@ -777,5 +777,53 @@ func TestRunDefaults(t *testing.T) {
 		"client_ca_certificates": `[{"content": "` + strings.ReplaceAll(strings.TrimSpace(string(pemText)), "\n", `\n`) + `"}]`})
 	if got := codes(Run([]byte(body), "b", "b", Options{})); got != "VPN.0072" {
 		t.Errorf("expired CA without Now: %q", got)
+	}
+}
+
+// The gateway's connection limits as the cloud documents them (--max-connections).
+func TestConnectionLimits(t *testing.T) {
+	if MinConnections != 1 || MaxConnections != 500 {
+		t.Errorf("connections %d–%d, want 1–500", MinConnections, MaxConnections)
+	}
+	// One connection needs more than 4 addresses: a /30 is too small.
+	expect(t, "/30 for 1", create(map[string]string{"client_cidr": `"172.16.0.0/30"`}), Options{MaxConnections: 1},
+		"VPN.1107", "VPN.1108 vpn_server.client_cidr:1 client_cidr 172.16.0.0/30 holds 4 addresses; 1 connections (--max-connections) need more than 4")
+}
+
+// A local subnet /1 is not the whole address space: it can overlap the client CIDR block.
+func TestLocalSubnetSlashOne(t *testing.T) {
+	expect(t, "/1", create(map[string]string{"local_subnets": `["128.0.0.0/1"]`}), Options{},
+		"VPN.1119 vpn_server.local_subnets[0]:1 local_subnets[0] 128.0.0.0/1 overlaps client_cidr 172.16.0.0/16",
+		"VPN.1104 vpn_server.local_subnets[0]:1 local_subnets[0] 128.0.0.0/1 overlaps 224.0.0.0/4")
+}
+
+func TestCodesIncludeCertificateChecks(t *testing.T) {
+	codes := strings.Join(Codes(), ",")
+	for _, c := range []string{"VPN.0070", "VPN.0071", "VPN.0072", "VCL.0741"} {
+		if !strings.Contains(codes, c) {
+			t.Errorf("Codes() lacks %s", c)
+		}
+	}
+}
+
+// yaml.v3 leaves the line out of errors on the first line: the body's line is then 0.
+func TestYAMLErrorOnLineOne(t *testing.T) {
+	expect(t, "line 1", "a: b: c\n", Options{}, `VPN.0001 :0 malformed YAML: mapping values are not allowed in this context`)
+}
+
+// lookup reads mappings only: a sequence holding the key's text is not a mapping.
+func TestLookupInSequence(t *testing.T) {
+	n, err := parse([]byte(`["vpn_server", {}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k, v := lookup(n, "vpn_server"); k != nil || v != nil {
+		t.Errorf("lookup in a sequence: %v %v", k, v)
+	}
+	if k, v := lookup(nil, "vpn_server"); k != nil || v != nil {
+		t.Error("lookup in nil")
+	}
+	if IsBody([]byte(`["vpn_server", {}]`), "b.json") {
+		t.Error("a list is a body")
 	}
 }
