@@ -469,6 +469,7 @@ func main() {
 	timeout := flag.Duration("timeout", 60*time.Second, "time limit of one go test run (a mutant that exceeds it counts as killed)")
 	useSchemata := flag.Bool("schemata", true, "compile all mutants into one test binary (switched by $"+schemaEnv+"); false builds one per mutant")
 	emitterList := flag.String("emitters", "report,invalid,add,bad", "names of functions whose call statements emit findings (drop-call)")
+	equivFile := flag.String("equivalent", "scripts/mutation/equivalent.txt", "file of mutants judged equivalent (\"FILE:LINE:COL KIND \\\"ORIG\\\" -> \\\"REPL\\\"  # reason\" lines, as printed); the score is also given without them")
 	flag.Parse()
 	if *pkg == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -578,7 +579,9 @@ func main() {
 		}()
 	}
 	wg.Wait()
+	equivalent := readEquivalent(*equivFile)
 	var own, both [2]int // killed, survived
+	nonEquiv := 0        // survivors (own + root) not listed as equivalent
 	var build, timeouts int
 	var survivors []string
 	for i, o := range results {
@@ -596,7 +599,13 @@ func main() {
 		}
 		if o.own == Survived && (o.root == "" || o.root == Survived) {
 			both[1]++
-			survivors = append(survivors, mutants[i].String())
+			line := mutants[i].String()
+			if why, ok := equivalent[key(line)]; ok {
+				line += "  (equivalent: " + why + ")"
+			} else {
+				nonEquiv++
+			}
+			survivors = append(survivors, line)
 		} else {
 			both[0]++
 		}
@@ -605,6 +614,10 @@ func main() {
 	fmt.Printf("score %s (own tests): %s\n", *pkg, score(own))
 	if *withRoot {
 		fmt.Printf("score %s (own + root golden tests): %s\n", *pkg, score(both))
+	}
+	if eq := both[1] - nonEquiv; eq > 0 {
+		fmt.Printf("score %s (%s, without the %d equivalent survivors): %s\n", *pkg,
+			map[bool]string{false: "own tests", true: "own + root golden tests"}[*withRoot], eq, score([2]int{both[0], nonEquiv}))
 	}
 	if len(survivors) > 0 {
 		fmt.Printf("survivors%s:\n", map[bool]string{true: " (of own + root tests)"}[*withRoot])
@@ -639,4 +652,27 @@ func matches(m Mutant, at string) bool {
 func fatal(err error) {
 	fmt.Fprintln(os.Stderr, "mutation:", err)
 	os.Exit(2)
+}
+
+// key normalises a mutant's printed form for matching against the equivalents file.
+func key(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// readEquivalent reads the equivalents file: mutant → reason. A missing file is empty.
+func readEquivalent(file string) map[string]string {
+	out := map[string]string{}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return out
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		reason := ""
+		if i := strings.LastIndex(l, "  # "); i >= 0 {
+			l, reason = l[:i], strings.TrimSpace(l[i+4:])
+		}
+		out[key(l)] = reason
+	}
+	return out
 }
