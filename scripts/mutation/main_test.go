@@ -82,4 +82,3 @@ func TestSchemaRewrite(t *testing.T) {
 		}
 	}
 }
-
