@@ -39,6 +39,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -338,15 +339,40 @@ type schemata struct {
 
 // buildSchemata writes every file with all its mutants behind switches and builds the
 // package's test binary (and the root package's, for -with-root) once.
+//
+// A mutant that makes the whole build fail (a constant expression moved out of its type's
+// range: Go evaluates it even behind a switch that is off) is left to the one-build-per-
+// mutant mode, which reports it as BUILD-FAIL; the build is then tried again.
 func (r *runner) buildSchemata(mutants []Mutant, sources map[string][]byte, dir, gopkg string, withRoot bool) (*schemata, error) {
+	excluded := map[int]bool{}
+	for attempt := 0; ; attempt++ {
+		sc, failed, err := r.tryBuildSchemata(mutants, sources, dir, gopkg, withRoot, excluded)
+		if err == nil || len(failed) == 0 || attempt == 5 {
+			return sc, err
+		}
+		for _, i := range failed {
+			excluded[i] = true
+		}
+		fmt.Fprintf(os.Stderr, "mutation: schemata: %d mutants do not compile; testing them one at a time\n", len(failed))
+	}
+}
+
+var errorLineRe = regexp.MustCompile(`(?m)/schemata/([^/:\s]+\.go):(\d+)`)
+
+var switchRe = regexp.MustCompile(`vclMutantOn\((\d+)\)`)
+
+func (r *runner) tryBuildSchemata(mutants []Mutant, sources map[string][]byte, dir, gopkg string, withRoot bool, excluded map[int]bool) (*schemata, []int, error) {
 	sc := &schemata{ids: make([]int, len(mutants))}
 	byFile := map[string][]int{}
 	for i, m := range mutants {
-		byFile[m.File] = append(byFile[m.File], i)
+		if !excluded[i] {
+			byFile[m.File] = append(byFile[m.File], i)
+		}
 	}
+	texts := map[string]string{} // base name → rewritten text
 	sdir := filepath.Join(r.tmp, "schemata")
 	if err := os.MkdirAll(sdir, 0o755); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	replace := map[string]string{}
 	pkgName := ""
@@ -359,8 +385,9 @@ func (r *runner) buildSchemata(mutants []Mutant, sources map[string][]byte, dir,
 		}
 		text, name, skipped, err := schemaRewrite(file, sources[file], ms, ids)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		texts[filepath.Base(file)] = text
 		pkgName = name
 		left := map[int]bool{}
 		for _, k := range skipped {
@@ -373,43 +400,54 @@ func (r *runner) buildSchemata(mutants []Mutant, sources map[string][]byte, dir,
 		}
 		out := filepath.Join(sdir, filepath.Base(file))
 		if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		abs, _ := filepath.Abs(file)
 		replace[abs] = out
 	}
 	if pkgName == "" {
-		return sc, nil
+		return nil, nil, nil // no mutant has a switch
 	}
 	extra := filepath.Join(sdir, "zz_vcl_mutant_schema.go")
 	if err := os.WriteFile(extra, []byte(schemaFile(pkgName)), 0o644); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	absDir, _ := filepath.Abs(dir)
 	replace[filepath.Join(absDir, "zz_vcl_mutant_schema.go")] = extra
 	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": replace})
 	of := filepath.Join(sdir, "overlay.json")
 	if err := os.WriteFile(of, overlay, 0o644); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	build := func(pkg, bin string) error {
+	build := func(pkg, bin string) ([]int, error) {
 		out, err := exec.Command("go", "test", "-c", "-vet=off", "-overlay", of, "-o", bin, pkg).CombinedOutput()
-		if err != nil {
-			return fmt.Errorf("go test -c %s: %v\n%s", pkg, err, out)
+		if err == nil {
+			return nil, nil
 		}
-		return nil
+		// the mutants whose switches are on the lines the compiler names
+		var failed []int
+		for _, m := range errorLineRe.FindAllStringSubmatch(string(out), -1) {
+			n, _ := strconv.Atoi(m[2])
+			if lines := strings.Split(texts[m[1]], "\n"); n >= 1 && n <= len(lines) {
+				for _, id := range switchRe.FindAllStringSubmatch(lines[n-1], -1) {
+					k, _ := strconv.Atoi(id[1])
+					failed = append(failed, k-1)
+				}
+			}
+		}
+		return failed, fmt.Errorf("go test -c %s: %v\n%s", pkg, err, out)
 	}
 	sc.pkgBin = filepath.Join(r.tmp, "pkg.test")
-	if err := build(gopkg, sc.pkgBin); err != nil {
-		return nil, err
+	if failed, err := build(gopkg, sc.pkgBin); err != nil {
+		return nil, failed, err
 	}
 	if withRoot {
 		sc.rootBin = filepath.Join(r.tmp, "root.test")
-		if err := build(".", sc.rootBin); err != nil {
-			return nil, err
+		if failed, err := build(".", sc.rootBin); err != nil {
+			return nil, failed, err
 		}
 	}
-	return sc, nil
+	return sc, nil, nil
 }
 
 // runBinary runs a test binary built with schemata, with mutant id switched on, in dir.
@@ -530,8 +568,10 @@ func main() {
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "mutation: schemata: %v; building one test binary per mutant instead\n", err)
 			sc = nil
-		} else if out, why := r.runBinary(sc.pkgBin, *pkg, 0, *run); out != Survived {
-			fatal(fmt.Errorf("the tests fail without a mutant: %s", why))
+		} else if sc != nil {
+			if out, why := r.runBinary(sc.pkgBin, *pkg, 0, *run); out != Survived {
+				fatal(fmt.Errorf("the tests fail without a mutant: %s %s", out, why))
+			}
 		}
 	}
 	type outcome struct{ own, root, why string }
