@@ -580,3 +580,86 @@ func TestContentBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// cnAttr is one attribute of a test name: CN with a string of tag and content.
+type cnAttr struct {
+	tag  cbasn1.Tag
+	body string
+}
+
+// rdnName encodes a Name of RDNs of CN attributes.
+func rdnName(rdns ...[]cnAttr) []byte {
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		for _, rdn := range rdns {
+			b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) {
+				for _, a := range rdn {
+					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+						b.AddASN1ObjectIdentifier([]int{2, 5, 4, 3})
+						b.AddASN1(a.tag, func(b *cryptobyte.Builder) { b.AddBytes([]byte(a.body)) })
+					})
+				}
+			})
+		}
+	})
+	return b.BytesOrPanic()
+}
+
+func TestNamesMatchBoundaries(t *testing.T) {
+	u8, pr, ia5, vis, tt, bmp, univ := cbasn1.UTF8String, cbasn1.PrintableString, cbasn1.IA5String, tagVisibleString, tagTeletexString, tagBMPString, tagUniversalString
+	one := func(tag cbasn1.Tag, s string) []byte { return rdnName([]cnAttr{{tag, s}}) }
+	for _, tc := range []struct {
+		name string
+		a, b []byte
+		want bool
+	}{
+		{"same bytes", one(u8, "A"), one(u8, "A"), true},
+		{"unreadable, same bytes", []byte{1, 2}, []byte{1, 2}, true},
+		{"unreadable a", []byte{1, 2}, one(u8, "A"), false},
+		{"unreadable b", one(u8, "A"), []byte{1, 2}, false},
+		{"trailing data", append(one(u8, "A"), 0), one(u8, "a"), false},
+		{"empty RDN", rdnName([]cnAttr{}), rdnName([]cnAttr{}), true},
+		{"empty RDN vs other", append(rdnName([]cnAttr{}), 0), rdnName([]cnAttr{}), false},
+		{"empty RDN, case", rdnName([]cnAttr{{u8, "A"}}, []cnAttr{}), rdnName([]cnAttr{{u8, "a"}}, []cnAttr{}), false},
+		{"empty names", rdnName(), rdnName(), true},
+		{"printable vs utf8, case", one(pr, "Root CA"), one(u8, "root ca"), true},
+		{"ia5 0x7f", one(ia5, "A\x7f"), one(u8, "a\x7f"), true},
+		{"ia5 0x80", one(ia5, "A\x80"), one(u8, "a\u0080"), false},
+		{"visible string", one(vis, "ROOT"), one(u8, "root"), true},
+		{"printable 0x80", one(pr, "A\x80"), one(pr, "a\x80"), false},
+		{"teletex latin-1", one(tt, "\xc9cole"), one(u8, "école"), true},
+		{"bmp", one(bmp, "\x00R\x00c"), one(u8, "rC"), true},
+		{"bmp odd", one(bmp, "\x00R\x00"), one(u8, "r"), false},
+		{"bmp odd, same bytes but case", one(bmp, "\x00R\x00"), one(bmp, "\x00r\x00"), false},
+		{"universal", one(univ, "\x00\x00\x00R"), one(u8, "r"), true},
+		{"universal 3 bytes", one(univ, "\x00\x00R"), one(univ, "\x00\x00r"), false},
+		{"universal 5 bytes", one(univ, "\x00\x00\x00R\x00"), one(univ, "\x00\x00\x00r\x00"), false},
+		{"universal U+10FFFF", one(univ, "\x00\x10\xff\xffA"[:4]+"\x00\x00\x00A"), one(u8, "\U0010FFFFa"), true},
+		{"universal beyond U+10FFFF", one(univ, "\x00\x11\x00\x00\x00\x00\x00A"), one(univ, "\x00\x11\x00\x00\x00\x00\x00a"), false},
+		{"universal surrogate", one(univ, "\x00\x00\xd8\x00\x00\x00\x00A"), one(univ, "\x00\x00\xd8\x00\x00\x00\x00a"), false},
+		{"utf8 invalid", one(u8, "A\xff"), one(u8, "a\xff"), false},
+		{"other type by bytes", one(cbasn1.Tag(19+100), "A"), one(cbasn1.Tag(19+100), "a"), false},
+		{"spaces", one(u8, "  Root \t\n CA  "), one(pr, "root ca"), true},
+		{"tab..CR are spaces", one(u8, "a\t\n\v\f\rb"), one(u8, "a b"), true},
+		{"backspace is not", one(u8, "a\bb"), one(u8, "a b"), false},
+		{"0x0e is not", one(u8, "a\x0eb"), one(u8, "a b"), false},
+		{"inner space kept", one(u8, "ab"), one(u8, "a b"), false},
+		{"leading space only", one(u8, " "), one(u8, ""), true},
+		{"no-break space", one(u8, "a\u00a0b"), one(u8, "a b"), true},
+		{"fold K/Kelvin", one(u8, "\u212a"), one(u8, "k"), true},
+		{"two RDNs vs one", rdnName([]cnAttr{{u8, "a"}}, []cnAttr{{u8, "b"}}), one(u8, "A"), false},
+		{"RDN order", rdnName([]cnAttr{{u8, "a"}}, []cnAttr{{u8, "b"}}), rdnName([]cnAttr{{u8, "B"}}, []cnAttr{{u8, "A"}}), false},
+		{"two RDNs", rdnName([]cnAttr{{u8, "a"}}, []cnAttr{{u8, "b"}}), rdnName([]cnAttr{{u8, "A"}}, []cnAttr{{pr, "B"}}), true},
+		{"second RDN differs", rdnName([]cnAttr{{u8, "a"}}, []cnAttr{{u8, "b"}}), rdnName([]cnAttr{{u8, "A"}}, []cnAttr{{pr, "C"}}), false},
+		{"multi-valued RDN, any order", rdnName([]cnAttr{{u8, "a"}, {u8, "b"}}), rdnName([]cnAttr{{pr, "B"}, {pr, "A"}}), true},
+		{"multi-valued RDN vs fewer", rdnName([]cnAttr{{u8, "a"}, {u8, "b"}}), rdnName([]cnAttr{{pr, "A"}}), false},
+		{"multi-valued RDN, one differs", rdnName([]cnAttr{{u8, "a"}, {u8, "b"}}), rdnName([]cnAttr{{pr, "A"}, {pr, "C"}}), false},
+	} {
+		if got := NamesMatch(tc.a, tc.b); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+		if got := NamesMatch(tc.b, tc.a); got != tc.want {
+			t.Errorf("%s (swapped): %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
