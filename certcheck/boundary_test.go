@@ -663,3 +663,16 @@ func TestNamesMatchBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestParseKeepsParserError: a certificate zcrypto rejects keeps zcrypto's reason.
+func TestParseKeepsParserError(t *testing.T) {
+	der := certDER(t, rsaSPKI([]byte{0x00, 0xc3}))
+	_, x, err := Parse(append(der, 0)) // trailing data
+	if x != nil || err == nil || strings.Contains(err.Error(), "returned no certificate") {
+		t.Errorf("trailing data: %v, %v", x, err)
+	}
+	_, x, err = Parse([]byte{0x30, 0x00})
+	if x != nil || err == nil || strings.Contains(err.Error(), "returned no certificate") {
+		t.Errorf("empty SEQUENCE: %v, %v", x, err)
+	}
+}
