@@ -570,6 +570,8 @@ func TestContentBoundaries(t *testing.T) {
 			"VCL.0751 zcrypto rejects it (x509: boom); it is a well-formed X.509 certificate (by), so its key, signature algorithm, validity and CA flag were checked from the DER, and the zlint advisories were skipped"},
 		{"fallback with notes", &Cert{Raw: &Raw{Key: rsaKey("RSA", 3072)}, ParseErr: perr, Fallback: true, FallbackBy: "by", FallbackNotes: []string{"a", "b"}},
 			"VCL.0751 zcrypto rejects it (x509: boom), most likely for a and b; it is a well-formed X.509 certificate (by), so its key, signature algorithm, validity and CA flag were checked from the DER, and the zlint advisories were skipped"},
+		{"fallback with one note", &Cert{Raw: &Raw{Key: rsaKey("RSA", 3072)}, ParseErr: perr, Fallback: true, FallbackBy: "by", FallbackNotes: []string{"a"}},
+			"VCL.0751 zcrypto rejects it (x509: boom), most likely for a; it is a well-formed X.509 certificate (by), so its key, signature algorithm, validity and CA flag were checked from the DER, and the zlint advisories were skipped"},
 		{"fallback, key warned", &Cert{Raw: &Raw{Key: rsaKey("RSA", 2048)}, ParseErr: perr, Fallback: true, FallbackBy: "by"},
 			"VCL.0751 zcrypto rejects it (x509: boom); it is a well-formed X.509 certificate (by), so its key, signature algorithm, validity and CA flag were checked from the DER, and the zlint advisories were skipped"},
 		{"fallback, key rejected", &Cert{Raw: &Raw{Key: rsaKey("RSA", 1024)}, ParseErr: perr, Fallback: true, FallbackBy: "by"}, ""},
@@ -674,5 +676,55 @@ func TestParseKeepsParserError(t *testing.T) {
 	_, x, err = Parse([]byte{0x30, 0x00})
 	if x != nil || err == nil || strings.Contains(err.Error(), "returned no certificate") {
 		t.Errorf("empty SEQUENCE: %v, %v", x, err)
+	}
+}
+
+// TestObjectFields: a certificate's identity in findings.
+func TestObjectFields(t *testing.T) {
+	c := &Cert{Name: "x", SHA256: "ab", Raw: &Raw{Serial: big.NewInt(255), RawSubject: cnName("S"), RawIssuer: cnName("I")}}
+	if o := c.Object(); o.SHA256 != "ab" || o.Serial != "ff" || o.Subject != "CN=S" || o.Issuer != "CN=I" {
+		t.Errorf("object %+v", o)
+	}
+	c = &Cert{Name: "x", SHA256: "ab", Raw: &Raw{}}
+	if o := c.Object(); o.SHA256 != "ab" || o.Serial != "" || o.Subject != "" || o.Issuer != "" {
+		t.Errorf("object without serial %+v", o)
+	}
+	c = &Cert{Name: "x", SHA256: "cd"}
+	if o := c.Object(); o.SHA256 != "cd" || o.Serial != "" {
+		t.Errorf("object without Raw %+v", o)
+	}
+}
+
+// TestJudgeStructureGoSecondOpinion: a certificate WellFormed rejects but Go's crypto/x509
+// parses is a Fallback by Go's opinion; one neither reads keeps WellFormed's reason.
+func TestJudgeStructureGoSecondOpinion(t *testing.T) {
+	key, point, _ := newP256(t)
+	tc := &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}
+	s := append([]byte{0x30, tc.spki[1] + 2}, tc.spki[2:]...)
+	tc.spki = append(s, 0x05, 0x00) // SPKI with trailing data: Go reads it, WellFormed does not
+	der := tc.der(t)
+	if _, err := WellFormed(der); err == nil {
+		t.Fatal("WellFormed accepts the SPKI with trailing data")
+	}
+	c := &Cert{DER: der}
+	c.judgeStructure()
+	if !c.Fallback || c.FallbackBy != "Go's crypto/x509 parses it" || c.StructErr != nil || len(c.FallbackNotes) != 0 {
+		t.Errorf("Go's opinion: fallback %v by %q, struct %v, notes %q", c.Fallback, c.FallbackBy, c.StructErr, c.FallbackNotes)
+	}
+	if err := stdParse(der); err != nil {
+		t.Errorf("stdParse: %v", err)
+	}
+	bad := &Cert{DER: der[:len(der)-1]}
+	bad.judgeStructure()
+	if bad.Fallback || bad.StructErr == nil {
+		t.Errorf("truncated: fallback %v, struct %v", bad.Fallback, bad.StructErr)
+	}
+	if err := stdParse(der[:len(der)-1]); err == nil || err == errWrongParse {
+		t.Errorf("stdParse of a truncated certificate: %v", err)
+	}
+	good := &Cert{DER: (&tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}).der(t)}
+	good.judgeStructure()
+	if !good.Fallback || good.FallbackBy != "vpncertlint's structural parse" || good.StructErr != nil {
+		t.Errorf("well-formed: fallback %v by %q, struct %v", good.Fallback, good.FallbackBy, good.StructErr)
 	}
 }
