@@ -1,6 +1,7 @@
 package certcheck
 
 import (
+	"crypto/rsa"
 	"errors"
 	"fmt"
 	"math/big"
@@ -726,5 +727,48 @@ func TestJudgeStructureGoSecondOpinion(t *testing.T) {
 	good.judgeStructure()
 	if !good.Fallback || good.FallbackBy != "vpncertlint's structural parse" || good.StructErr != nil {
 		t.Errorf("well-formed: fallback %v by %q, struct %v", good.Fallback, good.FallbackBy, good.StructErr)
+	}
+}
+
+// TestVerifierRSA: a Fallback certificate's RSA key verifies when its exponent fits an int32
+// (2^31-1 does, 2^31 does not); without a key, the certificate has no verifier.
+func TestVerifierRSA(t *testing.T) {
+	n := new(big.Int).Set(m127)
+	pow := func(k uint) *big.Int { return new(big.Int).Lsh(big.NewInt(1), k) }
+	for _, tc := range []struct {
+		name string
+		n, e *big.Int
+		want int // the exponent of the verifier's key, 0 for no verifier
+	}{
+		{"65537", n, big.NewInt(65537), 65537},
+		{"2^31-1", n, new(big.Int).Sub(pow(31), big.NewInt(1)), 1<<31 - 1},
+		{"2^31", n, pow(31), 0},
+		{"2^64", n, pow(64), 0},
+		{"no exponent", n, nil, 0},
+		{"no modulus", nil, big.NewInt(3), 0},
+	} {
+		c := &Cert{Fallback: true, DER: []byte{1}, Raw: &Raw{Key: KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: tc.n, Exponent: tc.e}, RawSubject: cnName("s")}}
+		v := c.Verifier()
+		switch {
+		case tc.want == 0 && v != nil:
+			t.Errorf("%s: a verifier", tc.name)
+		case tc.want != 0 && v == nil:
+			t.Errorf("%s: no verifier", tc.name)
+		case tc.want != 0:
+			k, ok := v.PublicKey.(*rsa.PublicKey)
+			if !ok || k.E != tc.want || k.N.Cmp(tc.n) != 0 || v.PublicKeyAlgorithm != zx509.RSA || string(v.RawSubject) != string(cnName("s")) {
+				t.Errorf("%s: %T %v", tc.name, v.PublicKey, v.PublicKeyAlgorithm)
+			}
+		}
+	}
+	x := &zx509.Certificate{}
+	if v := (&Cert{X: x, Fallback: true, Raw: &Raw{}}).Verifier(); v != x {
+		t.Error("a parsed certificate's verifier is not its X")
+	}
+	if v := (&Cert{Raw: &Raw{Key: KeyInfo{Modulus: n, Exponent: big.NewInt(3)}}}).Verifier(); v != nil {
+		t.Error("a certificate that is neither parsed nor a fallback has a verifier")
+	}
+	if v := (&Cert{Fallback: true}).Verifier(); v != nil {
+		t.Error("a fallback without Raw has a verifier")
 	}
 }
