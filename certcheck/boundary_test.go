@@ -772,3 +772,50 @@ func TestVerifierRSA(t *testing.T) {
 		t.Error("a fallback without Raw has a verifier")
 	}
 }
+
+// TestVerifierECCurves: a Fallback EC key verifies on P-256/384/521 only; on a curve Go
+// cannot use (brainpool), or off the curve, there is no verifier.
+func TestVerifierECCurves(t *testing.T) {
+	_, point, compressed := newP256(t)
+	bp := KeyInfo{Parsed: true, Algorithm: oidEC, Curve: []int{1, 3, 36, 3, 3, 2, 8, 1, 1, 7}, ECPoint: compressed}
+	p256 := KeyInfo{Parsed: true, Algorithm: oidEC, Curve: oidP256, ECPoint: point}
+	off := KeyInfo{Parsed: true, Algorithm: oidEC, Curve: oidP256, ECPoint: append([]byte{4}, make([]byte, 64)...)}
+	explicit := KeyInfo{Parsed: true, Algorithm: oidEC, ExplicitCurve: true, ECPoint: point}
+	for name, tc := range map[string]struct {
+		k    KeyInfo
+		want bool
+	}{"brainpool": {bp, false}, "P-256": {p256, true}, "off the curve": {off, false}, "explicit": {explicit, false}} {
+		c := &Cert{Fallback: true, DER: []byte{1}, Raw: &Raw{Key: tc.k}}
+		if v := c.Verifier(); (v != nil) != tc.want {
+			t.Errorf("%s: verifier %v", name, v != nil)
+		}
+	}
+}
+
+// TestParseRawBoundaries: one unreadable date means no dates; an extension whose OID does not
+// parse stops the outline.
+func TestParseRawBoundaries(t *testing.T) {
+	key, point, _ := newP256(t)
+	good := (&tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}).der(t)
+	if r := ParseRaw(good); r.Err != nil || !r.HasDates {
+		t.Fatalf("good: %v %v", r.Err, r.HasDates)
+	}
+	// notAfter is a GeneralizedTime "20350101000000Z": make it "2035010100000aZ".
+	i := strings.Index(string(good), "20350101000000Z")
+	bad := append([]byte(nil), good...)
+	bad[i+13] = 'a'
+	if r := ParseRaw(bad); r.HasDates || r.Err != nil {
+		t.Errorf("bad notAfter: dates %v, err %v", r.HasDates, r.Err)
+	}
+	j := strings.Index(string(good), "250101000000Z")
+	bad = append([]byte(nil), good...)
+	bad[j+11] = 'a'
+	if r := ParseRaw(bad); r.HasDates || r.Err != nil {
+		t.Errorf("bad notBefore: dates %v, err %v", r.HasDates, r.Err)
+	}
+	// An extension OID with a dangling continuation byte (0x80 last).
+	withExt := (&tcert{version: 2, spki: ecSPKI(oidP256, point), key: key, exts: [][]byte{{0x30, 0x07, 0x06, 0x02, 0x55, 0x80, 0x04, 0x01, 0x00}}}).der(t)
+	if r := ParseRaw(withExt); r.Err == nil || r.Err.Error() != "malformed extension" {
+		t.Errorf("bad extension OID: %v (%d extensions)", r.Err, len(r.Extensions))
+	}
+}

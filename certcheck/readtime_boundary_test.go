@@ -19,6 +19,7 @@ func TestReadTimeBoundaries(t *testing.T) {
 		"20250115125959.9Z", "20250115126000.5Z", "20250115125960.5Z",
 		"490101000000Z", "500101000000Z", "20500101000000Z", "19491231235959Z",
 		"25011512595Z", "2501151259590Z", "202501151259590Z",
+		"2a250101000000Z", "202a0101000000Z", "aa250101000000Z", "20250101000000ZZ", "20250101000000X",
 	}
 	for _, b := range bodies {
 		for _, tag := range []cbasn1.Tag{cbasn1.UTCTime, cbasn1.GeneralizedTime} {
@@ -41,6 +42,38 @@ func TestReadTimeBoundaries(t *testing.T) {
 			if rok != sok || (rok && !rt.Equal(st)) {
 				t.Errorf("%v %q: readTime %v %v, cryptobyte %v %v", tag, b, rt, rok, st, sok)
 			}
+		}
+	}
+}
+
+// TestReadTimeFastReadsDER: the fast path itself reads both DER forms (its purpose), and
+// readTime refuses what is not a time or not an element, consuming nothing.
+func TestReadTimeFastReadsDER(t *testing.T) {
+	for _, tc := range []struct {
+		tag  cbasn1.Tag
+		body string
+		year int
+	}{
+		{cbasn1.UTCTime, "250102030405Z", 2025},
+		{cbasn1.GeneralizedTime, "20250102030405Z", 2025},
+		{cbasn1.GeneralizedTime, "20500102030405Z", 2050},
+	} {
+		var bld cryptobyte.Builder
+		bld.AddASN1(tc.tag, func(c *cryptobyte.Builder) { c.AddBytes([]byte(tc.body)) })
+		s := cryptobyte.String(bld.BytesOrPanic())
+		tm, ok := readTimeFast(&s)
+		if !ok || !s.Empty() || tm.Year() != tc.year || tm.Month() != 1 || tm.Day() != 2 || tm.Hour() != 3 || tm.Minute() != 4 || tm.Second() != 5 {
+			t.Errorf("%q: %v %v", tc.body, tm, ok)
+		}
+	}
+	for _, der := range [][]byte{nil, {0x17}, {0x17, 0x0d, '2'}, {0x04, 0x01, 0x00}, {0x02, 0x01, 0x01}} {
+		s := cryptobyte.String(der)
+		if tm, ok := readTime(&s); ok || len(s) != len(der) {
+			t.Errorf("% x: %v %v, %d bytes left", der, tm, ok, len(s))
+		}
+		s = cryptobyte.String(der)
+		if tm, ok := readTimeFast(&s); ok || len(s) != len(der) {
+			t.Errorf("fast % x: %v %v, %d bytes left", der, tm, ok, len(s))
 		}
 	}
 }
