@@ -819,3 +819,39 @@ func TestParseRawBoundaries(t *testing.T) {
 		t.Errorf("bad extension OID: %v (%d extensions)", r.Err, len(r.Extensions))
 	}
 }
+
+// TestSPKIAndNameBoundaries: EC parameters (named, explicit, NULL) and a Name with trailing data.
+func TestSPKIAndNameBoundaries(t *testing.T) {
+	spki := func(params func(b *cryptobyte.Builder)) []byte {
+		var b cryptobyte.Builder
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+				b.AddASN1ObjectIdentifier(oidEC)
+				params(b)
+			})
+			b.AddASN1BitString([]byte{4, 1, 2})
+		})
+		return b.BytesOrPanic()
+	}
+	named := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(oidP256) }))
+	explicit := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddASN1Int64(1) }) }))
+	null := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1NULL() }))
+	if named.ExplicitCurve || named.KeyName() != "EC P-256" {
+		t.Errorf("named: %v %q", named.ExplicitCurve, named.KeyName())
+	}
+	if !explicit.ExplicitCurve || explicit.KeyName() != "EC with explicit curve parameters" {
+		t.Errorf("explicit: %v %q", explicit.ExplicitCurve, explicit.KeyName())
+	}
+	if null.ExplicitCurve || null.Curve != nil || null.KeyName() != "EC on unknown curve (OID )" {
+		t.Errorf("NULL: %v %v %q", null.ExplicitCurve, null.Curve, null.KeyName())
+	}
+	n := cnName("Name boundary")
+	if got := Name(n); got != "CN=Name boundary" {
+		t.Errorf("Name: %q", got)
+	}
+	for _, extra := range [][]byte{{0}, {5, 0}} {
+		if got := Name(append(append([]byte(nil), n...), extra...)); got != "(unreadable name)" {
+			t.Errorf("Name with %d trailing bytes: %q", len(extra), got)
+		}
+	}
+}

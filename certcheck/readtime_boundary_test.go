@@ -77,3 +77,20 @@ func TestReadTimeFastReadsDER(t *testing.T) {
 		}
 	}
 }
+
+// TestReadTimeFractionDigits: the digits of a GeneralizedTime with a fraction (read by the
+// fast path alone) are checked at both ends of '0'..'9'.
+func TestReadTimeFractionDigits(t *testing.T) {
+	for body, ok := range map[string]bool{
+		"19990101000000.5Z": true, "20900909090909.5Z": true,
+		":0250101000000.5Z": false, "2/250101000000.5Z": false, "1:990101000000.5Z": false,
+		"2025010100000/.5Z": false, "2025010100000:.5Z": false, "202501010000/0.5Z": false,
+	} {
+		var bld cryptobyte.Builder
+		bld.AddASN1(cbasn1.GeneralizedTime, func(c *cryptobyte.Builder) { c.AddBytes([]byte(body)) })
+		s := cryptobyte.String(bld.BytesOrPanic())
+		if tm, got := readTime(&s); got != ok {
+			t.Errorf("%q: %v %v, want ok %v", body, tm, got, ok)
+		}
+	}
+}

@@ -243,3 +243,52 @@ func TestWellFormedStructureBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestWellFormedOuterFields: a malformed outer signatureAlgorithm and a version field with
+// data after its INTEGER are refused with their own reasons; notes are kept once each.
+func TestWellFormedOuterFields(t *testing.T) {
+	key, point, compressed := newP256(t)
+	good := (&tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}).der(t)
+	// The outer AlgorithmIdentifier is the last SEQUENCE before the BIT STRING: 30 0a 06 08 <ecdsa-with-SHA256>.
+	alg := []byte{0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02}
+	i := strings.LastIndex(string(good), string(alg))
+	bad := append([]byte(nil), good...)
+	copy(bad[i:], []byte{0x30, 0x0a, 0x02, 0x08}) // an INTEGER instead of the OID
+	if _, err := WellFormed(bad); err == nil || err.Error() != "malformed signatureAlgorithm" {
+		t.Errorf("bad outer signatureAlgorithm: %v", err)
+	}
+	// version [0] { INTEGER 2, NULL }: a0 03 02 01 02 becomes a0 05 02 01 02 05 00, with every
+	// enclosing length grown by 2.
+	tbs := (&tcert{version: 2, spki: ecSPKI(oidP256, point)}).tbs()
+	j := strings.Index(string(tbs), "\xa0\x03\x02\x01\x02")
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			var in cryptobyte.String = tbs
+			var body cryptobyte.String
+			in.ReadASN1(&body, cbasn1.SEQUENCE)
+			k := j - (len(tbs) - len(body))
+			b.AddBytes(body[:k])
+			b.AddBytes([]byte{0xa0, 0x05, 0x02, 0x01, 0x02, 0x05, 0x00})
+			b.AddBytes(body[k+5:])
+		})
+		b.AddBytes(alg)
+		b.AddASN1BitString([]byte{0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01})
+	})
+	if _, err := WellFormed(b.BytesOrPanic()); err == nil || err.Error() != "malformed or unknown version (must be v1, v2 or v3)" {
+		t.Errorf("version with trailing data: %v", err)
+	}
+	// Two different notes are both kept, the same note once.
+	two := (&tcert{version: 2, spki: ecSPKI(oidP256, compressed), key: key, exts: [][]byte{crlDP(relativeName)}}).der(t)
+	notes, err := WellFormed(two)
+	if err != nil || len(notes) != 2 {
+		t.Errorf("compressed point and relative CRL DP: %q %v", notes, err)
+	}
+	w := &wf{}
+	w.note("a")
+	w.note("b")
+	w.note("a")
+	if strings.Join(w.notes, ",") != "a,b" {
+		t.Errorf("notes %q", w.notes)
+	}
+}
