@@ -834,7 +834,9 @@ func TestSPKIAndNameBoundaries(t *testing.T) {
 		return b.BytesOrPanic()
 	}
 	named := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(oidP256) }))
-	explicit := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddASN1Int64(1) }) }))
+	explicit := ParseSPKI(spki(func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddASN1Int64(1) })
+	}))
 	null := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1NULL() }))
 	if named.ExplicitCurve || named.KeyName() != "EC P-256" {
 		t.Errorf("named: %v %q", named.ExplicitCurve, named.KeyName())
