@@ -4,6 +4,7 @@ import (
 	"encoding/asn1"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -144,6 +145,7 @@ func TestPublicKeyBoundaries(t *testing.T) {
 		{"RSA", algSPKI(oidRSA, null, rk, 8*len(rk)), ""},
 		{"RSA without parameters", algSPKI(oidRSA, nil, rk, 8*len(rk)), "RSA key without NULL parameters"},
 		{"RSA with an OID parameter", algSPKI(oidRSA, oidParam, rk, 8*len(rk)), "RSA key without NULL parameters"},
+		{"RSA with an empty OCTET STRING parameter", algSPKI(oidRSA, func(b *cryptobyte.Builder) { b.AddASN1OctetString(nil) }, rk, 8*len(rk)), "RSA key without NULL parameters"},
 		{"RSA with a NULL of content", algSPKI(oidRSA, nullWithContent, rk, 8*len(rk)), "RSA key without NULL parameters"},
 		{"RSA with two parameters", algSPKI(oidRSA, func(b *cryptobyte.Builder) { null(b); null(b) }, rk, 8*len(rk)), "malformed algorithm parameters"},
 		{"RSA bits not whole bytes", algSPKI(oidRSA, null, rkEven, 8*len(rkEven)-1), "malformed RSA public key"},
@@ -290,5 +292,192 @@ func TestWellFormedOuterFields(t *testing.T) {
 	w.note("a")
 	if strings.Join(w.notes, ",") != "a,b" {
 		t.Errorf("notes %q", w.notes)
+	}
+}
+
+// TestWellFormedTrailingData: every checked extension value, and every structure inside one,
+// refuses data after its end; the TBS fields likewise.
+func TestWellFormedTrailingData(t *testing.T) {
+	key, point, _ := newP256(t)
+	null := raw(0x05, 0x00)
+	oid := func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{1, 2, 3}) }
+	uri := tagged(ctx(6), raw('h'))
+	valid := map[string]func(b *cryptobyte.Builder){
+		oidBasicConstraints: seq(raw(0x01, 0x01, 0xff)),
+		oidSAN:              seq(uri),
+		oidIAN:              seq(uri),
+		oidEKU:              seq(oid),
+		oidAKI:              seq(tagged(ctx(0), raw(1))),
+		oidNameConstraints:  seq(tagged(ctx(0).Constructed(), seq(tagged(ctx(2), raw('a'))))),
+		oidCRLDP:            seq(seq(tagged(ctx(0).Constructed(), tagged(ctx(0).Constructed(), uri)))),
+		oidCertPolicies:     seq(seq(oid)),
+		oidPolicyMappings:   seq(seq(oid, oid)),
+		oidPolicyConstraint: seq(raw(0x80, 0x01, 0x00)),
+		oidAIA:              seq(seq(oid, uri)),
+		oidSIA:              seq(seq(oid, uri)),
+	}
+	for id, v := range valid {
+		crit := id == oidNameConstraints || id == oidBasicConstraints
+		for _, trailing := range []bool{false, true} {
+			value := v
+			if trailing {
+				value = func(b *cryptobyte.Builder) { v(b); null(b) }
+			}
+			c := &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key, exts: [][]byte{ext(id, crit, value)}}
+			_, err := WellFormed(c.der(t))
+			if (err != nil) != trailing {
+				t.Errorf("%s, trailing %v: %v", id, trailing, err)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		exts [][]byte
+		err  string
+	}{
+		{"AKI with a field after the serial", [][]byte{ext(oidAKI, false, seq(tagged(ctx(0), raw(1)), tagged(ctx(2), raw(1)), null))}, "authorityKeyIdentifier"},
+		{"AKI issuer names", [][]byte{ext(oidAKI, false, seq(tagged(ctx(1).Constructed(), tagged(ctx(2), raw('a')))))}, ""},
+		{"AKI issuer names not IA5", [][]byte{ext(oidAKI, false, seq(tagged(ctx(1).Constructed(), tagged(ctx(2), raw('a', 0x80)))))}, "authorityKeyIdentifier: "},
+		{"name constraints with a field after excluded", [][]byte{ext(oidNameConstraints, true, seq(tagged(ctx(1).Constructed(), seq(tagged(ctx(2), raw('a')))), null))}, "nameConstraints"},
+		{"subtree with a field after maximum", [][]byte{ext(oidNameConstraints, true, seq(tagged(ctx(0).Constructed(), seq(tagged(ctx(2), raw('a')), tagged(ctx(1), raw(1)), null))))}, "nameConstraints"},
+		{"subtree with minimum and maximum", [][]byte{ext(oidNameConstraints, true, seq(tagged(ctx(0).Constructed(), seq(tagged(ctx(2), raw('a')), tagged(ctx(0), raw(0)), tagged(ctx(1), raw(1))))))}, ""},
+		{"policy with a field after the qualifiers", [][]byte{ext(oidCertPolicies, false, seq(seq(oid, seq(), null)))}, "certificatePolicies"},
+		{"policy with qualifiers", [][]byte{ext(oidCertPolicies, false, seq(seq(oid, seq())))}, ""},
+		{"IAN then SAN not IA5", [][]byte{ext(oidIAN, false, seq(tagged(ctx(2), raw('a', 0x80)))), ext(oidSAN, false, seq(tagged(ctx(2), raw('a', 0x80))))}, "IA5String"},
+		{"IAN then AIA not IA5", [][]byte{ext(oidIAN, false, seq(tagged(ctx(2), raw('a', 0x80)))), ext(oidAIA, false, seq(seq(oid, tagged(ctx(6), raw('h', 0x80)))))}, "IA5String"},
+		{"AKI issuer IPv4", [][]byte{ext(oidAKI, false, seq(tagged(ctx(1).Constructed(), tagged(ctx(7), raw(1, 2, 3, 4)))))}, ""},
+		{"extensions followed by data", nil, "extensions"},
+	} {
+		c := &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key, exts: tc.exts}
+		der := c.der(t)
+		if tc.exts == nil {
+			// [3] { SEQUENCE {…} NULL }: build the TBS by hand around an extra NULL.
+			c.exts = [][]byte{sanIP(4)}
+			tbs := c.tbs()
+			k := strings.Index(string(tbs), "\xa3")
+			var b cryptobyte.Builder
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+					var in cryptobyte.String = tbs
+					var body cryptobyte.String
+					in.ReadASN1(&body, cbasn1.SEQUENCE)
+					off := k - (len(tbs) - len(body))
+					b.AddBytes(body[:off])
+					var rest cryptobyte.String = body[off:]
+					var inner cryptobyte.String
+					rest.ReadASN1(&inner, cbasn1.Tag(3).Constructed().ContextSpecific())
+					b.AddASN1(cbasn1.Tag(3).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(inner); b.AddBytes([]byte{0x05, 0x00}) })
+				})
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(oidECDSAWithSHA256) })
+				b.AddASN1BitString([]byte{0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01})
+			})
+			der = b.BytesOrPanic()
+		}
+		_, err := WellFormed(der)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%s: %v, want one mentioning %q", tc.name, err, tc.err)
+		}
+	}
+}
+
+// TestWellFormedTBSFields: the TBS's own AlgorithmIdentifier, validity and unique IDs at their
+// limits, and names and AlgorithmIdentifiers checked on their own.
+func TestWellFormedTBSFields(t *testing.T) {
+	key, point, _ := newP256(t)
+	alg := "\x30\x0a\x06\x08\x2a\x86\x48\xce\x3d\x04\x03\x02"
+	good := (&tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}).der(t)
+	bad := []byte(strings.Replace(string(good), alg, "\x30\x0a\x02\x08"+alg[4:], 1)) // the TBS's one
+	if _, err := WellFormed(bad); err == nil || err.Error() != "malformed signature AlgorithmIdentifier in tbsCertificate" {
+		t.Errorf("bad TBS algorithm: %v", err)
+	}
+	utc := func(b *cryptobyte.Builder) { b.AddASN1UTCTime(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) }
+	for _, tc := range []struct {
+		name      string
+		notBefore func(b *cryptobyte.Builder)
+		spkiExtra []byte
+		err       string
+	}{
+		{"three times", func(b *cryptobyte.Builder) { utc(b); utc(b) }, nil, "validity"},
+		{"an INTEGER for notBefore", func(b *cryptobyte.Builder) { b.AddASN1Int64(1) }, nil, "validity"},
+		{"valid issuerUniqueID", nil, []byte{0x81, 0x02, 0x00, 0xff}, ""},
+		{"issuerUniqueID with a lone unused-bits count", nil, []byte{0x81, 0x01, 0x01}, "UniqueID"},
+		{"subjectUniqueID with set padding bits", nil, []byte{0x82, 0x02, 0x01, 0x01}, "UniqueID"},
+	} {
+		c := &tcert{version: 2, spki: append(ecSPKI(oidP256, point), tc.spkiExtra...), key: key, notBefore: tc.notBefore}
+		_, err := WellFormed(c.der(t))
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%s: %v, want one mentioning %q", tc.name, err, tc.err)
+		}
+	}
+	for _, tc := range []struct {
+		der  []byte
+		want bool
+	}{
+		{[]byte{0x30, 0x03, 0x06, 0x01, 0x2a}, true},
+		{[]byte{0x30, 0x05, 0x06, 0x01, 0x2a, 0x05, 0x00}, true},
+		{[]byte{0x30, 0x07, 0x06, 0x01, 0x2a, 0x05, 0x00, 0x05, 0x00}, false},
+		{[]byte{0x30, 0x02, 0x05, 0x00}, false},
+		{[]byte{0x30, 0x04, 0x06, 0x01, 0x2a, 0x05}, false},
+	} {
+		if got := algorithmIdentifier(tc.der); got != tc.want {
+			t.Errorf("algorithmIdentifier(% x) = %v", tc.der, got)
+		}
+	}
+	rdnOf := func(atv ...func(b *cryptobyte.Builder)) cryptobyte.String {
+		var b cryptobyte.Builder
+		b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) {
+			for _, f := range atv {
+				f(b)
+			}
+		})
+		return b.BytesOrPanic()
+	}
+	cn := func(tag cbasn1.Tag, v string) func(b *cryptobyte.Builder) {
+		return seq(func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{2, 5, 4, 3}) }, tagged(tag, raw([]byte(v)...)))
+	}
+	for _, tc := range []struct {
+		name string
+		s    cryptobyte.String
+		err  string
+	}{
+		{"valid", rdnOf(cn(cbasn1.PrintableString, "a")), ""},
+		{"empty RDN", rdnOf(), ""},
+		{"invalid PrintableString", rdnOf(cn(cbasn1.PrintableString, "a@b")), "invalid string value"},
+		{"no OID", rdnOf(seq(tagged(cbasn1.UTF8String, raw('a')))), "malformed AttributeTypeAndValue"},
+		{"no value", rdnOf(seq(func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{2, 5, 4, 3}) })), "malformed AttributeTypeAndValue"},
+		{"two values", rdnOf(seq(func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(asn1.ObjectIdentifier{2, 5, 4, 3}) }, tagged(cbasn1.UTF8String, raw('a')), tagged(cbasn1.UTF8String, raw('a')))), "malformed AttributeTypeAndValue"},
+		{"not a SET", cryptobyte.String{0x30, 0x00}, "malformed RelativeDistinguishedName"},
+	} {
+		err := rdnSequence(tc.s)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%s: %v, want one mentioning %q", tc.name, err, tc.err)
+		}
+	}
+}
+
+func TestStrictTimeBoundaries(t *testing.T) {
+	for _, tc := range []struct {
+		der  []byte
+		want bool
+	}{
+		{nil, false},
+		{[]byte{0x02, 0x01, 0x01}, false},
+		{[]byte{0x17, 0x0d, '2', '5', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', 'Z'}, true},
+		{[]byte{0x18, 0x0f, '2', '0', '5', '0', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', 'Z'}, true},
+		{[]byte{0x18, 0x0d, '2', '5', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', 'Z'}, false},
+	} {
+		s := cryptobyte.String(tc.der)
+		if got := strictTime(&s); got != tc.want {
+			t.Errorf("strictTime(% x) = %v", tc.der, got)
+		}
 	}
 }
