@@ -354,19 +354,23 @@ func TestWellFormedTrailingData(t *testing.T) {
 			// [3] { SEQUENCE {…} NULL }: build the TBS by hand around an extra NULL.
 			c.exts = [][]byte{sanIP(4)}
 			tbs := c.tbs()
-			k := strings.Index(string(tbs), "\xa3")
 			var b cryptobyte.Builder
 			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 					var in cryptobyte.String = tbs
 					var body cryptobyte.String
 					in.ReadASN1(&body, cbasn1.SEQUENCE)
-					off := k - (len(tbs) - len(body))
-					b.AddBytes(body[:off])
-					var rest cryptobyte.String = body[off:]
-					var inner cryptobyte.String
-					rest.ReadASN1(&inner, cbasn1.Tag(3).Constructed().ContextSpecific())
-					b.AddASN1(cbasn1.Tag(3).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) { b.AddBytes(inner); b.AddBytes([]byte{0x05, 0x00}) })
+					for !body.Empty() {
+						var el, inner cryptobyte.String
+						var tag cbasn1.Tag
+						body.ReadAnyASN1Element(&el, &tag)
+						if tag != cbasn1.Tag(3).Constructed().ContextSpecific() {
+							b.AddBytes(el)
+							continue
+						}
+						el.ReadASN1(&inner, tag)
+						b.AddASN1(tag, func(b *cryptobyte.Builder) { b.AddBytes(inner); b.AddBytes([]byte{0x05, 0x00}) })
+					}
 				})
 				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(oidECDSAWithSHA256) })
 				b.AddASN1BitString([]byte{0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01})
