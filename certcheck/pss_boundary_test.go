@@ -28,6 +28,12 @@ func TestPSSBoundaries(t *testing.T) {
 			"VPN.0071 signature algorithm RSASSA-PSS with hash SHA3-256 and MGF1-SHA3-512: SHA3-256 and SHA3-512 are not accepted; use SHA-256, SHA-384 or SHA-512 for both the hash and MGF1"},
 		{"sha224 twice", pss(oidSHA224, oidSHA224),
 			"VPN.0071 signature algorithm RSASSA-PSS with hash SHA-224 and MGF1-SHA-224: SHA-224 is too weak; use SHA-256, SHA-384 or SHA-512 for both the hash and MGF1"},
+		{"md2", pss(asn1.ObjectIdentifier{1, 2, 840, 113549, 2, 2}, oidSHA256),
+			"VPN.0071 signature algorithm RSASSA-PSS with hash MD2 and MGF1-SHA-256: MD2 is too weak; use SHA-256, SHA-384 or SHA-512 for both the hash and MGF1"},
+		{"sha512/224", pss(asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 5}, oidSHA256),
+			"VPN.0071 signature algorithm RSASSA-PSS with hash SHA-512/224 and MGF1-SHA-256: SHA-512/224 is too weak; use SHA-256, SHA-384 or SHA-512 for both the hash and MGF1"},
+		{"sha3-224", pss(oidSHA256, asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 7}),
+			"VPN.0071 signature algorithm RSASSA-PSS with hash SHA-256 and MGF1-SHA3-224: SHA3-224 is too weak; use SHA-256, SHA-384 or SHA-512 for both the hash and MGF1"},
 		{"strong and weak", pss(oidSHA512, oidMD5),
 			"VPN.0071 signature algorithm RSASSA-PSS with hash SHA-512 and MGF1-MD5: MD5 is too weak; use SHA-256, SHA-384 or SHA-512 for both the hash and MGF1"},
 	} {

@@ -346,6 +346,18 @@ func TestWellFormedTrailingData(t *testing.T) {
 		{"IAN then SAN not IA5", [][]byte{ext(oidIAN, false, seq(tagged(ctx(2), raw('a', 0x80)))), ext(oidSAN, false, seq(tagged(ctx(2), raw('a', 0x80))))}, "IA5String"},
 		{"IAN then AIA not IA5", [][]byte{ext(oidIAN, false, seq(tagged(ctx(2), raw('a', 0x80)))), ext(oidAIA, false, seq(seq(oid, tagged(ctx(6), raw('h', 0x80)))))}, "IA5String"},
 		{"AKI issuer IPv4", [][]byte{ext(oidAKI, false, seq(tagged(ctx(1).Constructed(), tagged(ctx(7), raw(1, 2, 3, 4)))))}, ""},
+		{"inhibitAnyPolicy followed by data", [][]byte{ext(oidInhibitAnyPolicy, true, raw(0x02, 0x01, 0x00, 0x05, 0x00))}, "inhibitAnyPolicy"},
+		{"access description with a third field", [][]byte{ext(oidAIA, false, seq(seq(oid, uri, null)))}, "information access"},
+		{"access location IPv4", [][]byte{ext(oidAIA, false, seq(seq(oid, tagged(ctx(7), raw(1, 2, 3, 4)))))}, ""},
+		{"distribution point with a field after cRLIssuer", [][]byte{ext(oidCRLDP, false, seq(seq(tagged(ctx(2).Constructed(), uri), null)))}, "cRLDistributionPoints"},
+		{"cRLIssuer not IA5", [][]byte{ext(oidCRLDP, false, seq(seq(tagged(ctx(2).Constructed(), tagged(ctx(2), raw('a', 0x80))))))}, "IA5String"},
+		{"cRLIssuer IPv4", [][]byte{ext(oidCRLDP, false, seq(seq(tagged(ctx(2).Constructed(), tagged(ctx(7), raw(1, 2, 3, 4))))))}, ""},
+		{"distribution point name followed by data", [][]byte{ext(oidCRLDP, false, seq(seq(tagged(ctx(0).Constructed(), tagged(ctx(0).Constructed(), uri), null))))}, "cRLDistributionPoints"},
+		{"fullName IPv4", [][]byte{ext(oidCRLDP, false, seq(seq(tagged(ctx(0).Constructed(), tagged(ctx(0).Constructed(), tagged(ctx(7), raw(1, 2, 3, 4)))))))}, ""},
+		{"otherName", [][]byte{ext(oidSAN, false, seq(tagged(ctx(0).Constructed(), oid, tagged(ctx(0).Constructed(), null))))}, ""},
+		{"otherName followed by data", [][]byte{ext(oidSAN, false, seq(tagged(ctx(0).Constructed(), oid, tagged(ctx(0).Constructed(), null), null)))}, "otherName"},
+		{"directoryName", [][]byte{ext(oidSAN, false, seq(tagged(ctx(4).Constructed(), name("d"))))}, ""},
+		{"directoryName followed by data", [][]byte{ext(oidSAN, false, seq(tagged(ctx(4).Constructed(), name("d"), null)))}, "directoryName"},
 		{"extensions followed by data", nil, "extensions"},
 	} {
 		c := &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key, exts: tc.exts}
