@@ -204,3 +204,41 @@ func TestROCABoundaries(t *testing.T) {
 		t.Errorf("ROCA sample ·3: %q", got)
 	}
 }
+
+// TestCheckWeakKeyDispatch: which keys the weak-key check judges.
+func TestCheckWeakKeyDispatch(t *testing.T) {
+	even := new(big.Int).Lsh(m127, 1)
+	off := append([]byte{4}, make([]byte, 64)...)
+	for _, tc := range []struct {
+		name string
+		k    KeyInfo
+		want string
+	}{
+		{"unparsed", KeyInfo{Modulus: even, Exponent: big.NewInt(3)}, ""},
+		{"RSA even", KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: even, Exponent: big.NewInt(3)}, "VCL.0707 the 128-bit modulus is even (divisible by 2)"},
+		{"RSA negative", KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: big.NewInt(-3), ModulusBytes: 1, Exponent: big.NewInt(3)},
+			"VCL.0707 the RSA modulus is negative (a 1-byte INTEGER with its sign bit set: a positive modulus this long needs a leading zero byte); RFC 8017 §3.1 requires a positive modulus"},
+		{"RSA without exponent", KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: even}, ""},
+		{"RSA without modulus", KeyInfo{Parsed: true, Algorithm: oidRSA, Exponent: big.NewInt(2)}, ""},
+		{"EC off the curve", KeyInfo{Parsed: true, Algorithm: oidEC, Curve: oidP256, ECPoint: off}, "VCL.0708 the uncompressed point (65 bytes) is not on P-256"},
+		{"EC explicit", KeyInfo{Parsed: true, Algorithm: oidEC, ExplicitCurve: true, ECPoint: off}, ""},
+		{"EC without point", KeyInfo{Parsed: true, Algorithm: oidEC, Curve: oidP256}, ""},
+	} {
+		c := &Cert{Name: "x", Raw: &Raw{Key: tc.k}}
+		if got := joined(checkWeakKey(c, nil)); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestRemUint64: n mod m over several words.
+func TestRemUint64(t *testing.T) {
+	n := new(big.Int).Mul(m127, m127)
+	n.Add(n, big.NewInt(12345))
+	for _, m := range []uint64{3, 997, sieveModulus, 1<<63 + 1} {
+		want := new(big.Int).Mod(n, new(big.Int).SetUint64(m)).Uint64()
+		if got := remUint64(n, m); got != want {
+			t.Errorf("remUint64(n, %d) = %d, want %d", m, got, want)
+		}
+	}
+}
