@@ -242,3 +242,21 @@ func TestRemUint64(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidPointSizes: an empty point and a one-byte point get their own details.
+func TestInvalidPointSizes(t *testing.T) {
+	for _, tc := range []struct {
+		point []byte
+		want  string
+	}{
+		{nil, "the public key is empty"},
+		{[]byte{4}, "the uncompressed point (1 bytes) is not on P-256"},
+		{[]byte{2}, "the compressed point is not on P-256"},
+		{[]byte{0}, "the point at infinity is not a public key"},
+		{[]byte{1}, "unknown point encoding (first byte 0x01)"},
+	} {
+		if got := invalidPoint("P-256", tc.point); got != tc.want {
+			t.Errorf("% x: %q, want %q", tc.point, got, tc.want)
+		}
+	}
+}
