@@ -862,3 +862,23 @@ func TestSPKIAndNameBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestParseSPKIRSA: the modulus size as encoded: positive, with a leading zero, negative, zero.
+func TestParseSPKIRSA(t *testing.T) {
+	for _, tc := range []struct {
+		n          []byte
+		bits, size int
+		sign       int
+	}{
+		{[]byte{0x00, 0xc3, 0x01}, 16, 3, 1},
+		{[]byte{0x43, 0x01}, 15, 2, 1},
+		{[]byte{0xc3, 0x01}, 16, 2, -1},
+		{[]byte{0x00}, 0, 1, 0},
+	} {
+		k := ParseSPKI(rsaSPKI(tc.n))
+		if !k.Parsed || k.RSABits != tc.bits || k.ModulusBytes != tc.size || k.Modulus == nil || k.Modulus.Sign() != tc.sign ||
+			k.Exponent == nil || k.Exponent.Int64() != 65537 {
+			t.Errorf("% x: bits %d, bytes %d, modulus %v, exponent %v", tc.n, k.RSABits, k.ModulusBytes, k.Modulus, k.Exponent)
+		}
+	}
+}
