@@ -218,6 +218,7 @@ func TestCheckWeakKeyDispatch(t *testing.T) {
 		{"RSA even", KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: even, Exponent: big.NewInt(3)}, "VCL.0707 the 128-bit modulus is even (divisible by 2)"},
 		{"RSA negative", KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: big.NewInt(-3), ModulusBytes: 1, Exponent: big.NewInt(3)},
 			"VCL.0707 the RSA modulus is negative (a 1-byte INTEGER with its sign bit set: a positive modulus this long needs a leading zero byte); RFC 8017 §3.1 requires a positive modulus"},
+		{"RSA zero", KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: big.NewInt(0), ModulusBytes: 1, Exponent: big.NewInt(3)}, "VCL.0707 the RSA modulus is zero"},
 		{"RSA without exponent", KeyInfo{Parsed: true, Algorithm: oidRSA, Modulus: even}, ""},
 		{"RSA without modulus", KeyInfo{Parsed: true, Algorithm: oidRSA, Exponent: big.NewInt(2)}, ""},
 		{"EC off the curve", KeyInfo{Parsed: true, Algorithm: oidEC, Curve: oidP256, ECPoint: off}, "VCL.0708 the uncompressed point (65 bytes) is not on P-256"},
