@@ -100,3 +100,24 @@ func TestSqrt64(t *testing.T) {
 		}
 	}
 }
+
+// TestIsqrtAround64Bits: numbers of 63 to 66 bits, where the top level's 64-bit square root
+// hands over to Newton's steps.
+func TestIsqrtAround64Bits(t *testing.T) {
+	one := big.NewInt(1)
+	var ns []*big.Int
+	for _, b := range []uint{63, 64, 65, 66} {
+		p := new(big.Int).Lsh(one, b)
+		ns = append(ns, p, new(big.Int).Sub(p, one), new(big.Int).Add(p, one))
+	}
+	r := new(big.Int).Add(new(big.Int).Lsh(one, 32), one)
+	sq := new(big.Int).Mul(r, r) // (2^32+1)^2: 65 bits, a square
+	ns = append(ns, sq, new(big.Int).Sub(sq, one))
+	for _, n := range ns {
+		got, exact := isqrtExact(n)
+		want := new(big.Int).Sqrt(n)
+		if got.Cmp(want) != 0 || exact != (new(big.Int).Mul(want, want).Cmp(n) == 0) {
+			t.Errorf("isqrtExact(%v) = %v %v, want %v", n, got, exact, want)
+		}
+	}
+}
