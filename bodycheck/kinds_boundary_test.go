@@ -1,0 +1,145 @@
+package bodycheck
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// Boundary tests of the other request bodies, found by mutation testing
+// (scripts/mutation.sh -pkg ./bodycheck).
+
+// kindLines runs body as its kind and formats the findings as lines does.
+func kindLines(t *testing.T, body, mode string) []string {
+	t.Helper()
+	kind := KindOf([]byte(body), "b.json")
+	if kind == "" || kind == KindServer {
+		t.Fatalf("KindOf(%s) = %q", body, kind)
+	}
+	res, _ := RunKind([]byte(body), kind, "b.json", "b.json", Options{Mode: mode, Now: kindNow})
+	return lines(res.Findings)
+}
+
+// expectKind checks that body (of its kind, in mode) has one finding per want, in order,
+// each containing its want.
+func expectKind(t *testing.T, name, body, mode string, want ...string) {
+	t.Helper()
+	got := kindLines(t, body, mode)
+	ok := len(got) == len(want)
+	for i := 0; ok && i < len(want); i++ {
+		ok = strings.Contains(got[i], want[i])
+	}
+	if !ok {
+		t.Errorf("%s:\n got  %s\n want %s", name, strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+}
+
+func caContent(t *testing.T, file string) string {
+	t.Helper()
+	pemText, err := os.ReadFile("../testdata/ca/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.ReplaceAll(strings.TrimSpace(string(pemText)), "\n", `\n`)
+}
+
+// The client CA upload, check and rename bodies.
+func TestCAUploadModes(t *testing.T) {
+	expectKind(t, "rename, update", `{"client_ca_certificate": {"name": "ca"}}`, ModeUpdate)
+	expectKind(t, "rename, auto", `{"client_ca_certificate": {"name": "ca"}}`, ModeAuto)
+	expectKind(t, "rename, create", `{"client_ca_certificate": {"name": "ca"}}`, ModeCreate,
+		`VPN.0001 client_ca_certificate.content:1 client_ca_certificate has no content: give the CA certificate as one PEM block (use --body update to check a rename) ["client CA content is required"]`)
+	expectKind(t, "null content, update", `{"client_ca_certificate": {"name": "ca", "content": null}}`, ModeUpdate)
+	expectKind(t, "null content, auto", `{"client_ca_certificate": {"name": "ca", "content": null}}`, ModeAuto,
+		`VPN.0001 client_ca_certificate.content:1 client_ca_certificate has no content`)
+	expectKind(t, "wrong content type", `{"client_ca_certificate": {"content": 5}}`, ModeAuto,
+		`VPN.0001 client_ca_certificate.content:1 client_ca_certificate.content must be a string; it is the integer 5`)
+	// The content's findings name the CA by its name, or by client_ca_certificate.
+	expectKind(t, "named", `{"client_ca_certificate": {"name": "my-ca", "content": "`+caContent(t, "expired.pem")+`"}}`, ModeUpdate,
+		`VPN.0072 client_ca_certificate.content:1 notAfter 2024-01-01 00:00:00 UTC is before now (2026-06-01 00:00:00 UTC) ["my-ca"]`)
+	expectKind(t, "empty name", `{"client_ca_certificate": {"name": "", "content": "`+caContent(t, "expired.pem")+`"}}`, ModeAuto,
+		`VPN.0001 client_ca_certificate.name:1 the name is empty`, `VPN.0072 client_ca_certificate.content:1 notAfter 2024-01-01 00:00:00 UTC is before now (2026-06-01 00:00:00 UTC) ["client_ca_certificate"]`)
+	expectKind(t, "no name", `{"client_ca_certificate": {"content": "`+caContent(t, "expired.pem")+`"}}`, ModeAuto,
+		`VPN.0072 client_ca_certificate.content:1 notAfter 2024-01-01 00:00:00 UTC is before now (2026-06-01 00:00:00 UTC) ["client_ca_certificate"]`)
+}
+
+// Users, passwords, user groups and access policies: every finding's detail at the
+// boundaries of the name, password, description, static IP and list rules.
+func TestKindDetails(t *testing.T) {
+	for _, tt := range []struct {
+		body, mode string
+		want       []string
+	}{
+		{"{\"user\": {\"name\": \"abc\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"abc\" has 3 characters; a user name has 4 to 32 []"}},
+		{"{\"user\": {\"name\": \"abcd/\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"abcd/\" has '/' at character 5; only letters, digits, '.', '_' and '-' are allowed []"}},
+		{"{\"user\": {\"name\": \"abc:\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"abc:\" has ':' at character 4; only letters, digits, '.', '_' and '-' are allowed []"}},
+		{"{\"user\": {\"name\": \"abc@\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"abc@\" has '@' at character 4; only letters, digits, '.', '_' and '-' are allowed []"}},
+		{"{\"user\": {\"name\": \"abc[\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"abc[\" has '[' at character 4; only letters, digits, '.', '_' and '-' are allowed []"}},
+		{"{\"user\": {\"name\": \"abc`\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"abc`\" has '`' at character 4; only letters, digits, '.', '_' and '-' are allowed []"}},
+		{"{\"user\": {\"name\": \"abc{\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"abc{\" has '{' at character 4; only letters, digits, '.', '_' and '-' are allowed []"}},
+		{"{\"user\": {\"name\": \"AZaz09._-\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{}},
+		{"{\"user\": {\"name\": \"a名字名字\", \"password\": \"Abcdefg1\"}}", ModeAuto, []string{"VPN.1317 user.name:1 the name \"a名字名字\" has '名' at character 2; only letters, digits, '.', '_' and '-' are allowed []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"AAAAAAAA\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only uppercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"ZZZZZZZZ\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only uppercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"aaaaaaaa\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"zzzzzzzz\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"00000000\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only digits; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"99999999\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only digits; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"@@@@@@@@\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only special characters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"[[[[[[[[\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only special characters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"````````\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only special characters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"{{{{{{{{\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only special characters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"////////\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only special characters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"::::::::\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has only special characters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has 0 characters; it must have 8 to 32 []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"Abcdef1\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has 7 characters; it must have 8 to 32 []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"a1bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has 33 characters; it must have 8 to 32 []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"éééééééé\"}}", ModeAuto, []string{"VPN.1310 user.password:1 character 1 of the password is a non-ASCII character; a password holds letters, digits, the space and `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? []", "VPN.1308 user.password:1 the password has no allowed character; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"Abcdefg1\\u001f\"}}", ModeAuto, []string{"VPN.1310 user.password:1 character 9 of the password is a control character; a password holds letters, digits, the space and `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"Abcdefg1\\u007f\"}}", ModeAuto, []string{"VPN.1310 user.password:1 character 9 of the password is a control character; a password holds letters, digits, the space and `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"Abcdefg1\\u0080\"}}", ModeAuto, []string{"VPN.1310 user.password:1 character 9 of the password is a non-ASCII character; a password holds letters, digits, the space and `~!@#$%^&*()-_=+\\|[{}];:'\",<.>/? []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"Abc defg1 \"}}", ModeAuto, []string{}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"alice\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has 5 characters; it must have 8 to 32 []", "VPN.1308 user.password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []", "VPN.1309 user.password:1 the password is the user name []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"ecila\"}}", ModeAuto, []string{"VPN.1308 user.password:1 the password has 5 characters; it must have 8 to 32 []", "VPN.1308 user.password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []", "VPN.1309 user.password:1 the password is the user name reversed []"}},
+		{"{\"user\": {\"description\": \"中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中\"}}", ModeAuto, []string{}},
+		{"{\"user\": {\"description\": \"中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中\"}}", ModeAuto, []string{"VPN.0001 user.description:1 the description has 65 characters; at most 64 are allowed [\"invalid description\"]"}},
+		{"{\"user\": {\"static_ip\": \"disable\"}}", ModeAuto, []string{}},
+		{"{\"user\": {\"static_ip\": \"Disable\"}}", ModeAuto, []string{"VPN.0001 user.static_ip:1 static_ip \"Disable\": the value is case-sensitive: write disable [\"invalid static_ip\"]"}},
+		{"{\"user\": {\"static_ip\": \" disable\"}}", ModeAuto, []string{"VPN.0001 user.static_ip:1 static_ip \" disable\": the value is case-sensitive: write disable [\"invalid static_ip\"]"}},
+		{"{\"user\": {\"static_ip\": \"1.2.3\"}}", ModeAuto, []string{"VPN.0001 user.static_ip:1 static_ip \"1.2.3\" is neither \"disable\" nor an IPv4 address such as 192.168.0.5 [\"invalid static_ip\"]"}},
+		{"{\"user\": {\"static_ip\": \"::1\"}}", ModeAuto, []string{"VPN.0001 user.static_ip:1 static_ip \"::1\" is neither \"disable\" nor an IPv4 address such as 192.168.0.5 [\"invalid static_ip\"]"}},
+		{"{\"user\": {\"static_ip\": \"192.168.0.5\"}}", ModeAuto, []string{}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"Abcdefg1\"}}", ModeUpdate, []string{"VPN.0001 user.name:1 an Update VPN User body has description, user_group_id and static_ip; name is set when the user is created (a password through the password change or reset request) [\"name cannot be updated\"]", "VPN.0001 user.password:1 an Update VPN User body has description, user_group_id and static_ip; password is set when the user is created (a password through the password change or reset request) [\"password cannot be updated\"]"}},
+		{"{\"user\": {\"description\": \"x\"}}", ModeCreate, []string{"VPN.0001 user.name:1 a Create VPN User body's user must have name [\"name is required\"]", "VPN.0001 user.password:1 a Create VPN User body's user must have password [\"password is required\"]"}},
+		{"{\"user\": {}}", ModeAuto, []string{}},
+		{"{\"user\": null}", ModeAuto, []string{"VPN.0001 user:1 user is null; it must be an object [\"user is required\"]"}},
+		{"{\"x\": 1, \"user\": {}}", ModeAuto, []string{"VCL.1251 x:1 the documented fields here are user [\"x\" \"VPN user\"]"}},
+		{"{\"users\": [{\"name\": \"alice\", \"password\": \"Abcdefg1\", \"static_ip\": \"192.168.0.5\"}, {\"name\": \"alice\", \"password\": \"Abcdefg1\", \"static_ip\": \"192.168.0.5\"}, {\"name\": \"bobby\", \"password\": \"Abcdefg1\", \"static_ip\": \"192.168.0.5\"}]}", ModeAuto, []string{"VPN.1315 users[1].name:1 users[1].name repeats users[0] (line 1) [\"alice\"]", "VPN.0001 users[1].static_ip:1 static_ip 192.168.0.5 repeats the static_ip of users[0] (line 1); each user needs its own address [\"duplicate static_ip\"]", "VPN.0001 users[2].static_ip:1 static_ip 192.168.0.5 repeats the static_ip of users[0] (line 1); each user needs its own address [\"duplicate static_ip\"]"}},
+		{"{\"users\": [{\"id\": \"a\"}, {\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"a\"}, 5, {}]}", ModeAuto, []string{"VPN.0001 users[4]:1 users[4] must be an object; it is the integer 5 [\"wrong type of users[4]\"]", "VPN.1315 users[1].id:1 users[1].id repeats users[0] (line 1) [\"a\"]", "VPN.1315 users[3].id:1 users[3].id repeats users[0] (line 1) [\"a\"]", "VPN.0001 users[5].id:1 users[5] must have id [\"id is required\"]"}},
+		{"{\"users\": [{\"id\": \"a\", \"name\": \"alice\"}]}", ModeAuto, []string{"VCL.1251 users[0].id:1 the documented fields here are description, name, password, static_ip, user_group_name [\"users[0].id\" \"VPN users\"]", "VPN.0001 users[0].password:1 users[0] must have password [\"password is required\"]"}},
+		{"{\"users\": [{\"id\": \"a\"}, {\"password\": \"x\"}]}", ModeAuto, []string{"VCL.1251 users[0].id:1 the documented fields here are description, name, password, static_ip, user_group_name [\"users[0].id\" \"VPN users\"]", "VPN.0001 users[0].name:1 users[0] must have name [\"name is required\"]", "VPN.0001 users[0].password:1 users[0] must have password [\"password is required\"]", "VPN.0001 users[1].name:1 users[1] must have name [\"name is required\"]", "VPN.1308 users[1].password:1 the password has 1 characters; it must have 8 to 32 []", "VPN.1308 users[1].password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"users\": null}", ModeAuto, []string{"VPN.1318 users:1 users is null (an empty list); list at least one user []"}},
+		{"{\"users\": []}", ModeAuto, []string{"VPN.1318 users:1 users is empty; list at least one user []"}},
+		{"{\"users\": [5, {\"description\": \"x\"}]}", ModeAuto, []string{"VPN.0001 users[0]:1 users[0] must be an object; it is the integer 5 [\"wrong type of users[0]\"]", "VPN.0001 users[1].name:1 users[1] must have name [\"name is required\"]", "VPN.0001 users[1].password:1 users[1] must have password [\"password is required\"]"}},
+		{"{\"new_password\": \"Abcdefg1\", \"old_password\": \"Abcdefg1\"}", ModeAuto, []string{"VPN.1311 new_password:1 new_password is old_password (line 1) []"}},
+		{"{\"old_password\": \"Abcdefg1\"}", ModeAuto, []string{"VPN.0001 new_password:1 a password change or reset body must have new_password [\"new_password is required\"]"}},
+		{"{\"new_password\": null}", ModeAuto, []string{"VPN.0001 new_password:1 a password change or reset body must have new_password [\"new_password is required\"]"}},
+		{"{\"new_password\": 5}", ModeAuto, []string{"VPN.0001 new_password:1 new_password must be a string; it is the integer (password not shown) [\"wrong type of new_password\"]"}},
+		{"{\"new_password\": \"Abcdefg1\", \"old_password\": \"Abcdefg2\"}", ModeAuto, []string{}},
+		{"{\"user_group\": {\"name\": \"\"}}", ModeAuto, []string{"VPN.0001 user_group.name:1 the name is empty: give 1–64 Chinese characters, letters, digits, _ or - [\"invalid user group name\"]"}},
+		{"{\"user_group\": {\"name\": \"中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中\"}}", ModeAuto, []string{}},
+		{"{\"user_group\": {\"name\": \"中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中\"}}", ModeAuto, []string{"VPN.0001 user_group.name:1 the name has 65 characters; at most 64 are allowed [\"invalid user group name\"]"}},
+		{"{\"user_group\": {\"name\": \"a.b\"}}", ModeAuto, []string{"VPN.0001 user_group.name:1 the name \"a.b\" has '.' at character 2; only Chinese characters, letters, digits, _ and - are allowed [\"invalid user group name\"]"}},
+		{"{\"user_group\": {\"name\": \"AZaz09_-中\"}}", ModeAuto, []string{}},
+		{"{\"user_group\": {\"name\": \"é\"}}", ModeAuto, []string{"VPN.0001 user_group.name:1 the name \"é\" has 'é' at character 1; only Chinese characters, letters, digits, _ and - are allowed [\"invalid user group name\"]"}},
+		{"{\"user_group\": {\"description\": \"x\"}}", ModeCreate, []string{"VPN.0001 user_group.name:1 a Create VPN User Group body's user_group must have name [\"name is required\"]"}},
+		{"{\"user_group\": {\"description\": \"ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd\"}}", ModeAuto, []string{"VPN.0001 user_group.description:1 the description has 65 characters; at most 64 are allowed [\"invalid description\"]"}},
+		{"{\"user_group\": {\"description\": \"dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd\"}}", ModeAuto, []string{}},
+		{"{\"access_policy\": {}}", ModeCreate, []string{"VPN.0001 access_policy.name:1 a Create VPN Access Policy body's access_policy must have name [\"name is required\"]", "VPN.0001 access_policy.user_group_id:1 a Create VPN Access Policy body's access_policy must have user_group_id [\"user_group_id is required\"]", "VPN.0001 access_policy.dest_ip_cidrs:1 a Create VPN Access Policy body's access_policy must have dest_ip_cidrs [\"dest_ip_cidrs is required\"]"}},
+		{"{\"access_policy\": {\"dest_ip_cidrs\": null}}", ModeAuto, []string{"VPN.0001 access_policy.dest_ip_cidrs:1 dest_ip_cidrs is null (an empty list); list 1 to 10 destination CIDR blocks [\"dest_ip_cidrs is empty\"]"}},
+		{"{\"access_policy\": {\"dest_ip_cidrs\": []}}", ModeAuto, []string{"VPN.0001 access_policy.dest_ip_cidrs:1 dest_ip_cidrs is empty; list 1 to 10 destination CIDR blocks [\"dest_ip_cidrs is empty\"]"}},
+		{"{\"access_policy\": {\"dest_ip_cidrs\": [\"0.0.0.0/0\", \"127.0.0.0/8\", \"10.0.0.1/8\", \"10.0.0.0/8\", \"10.0.0.0/8\", 5, \"10.0.0.0/8\"]}}", ModeAuto, []string{"VPN.0001 access_policy.dest_ip_cidrs[5]:1 access_policy.dest_ip_cidrs[5] must be a string; it is the integer 5 [\"wrong type of access_policy.dest_ip_cidrs[5]\"]", "VPN.1405 access_policy.dest_ip_cidrs[0]:1 dest_ip_cidrs[0] 0.0.0.0/0 is the whole address space; 0.0.0.0/0 is not accepted, as for local subnets [\"0.0.0.0/0\"]", "VPN.1405 access_policy.dest_ip_cidrs[1]:1 dest_ip_cidrs[1] 127.0.0.0/8 lies inside 127.0.0.0/8 (loopback) [\"127.0.0.0/8\"]", "VPN.1403 access_policy.dest_ip_cidrs[2]:1 dest_ip_cidrs[2] \"10.0.0.1/8\" is not a canonical IPv4 CIDR block (a.b.c.d/n): host bits are set: 10.0.0.1 is an address inside the network 10.0.0.0/8; the canonical form is 10.0.0.0/8 [\"10.0.0.1/8\"]", "VPN.1404 access_policy.dest_ip_cidrs[4]:1 dest_ip_cidrs[4] repeats dest_ip_cidrs[3] (line 1) [\"10.0.0.0/8\"]", "VPN.1404 access_policy.dest_ip_cidrs[6]:1 dest_ip_cidrs[6] repeats dest_ip_cidrs[3] (line 1) [\"10.0.0.0/8\"]"}},
+	} {
+		expectKind(t, tt.body+" ("+tt.mode+")", tt.body, tt.mode, tt.want...)
+	}
+}
