@@ -1,6 +1,7 @@
 package bodycheck
 
 import (
+	"github.com/vpncertlint/vpncertlint/certcheck"
 	"os"
 	"strings"
 	"testing"
@@ -141,5 +142,89 @@ func TestKindDetails(t *testing.T) {
 		{"{\"access_policy\": {\"dest_ip_cidrs\": [\"0.0.0.0/0\", \"127.0.0.0/8\", \"10.0.0.1/8\", \"10.0.0.0/8\", \"10.0.0.0/8\", 5, \"10.0.0.0/8\"]}}", ModeAuto, []string{"VPN.0001 access_policy.dest_ip_cidrs[5]:1 access_policy.dest_ip_cidrs[5] must be a string; it is the integer 5 [\"wrong type of access_policy.dest_ip_cidrs[5]\"]", "VPN.1405 access_policy.dest_ip_cidrs[0]:1 dest_ip_cidrs[0] 0.0.0.0/0 is the whole address space; 0.0.0.0/0 is not accepted, as for local subnets [\"0.0.0.0/0\"]", "VPN.1405 access_policy.dest_ip_cidrs[1]:1 dest_ip_cidrs[1] 127.0.0.0/8 lies inside 127.0.0.0/8 (loopback) [\"127.0.0.0/8\"]", "VPN.1403 access_policy.dest_ip_cidrs[2]:1 dest_ip_cidrs[2] \"10.0.0.1/8\" is not a canonical IPv4 CIDR block (a.b.c.d/n): host bits are set: 10.0.0.1 is an address inside the network 10.0.0.0/8; the canonical form is 10.0.0.0/8 [\"10.0.0.1/8\"]", "VPN.1404 access_policy.dest_ip_cidrs[4]:1 dest_ip_cidrs[4] repeats dest_ip_cidrs[3] (line 1) [\"10.0.0.0/8\"]", "VPN.1404 access_policy.dest_ip_cidrs[6]:1 dest_ip_cidrs[6] repeats dest_ip_cidrs[3] (line 1) [\"10.0.0.0/8\"]"}},
 	} {
 		expectKind(t, tt.body+" ("+tt.mode+")", tt.body, tt.mode, tt.want...)
+	}
+}
+
+// KindOf of a malformed body: a body file (by extension) or JSON-looking text is the kind
+// it names; other text is not a body.
+func TestKindOfMalformed(t *testing.T) {
+	for _, tt := range []struct{ data, path, want string }{
+		{"user: [", "b.yml", KindUser},
+		{"user: [", "b.txt", ""},
+		{`{"user": [`, "b.txt", KindUser},
+		{`{"user": [`, "b.json", KindUser},
+	} {
+		if got := KindOf([]byte(tt.data), tt.path); got != tt.want {
+			t.Errorf("KindOf(%q, %s) = %q, want %q", tt.data, tt.path, got, tt.want)
+		}
+	}
+}
+
+// The catalogue lists the other bodies' codes too.
+func TestKindCodesInCatalogue(t *testing.T) {
+	codes := strings.Join(Codes(), ",")
+	for _, c := range []string{"VCL.1251", "VPN.1308", "VPN.1317", "VPN.1402", "VPN.1405", setCodes[0], setCodes[len(setCodes)-1]} {
+		if !strings.Contains(codes, c) {
+			t.Errorf("Codes() lacks %s", c)
+		}
+	}
+	var req *Check
+	for _, c := range Checks() {
+		if c.Name == "request-bodies" {
+			req = c
+		}
+	}
+	if req == nil || !strings.Contains(strings.Join(req.Codes, ","), "VPN.0074") || !strings.Contains(strings.Join(req.Codes, ","), "VCL.1251") {
+		t.Errorf("request-bodies check %+v", req)
+	}
+}
+
+// RunKind's defaults and results: the clock, the certificate policy given, the body object,
+// the line of a syntax error.
+func TestRunKindDefaults(t *testing.T) {
+	body := `{"client_ca_certificate": {"name": "ca", "content": "` + caContent(t, "expired.pem") + `"}}`
+	res, _ := RunKind([]byte(body), KindClientCA, "b.json", "b.json", Options{})
+	if got := strings.Join(lines(res.Findings), "\n"); !strings.Contains(got, "VPN.0072") {
+		t.Errorf("without Now the CA is judged now, and is expired: %s", got)
+	}
+	if len(res.Objects) < 1 || res.Objects[0].Kind != "body" || res.Objects[0].Line != 1 || res.Objects[0].Type != "BODY" {
+		t.Errorf("objects %+v", res.Objects)
+	}
+	p256 := `{"client_ca_certificate": {"name": "ca", "content": "` + caContent(t, "ec-p256.pem") + `"}}`
+	res, _ = RunKind([]byte(p256), KindClientCA, "b.json", "b.json", Options{Now: kindNow})
+	if got := strings.Join(lines(res.Findings), "\n"); !strings.Contains(got, "VCL.0703") {
+		t.Errorf("default policy: P-256 is warned about: %s", got)
+	}
+	pol := certcheck.DefaultPolicy()
+	pol.CurvesWarn = nil
+	res, _ = RunKind([]byte(p256), KindClientCA, "b.json", "b.json", Options{Now: kindNow, CertPolicy: pol})
+	if got := strings.Join(lines(res.Findings), "\n"); strings.Contains(got, "VCL.0703") {
+		t.Errorf("a policy without curve warnings is the one applied: %s", got)
+	}
+	res, _ = RunKind([]byte("{\"user\": {\n\"name\": ,\n}}"), KindUser, "b.json", "b.json", Options{Now: kindNow})
+	if len(res.Findings) != 1 || res.Findings[0].Code != "VPN.0001" || res.Findings[0].Line != 2 || res.Findings[0].Args[0] != "malformed JSON" {
+		t.Errorf("malformed: %+v", res.Findings)
+	}
+}
+
+// A content escaped twice is recognised only as such: a PEM on one line without any \n is
+// not; trailing text after the END line keeps the content from being "one valid block".
+func TestDoubleEscapedEdges(t *testing.T) {
+	pem := rootPEM(t)
+	if _, ok := doubleEscaped(strings.ReplaceAll(pem, "\n", ""), "f", "n"); ok {
+		t.Error("a PEM on one line without \\n taken for a double-escaped one")
+	}
+	d, ok := doubleEscaped(strings.ReplaceAll(pem, "\n", `\n`), "f", "n")
+	if !ok || !strings.HasSuffix(d, "; with them turned into line breaks it is one valid CERTIFICATE block") {
+		t.Errorf("double-escaped: %v %s", ok, d)
+	}
+	d, ok = doubleEscaped(strings.ReplaceAll(pem+"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "\n", `\n`), "f", "n")
+	if !ok || strings.Contains(d, "one valid CERTIFICATE block") {
+		t.Errorf("two blocks escaped twice: %v %s", ok, d)
+	}
+	// One block, but with text after it (VCL.0743): not "one valid block".
+	d, ok = doubleEscaped(strings.ReplaceAll(pem+"trailing text\n", "\n", `\n`), "f", "n")
+	if !ok || strings.Contains(d, "one valid CERTIFICATE block") {
+		t.Errorf("one block and text escaped twice: %v %s", ok, d)
 	}
 }
