@@ -228,3 +228,31 @@ func TestDoubleEscapedEdges(t *testing.T) {
 		t.Errorf("one block and text escaped twice: %v %s", ok, d)
 	}
 }
+
+// Passwords never show: not in details (4 characters or more anywhere, shorter ones where
+// quoted), not as arguments, not as the text of a password of the wrong type.
+func TestPasswordsNotShown(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want []string
+	}{
+		{"{\"user\": {\"name\": \"abc\", \"password\": \"abc\"}}", []string{"VPN.1317 user.name:1 the name (password not shown) has 3 characters; a user name has 4 to 32 []", "VPN.1308 user.password:1 the password has 3 characters; it must have 8 to 32 []", "VPN.1308 user.password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []", "VPN.1309 user.password:1 the password is the user name []"}},
+		{"{\"user\": {\"name\": \"\", \"password\": \"\"}}", []string{"VPN.1317 user.name:1 the name \"\" has 0 characters; a user name has 4 to 32 []", "VPN.1308 user.password:1 the password has 0 characters; it must have 8 to 32 []"}},
+		{"{\"user\": {\"name\": \"Secret.1x\", \"password\": \"Secret.1x\"}}", []string{"VPN.1309 user.password:1 the password is the user name []"}},
+		{"{\"users\": [{\"name\": \"Pass.w0rd\", \"password\": \"Abcdefg1\"}, {\"name\": \"Pass.w0rd\", \"password\": \"Pass.w0rd\"}]}", []string{"VPN.1315 users[1].name:1 users[1].name repeats users[0] (line 1) [\"(password not shown)\"]", "VPN.1309 users[1].password:1 the password is the user name []"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": 12345678}}", []string{"VPN.0001 user.password:1 user.password must be a string; it is the integer (password not shown) [\"wrong type of user.password\"]"}},
+		{"user:\n  name: alice\n  password: 2001-01-01\n", []string{"VPN.0001 user.password:3 user.password must be a string; it is timestamp \"(password not shown)\" [\"wrong type of user.password\"]"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": null}}", []string{"VPN.0001 user.password:1 a Create VPN User body's user must have password [\"password is required\"]"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": [\"Abcdefg1\"]}}", []string{"VPN.0001 user.password:1 user.password must be a string; it is an array [\"wrong type of user.password\"]"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": {\"x\": \"Abcdefg1\"}}}", []string{"VPN.0001 user.password:1 user.password must be a string; it is an object [\"wrong type of user.password\"]"}},
+		{"{\"user\": {\"name\": \"alice\", \"password\": \"Abcdefg1\", \"x\": \"Abcdefg1\"}}", []string{"VCL.1251 user.x:1 the documented fields here are description, name, password, static_ip, user_group_id [\"user.x\" \"VPN user\"]"}},
+		{"{\"old_password\": 12345678, \"new_password\": \"abc\"}", []string{"VPN.0001 old_password:1 old_password must be a string; it is the integer (password not shown) [\"wrong type of old_password\"]", "VPN.1308 new_password:1 the password has 3 characters; it must have 8 to 32 []", "VPN.1308 new_password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+		{"{\"new_password\": true}", []string{"VPN.0001 new_password:1 new_password must be a string; it is the boolean (password not shown) [\"wrong type of new_password\"]"}},
+		{"{\"user\": {\"name\": \"al\", \"password\": \"al\"}, \"z\": {\"password\": \"zz\"}}", []string{"VCL.1251 z:1 the documented fields here are user [\"z\" \"VPN user\"]", "VPN.1317 user.name:1 the name (password not shown) has 2 characters; a user name has 4 to 32 []", "VPN.1308 user.password:1 the password has 2 characters; it must have 8 to 32 []", "VPN.1308 user.password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []", "VPN.1309 user.password:1 the password is the user name []"}},
+		{"{\"user\": {\"name\": \"a b c d\", \"password\": \"a b\"}}", []string{"VPN.1317 user.name:1 the name \"a b c d\" has ' ' at character 2; only letters, digits, '.', '_' and '-' are allowed []", "VPN.1308 user.password:1 the password has 3 characters; it must have 8 to 32 []"}},
+		{"{\"user\": {\"name\": \"bad name\", \"password\": \"bad name\"}}", []string{"VPN.1317 user.name:1 the name \"(password not shown)\" has ' ' at character 4; only letters, digits, '.', '_' and '-' are allowed []", "VPN.1309 user.password:1 the password is the user name []"}},
+		{"{\"user\": {\"name\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\", \"password\": \"xxxx\"}}", []string{"VPN.1317 user.name:1 the name \"(password not shown)(password not shown)(password not shown)(password not shown)(password not shown)(password not shown)(password not shown)(password not shown)(password not shown)(password not shown)\" has 40 characters; a user name has 4 to 32 []", "VPN.1308 user.password:1 the password has 4 characters; it must have 8 to 32 []", "VPN.1308 user.password:1 the password has only lowercase letters; it needs at least two of uppercase letters, lowercase letters, digits and special characters []"}},
+	} {
+		expectKind(t, tt.body, tt.body, ModeAuto, tt.want...)
+	}
+}
