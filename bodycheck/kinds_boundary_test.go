@@ -256,3 +256,17 @@ func TestPasswordsNotShown(t *testing.T) {
 		expectKind(t, tt.body, tt.body, ModeAuto, tt.want...)
 	}
 }
+
+// A body of a kind that is not an object, or lacks its key.
+func TestKindBodyShape(t *testing.T) {
+	for _, tt := range []struct{ data, kind, want string }{
+		{`[1]`, KindUser, `VPN.0001 :1 the body must be an object with a user field; it is an array ["the body is not an object"]`},
+		{`{}`, KindUser, `VPN.0001 user:1 the body has no user field ["user is required"]`},
+		{`{"user_group": 5}`, KindUserGroup, `VPN.0001 user_group:1 user_group must be an object; it is the integer 5 ["wrong type of user_group"]`},
+	} {
+		res, _ := RunKind([]byte(tt.data), tt.kind, "b.json", "b.json", Options{Now: kindNow})
+		if got := strings.Join(lines(res.Findings), "\n"); got != tt.want {
+			t.Errorf("%s:\n got  %s\n want %s", tt.data, got, tt.want)
+		}
+	}
+}
