@@ -1,6 +1,7 @@
 package bodycheck
 
 import (
+	"fmt"
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"os"
 	"strings"
@@ -268,5 +269,74 @@ func TestKindBodyShape(t *testing.T) {
 		if got := strings.Join(lines(res.Findings), "\n"); got != tt.want {
 			t.Errorf("%s:\n got  %s\n want %s", tt.data, got, tt.want)
 		}
+	}
+}
+
+// CheckSet over real bodies: names and static IPs across files (an update is not a second
+// user), the client CIDR block of the server body, the maximum connections at their limit,
+// user groups created twice (an update is not), passwords not shown; ServerEntry.
+func TestCheckSetAcrossBodies(t *testing.T) {
+	entry := func(file, body, mode string) *SetEntry {
+		t.Helper()
+		_, e := RunKind([]byte(body), KindOf([]byte(body), file), file, file, Options{Mode: mode, Now: kindNow})
+		return e
+	}
+	srv := ServerEntry([]byte("{\"vpn_server\": {\n\"client_cidr\": \"192.168.0.0/24\"}}"), "s.json")
+	set := []*SetEntry{
+		nil,
+		entry("u1.json", `{"users": [{"name": "alice", "password": "Abcdefg1", "static_ip": "192.168.0.5"}, {"name": "bobby", "password": "alice.pw1", "static_ip": "192.168.0.2"}]}`, ""),
+		srv,
+		entry("u2.json", `{"user": {"name": "alice", "password": "Abcdefg1", "static_ip": "192.168.0.5"}}`, ""),
+		entry("u3.json", `{"user": {"static_ip": "192.168.0.5"}}`, ""),
+		entry("u4.json", `{"user": {"static_ip": "10.0.0.5"}}`, ""),
+		entry("u5.json", `{"user": {"name": "alice.pw1", "password": "Abcdefg1"}}`, ""),
+		entry("u6.json", `{"user": {"name": "carol", "password": "Abcdefg1"}}`, ""),
+		entry("u7.json", `{"user": {"name": "alice", "password": "Abcdefg1", "static_ip": "192.168.0.9"}}`, ""),
+		entry("u8.json", `{"user": {"name": "alice.pw1", "password": "Abcdefg1"}}`, ""),
+		entry("g1.json", `{"user_group": {"name": "g"}}`, ""),
+		entry("g2.json", "{\n\"user_group\": {\"name\": \"g\"}}", ""),
+		entry("g3.json", `{"user_group": {"name": "g"}}`, ModeUpdate),
+		entry("p1.json", `{"access_policy": {"name": "p"}}`, ""),
+		entry("e.json", `{"user": {"description": "x"}}`, ""),
+	}
+	base := []string{
+		`VPN.0001 u1.json users[1].static_ip:1 static_ip 192.168.0.2 is not the first host of its /30 (192.168.0.0/30): use 192.168.0.1; the client CIDR block is 192.168.0.0/24 (s.json:2) ["invalid static_ip"]`,
+		`VPN.1302 u2.json user.name:1 user "alice" is also created by u1.json:1 (users[0]) []`,
+		`VPN.0001 u2.json user.static_ip:1 static_ip 192.168.0.5 is also given by u1.json:1 (users[0].static_ip); each user needs its own address ["duplicate static_ip"]`,
+		`VPN.0001 u4.json user.static_ip:1 static_ip 10.0.0.5 is outside the client CIDR block; the client CIDR block is 192.168.0.0/24 (s.json:2) ["invalid static_ip"]`,
+		`VPN.1302 u7.json user.name:1 user "alice" is also created by u1.json:1 (users[0]) []`,
+		`VPN.1302 u8.json user.name:1 user "(password not shown)" is also created by u5.json:1 (user) []`,
+		`VPN.1300 g2.json user_group.name:2 user group "g" is also created by g1.json:1 []`,
+	}
+	over := append(append(append([]string(nil), base[:5]...),
+		`VPN.1307 u8.json user.name:1 user 7 of the upload set: the gateway's maximum connections are 6 (--max-connections, or gateway.max_connections in the configuration): at most 6 users []`),
+		base[5:]...)
+	for _, tt := range []struct {
+		max  int
+		want []string
+	}{{0, base}, {6, over}, {7, base}} {
+		var got []string
+		for _, f := range CheckSet(set, tt.max) {
+			got = append(got, fmt.Sprintf("%s %s %s:%d %s %q", f.Code, f.File, f.Field, f.Line, f.Detail, f.Args))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("max %d:\n got  %s\n want %s", tt.max, strings.Join(got, "\n      "), strings.Join(tt.want, "\n      "))
+		}
+	}
+	for _, b := range []string{`{"vpn_server": {"client_cidr": "10.0.0.1/8"}}`, `{"vpn_server": {"client_cidr": 5}}`, `{"vpn_server": {}}`, `{"vpn_server": `} {
+		if e := ServerEntry([]byte(b), "f"); e != nil {
+			t.Errorf("ServerEntry(%s) = %+v", b, e)
+		}
+	}
+	if e := ServerEntry([]byte(`{"vpn_server": {"client_cidr": "10.0.0.0/8"}}`), "f"); e == nil || e.cidr == nil || e.cidr.prefix.String() != "10.0.0.0/8" || e.cidr.line != 1 || e.cidr.file != "f" || e.empty() {
+		t.Errorf("ServerEntry of a valid client_cidr: %+v", e)
+	}
+	// An access policy counts towards the set's limit unless it is an update; its line is
+	// its key's.
+	if e := entry("p.json", "{\n\"access_policy\": {\"name\": \"p\"}}", ""); len(e.policies) != 1 || e.policies[0].line != 2 || e.empty() {
+		t.Errorf("policy entry %+v", e)
+	}
+	if e := entry("p.json", `{"access_policy": {"name": "p"}}`, ModeUpdate); len(e.policies) != 0 || !e.empty() {
+		t.Errorf("policy update entry %+v", e)
 	}
 }
