@@ -340,3 +340,17 @@ func TestCheckSetAcrossBodies(t *testing.T) {
 		t.Errorf("policy update entry %+v", e)
 	}
 }
+
+// Redaction takes the longest password out first: a shorter one inside a longer one would
+// leave the rest of the longer one shown ("(password not shown) w0rd9"), whichever comes first.
+func TestRedactLongestFirst(t *testing.T) {
+	for _, b := range []string{
+		`{"users": [{"name": "Pass w0rd9", "password": "Pass w0rd9"}, {"name": "bobby", "password": "Pass"}]}`,
+		`{"users": [{"name": "bobby", "password": "Pass"}, {"name": "Pass w0rd9", "password": "Pass w0rd9"}]}`,
+	} {
+		got := strings.Join(kindLines(t, b, ModeAuto), "\n")
+		if !strings.Contains(got, `the name "(password not shown)" has ' ' at character 5`) || strings.Contains(got, "w0rd9") {
+			t.Errorf("%s:\n%s", b, got)
+		}
+	}
+}
