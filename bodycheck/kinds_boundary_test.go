@@ -354,3 +354,56 @@ func TestRedactLongestFirst(t *testing.T) {
 		}
 	}
 }
+
+// yamlVersions' details, one per kind of difference and at the edges of each pattern.
+func TestYAMLVersionsDetails(t *testing.T) {
+	for _, tt := range []struct{ s, want string }{
+		{"0443", "YAML 1.1 reads the octal number 291 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number 443"},
+		{"+0443", "YAML 1.1 reads the octal number 291 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number 443"},
+		{"0_443", "YAML 1.1 reads the octal number 291 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string \"0_443\" (underscores are not digits)"},
+		{"089", "YAML 1.1 reads the string \"089\" (8 and 9 are not octal digits), YAML 1.2 the number 89"},
+		{"08", "YAML 1.1 reads the string \"08\" (8 and 9 are not octal digits), YAML 1.2 the number 8"},
+		{"0_89", "YAML 1.1 reads the number 089 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string \"0_89\" (underscores are not digits)"},
+		{"1_194", "YAML 1.1 reads the number 1194 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string \"1_194\" (underscores are not digits)"},
+		{"1_0.5", "YAML 1.1 reads the number 10.5 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string \"1_0.5\" (underscores are not digits)"},
+		{"0x1_F", "YAML 1.1 reads the number 0x1F (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string \"0x1_F\" (underscores are not digits)"},
+		{"0o17", "YAML 1.2 reads the octal number 15, YAML 1.1 the string \"0o17\" (PyYAML and yq)"},
+		{"0b101", "YAML 1.1 reads a binary number, YAML 1.2 the string \"0b101\""},
+		{"-0b1", "YAML 1.1 reads a binary number, YAML 1.2 the string \"-0b1\""},
+		{"1:30", "YAML 1.1 reads a base-60 number (PyYAML does), YAML 1.2 and gopkg.in/yaml.v3 the string \"1:30\""},
+		{"1:30:59.5", "YAML 1.1 reads a base-60 number (PyYAML does), YAML 1.2 and gopkg.in/yaml.v3 the string \"1:30:59.5\""},
+		{"yes", "YAML 1.1 reads the boolean true (PyYAML and yq do), YAML 1.2 and gopkg.in/yaml.v3 the string \"yes\""},
+		{"n", "YAML 1.1 reads the boolean false (PyYAML and yq do), YAML 1.2 and gopkg.in/yaml.v3 the string \"n\""},
+		{"OFF", "YAML 1.1 reads the boolean false (PyYAML and yq do), YAML 1.2 and gopkg.in/yaml.v3 the string \"OFF\""},
+		{"0o8", ""}, {"1:60", ""}, {"0", ""}, {"00", ""}, {"9", ""}, {"_1", ""},
+	} {
+		if got := yamlVersions(tt.s); got != tt.want {
+			t.Errorf("yamlVersions(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+// VCL.1222 in a body: plain scalars, keys included, at their paths; not quoted, block,
+// explicitly tagged or alias scalars; the document's own value is "the value".
+func TestYAMLVersionsInBody(t *testing.T) {
+	body := "vpn_server:\n  client_cidr: yes\n  'on': 1\n  on: 2\n  dns_servers: [0443, \"0443\", !!str 0443, '0443']\n  idp_name: |\n    0443\n  a: &x 1_0\n  b: *x\n  c: !!int 0443\n"
+	var got []string
+	for _, l := range lines(Run([]byte(body), "b.yaml", "b.yaml", Options{Mode: ModeUpdate, Now: testNow}).Findings) {
+		if strings.HasPrefix(l, "VCL.1222") {
+			got = append(got, l)
+		}
+	}
+	want := []string{
+		`VCL.1222 vpn_server.client_cidr:2 vpn_server.client_cidr is yes: YAML 1.1 reads the boolean true (PyYAML and yq do), YAML 1.2 and gopkg.in/yaml.v3 the string "yes"; quote it or write it so that both read the same ["yes"]`,
+		`VCL.1222 vpn_server.on:4 vpn_server.on is on: YAML 1.1 reads the boolean true (PyYAML and yq do), YAML 1.2 and gopkg.in/yaml.v3 the string "on"; quote it or write it so that both read the same ["on"]`,
+		`VCL.1222 vpn_server.dns_servers[0]:5 vpn_server.dns_servers[0] is 0443: YAML 1.1 reads the octal number 291 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number 443; quote it or write it so that both read the same ["0443"]`,
+		`VCL.1222 vpn_server.a:8 vpn_server.a is 1_0: YAML 1.1 reads the number 10 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string "1_0" (underscores are not digits); quote it or write it so that both read the same ["1_0"]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	r := Run([]byte("yes\n"), "b.yaml", "b.yaml", Options{Now: testNow})
+	if len(r.Findings) < 1 || !strings.HasPrefix(r.Findings[0].Detail, "the value is yes: ") {
+		t.Errorf("document value: %+v", r.Findings)
+	}
+}
