@@ -407,3 +407,20 @@ func TestYAMLVersionsInBody(t *testing.T) {
 		t.Errorf("document value: %+v", r.Findings)
 	}
 }
+
+// Wrapped and bare server bodies at their edges: an array of one body, a bare object of
+// exactly two server fields (the least taken for a body), a bare object of every field.
+func TestWrappedBodyEdges(t *testing.T) {
+	r := Run([]byte(`[{"vpn_server": {}}]`), "b.json", "b.json", Options{Now: testNow})
+	if len(r.Findings) < 1 || r.Findings[0].Detail != `the body is an array holding {"vpn_server": …} (as jq -s writes it); the API takes the object itself: {"vpn_server": {…}} (jq '.[0]')` {
+		t.Errorf("array of one: %+v", r.Findings)
+	}
+	r = Run([]byte(`{"client_cidr": "172.16.0.0/16", "local_subnets": ["10.0.0.0/24"]}`), "b.json", "b.json", Options{Now: testNow})
+	if len(r.Findings) < 1 || r.Findings[0].Detail != `the body has client_cidr, local_subnets at the top level: the fields of vpn_server without the wrapper; the API takes {"vpn_server": {client_cidr, local_subnets, …}}` {
+		t.Errorf("bare, two fields: %+v", r.Findings)
+	}
+	all := `{"tunnel_protocol": "SSL", "client_cidr": "172.16.0.0/16", "local_subnets": ["10.0.0.0/24"], "client_auth_type": "CERT", "server_certificate": {}, "client_ca_certificates": [], "ssl_options": {}}`
+	if got := LooksLikeBody([]byte(all)); got != `it has tunnel_protocol, client_cidr, local_subnets, client_auth_type, server_certificate, client_ca_certificates, ssl_options at the top level: the fields of a server body without the {"vpn_server": …} wrapper` {
+		t.Errorf("LooksLikeBody of every field: %q", got)
+	}
+}
