@@ -424,3 +424,50 @@ func TestWrappedBodyEdges(t *testing.T) {
 		t.Errorf("LooksLikeBody of every field: %q", got)
 	}
 }
+
+// Groups with an invalid name do not enter the upload set (no VPN.1300 for two of them).
+func TestInvalidGroupsNotInSet(t *testing.T) {
+	var set []*SetEntry
+	for _, name := range []string{"", "", "a.b", "a.b", strings.Repeat("g", 65), strings.Repeat("g", 65), "é", "é"} {
+		body := `{"user_group": {"name": "` + name + `"}}`
+		_, e := RunKind([]byte(body), KindUserGroup, "g.json", "g.json", Options{Now: kindNow})
+		set = append(set, e)
+	}
+	if fs := CheckSet(set, 0); len(fs) != 0 {
+		t.Errorf("invalid group names in the set: %+v", fs)
+	}
+}
+
+// Overlaps among local subnets name the innermost block containing each one, also when two
+// blocks start at the same address; a block listed after several it contains is reported
+// with each of them in address order.
+func TestLocalSubnetOverlapOrder(t *testing.T) {
+	expect(t, "same start", create(map[string]string{"local_subnets": `["10.0.0.0/8", "10.0.0.0/24", "10.0.0.128/25"]`}), Options{},
+		"VCL.1205 vpn_server.local_subnets[1]:1 local_subnets[1] 10.0.0.0/24 overlaps local_subnets[0] 10.0.0.0/8 (line 1)",
+		"VCL.1205 vpn_server.local_subnets[2]:1 local_subnets[2] 10.0.0.128/25 overlaps local_subnets[1] 10.0.0.0/24 (line 1)")
+	expect(t, "outer last", create(map[string]string{"local_subnets": `["10.0.1.0/24", "10.0.0.0/24", "10.0.0.0/16"]`}), Options{},
+		"VCL.1205 vpn_server.local_subnets[2]:1 local_subnets[2] 10.0.0.0/16 overlaps local_subnets[1] 10.0.0.0/24 (line 1)",
+		"VCL.1205 vpn_server.local_subnets[2]:1 local_subnets[2] 10.0.0.0/16 overlaps local_subnets[0] 10.0.1.0/24 (line 1)")
+}
+
+// vpnServer null or not an object: the shape, then nothing or the type.
+func TestCamelCaseServerNullOrScalar(t *testing.T) {
+	expect(t, "null", `{"vpnServer": null}`, Options{},
+		`VPN.0001 vpn_server:1 the body has vpnServer; the API's field is vpn_server (snake case)`)
+	expect(t, "scalar", `{"vpnServer": 5}`, Options{},
+		`VPN.0001 vpn_server:1 the body has vpnServer`,
+		`VPN.0001 vpn_server:1 vpn_server must be an object; it is the integer 5 ["wrong type of vpn_server"]`)
+}
+
+// VCL.1221 says whether client_auth_type was given or defaulted.
+func TestCAsWithPasswordDetail(t *testing.T) {
+	ca := `[{"content": ""}]`
+	for _, tt := range []struct{ auth, want string }{
+		{`"LOCAL_PASSWORD"`, "client_auth_type is LOCAL_PASSWORD but the body has 1 client CA certificate(s)"},
+		{"-", "client_auth_type is omitted, so LOCAL_PASSWORD (the default) but the body has 1 client CA certificate(s)"},
+		{"null", "client_auth_type is omitted, so LOCAL_PASSWORD (the default) but the body has 1 client CA certificate(s)"},
+	} {
+		expect(t, "auth "+tt.auth, create(map[string]string{"client_auth_type": tt.auth, "client_ca_certificates": ca}), Options{},
+			"VCL.1221 vpn_server.client_ca_certificates:1 "+tt.want, "VPN.0074")
+	}
+}
