@@ -471,3 +471,17 @@ func TestCAsWithPasswordDetail(t *testing.T) {
 			"VCL.1221 vpn_server.client_ca_certificates:1 "+tt.want, "VPN.0074")
 	}
 }
+
+// User bodies at the edges of their detection: a name alone makes a Create body, one id a
+// membership, a users body without users is reported.
+func TestUserBodyDetection(t *testing.T) {
+	expectKind(t, "name only", `{"user": {"name": "alice"}}`, ModeAuto,
+		`VPN.0001 user.password:1 a Create VPN User body's user must have password ["password is required"]`)
+	expectKind(t, "password only", `{"user": {"password": "Abcdefg1"}}`, ModeAuto,
+		`VPN.0001 user.name:1 a Create VPN User body's user must have name ["name is required"]`)
+	expectKind(t, "one id", `{"users": [{"id": "a"}]}`, ModeAuto)
+	res, _ := RunKind([]byte(`{}`), KindUsers, "b.json", "b.json", Options{Now: kindNow})
+	if got := strings.Join(lines(res.Findings), "\n"); got != `VPN.0001 users:1 the body has no users field ["users is required"]` {
+		t.Errorf("no users: %s", got)
+	}
+}
