@@ -485,3 +485,25 @@ func TestUserBodyDetection(t *testing.T) {
 		t.Errorf("no users: %s", got)
 	}
 }
+
+// Every YAML 1.1 boolean spelling, with its value.
+func TestYAML11Booleans(t *testing.T) {
+	for _, s := range []string{"y", "Y", "yes", "Yes", "YES", "on", "On", "ON"} {
+		if got := yamlVersions(s); !strings.HasPrefix(got, "YAML 1.1 reads the boolean true ") {
+			t.Errorf("%s: %q", s, got)
+		}
+	}
+	for _, s := range []string{"n", "N", "no", "No", "NO", "off", "Off", "OFF"} {
+		if got := yamlVersions(s); !strings.HasPrefix(got, "YAML 1.1 reads the boolean false ") {
+			t.Errorf("%s: %q", s, got)
+		}
+	}
+}
+
+// static_ip "disable" and invalid values are no address: two of them in a batch are not a
+// repeated static_ip.
+func TestStaticIPNotAnAddress(t *testing.T) {
+	expectKind(t, "disable twice", `{"users": [{"name": "alice", "password": "Abcdefg1", "static_ip": "disable"}, {"name": "bobby", "password": "Abcdefg1", "static_ip": "disable"}]}`, ModeAuto)
+	expectKind(t, "invalid twice", `{"users": [{"name": "alice", "password": "Abcdefg1", "static_ip": "x"}, {"name": "bobby", "password": "Abcdefg1", "static_ip": "x"}]}`, ModeAuto,
+		`VPN.0001 users[0].static_ip:1 static_ip "x" is neither`, `VPN.0001 users[1].static_ip:1 static_ip "x" is neither`)
+}
