@@ -111,3 +111,51 @@ func TestVersion1NotATBS(t *testing.T) {
 		}
 	}
 }
+
+// The issuer findings' details: no CA in the run, no CA of that name, a CA of that name
+// with another key.
+func TestIssuerDetails(t *testing.T) {
+	name := testName(cbasn1.PrintableString, "vpncertlint", "Detail CA")
+	ca, k := testCA(t, name, stdx509.KeyUsageCertSign|stdx509.KeyUsageCRLSign)
+	other, _ := testCA(t, testName(cbasn1.PrintableString, "vpncertlint", "Other CA"), stdx509.KeyUsageCertSign|stdx509.KeyUsageCRLSign)
+	sameName, _ := testCA(t, name, stdx509.KeyUsageCertSign|stdx509.KeyUsageCRLSign)
+	der, _ := signCRL(t, k, crlSpec{version: ver(1), issuer: name, this: t9This, next: t9Next})
+	crl := NewCRL(der, "d.crl", 1, "d.crl")
+	for _, tt := range []struct {
+		env  *Env
+		want string
+	}{
+		{env9(), `VCL.0791 issuer "CN=Detail CA,O=vpncertlint"; no client CA in this run`},
+		{env9(other), `VPN.0079 issuer "CN=Detail CA,O=vpncertlint" is not the subject of any of the 1 client CAs in the upload set`},
+		{env9(other, sameName), `VPN.0079 the signature does not verify with the key of the client CA named "CN=Detail CA,O=vpncertlint": ca1.pem:1 (`},
+		{env9(other, ca), ``},
+	} {
+		var got []string
+		for _, f := range checkIssuer(crl, tt.env) {
+			got = append(got, f.Code+" "+f.Detail)
+		}
+		if g := strings.Join(got, "\n"); (tt.want == "") != (g == "") || !strings.HasPrefix(g, tt.want) {
+			t.Errorf("%d CAs: %q, want %q", len(tt.env.CAs), g, tt.want)
+		}
+	}
+}
+
+// Not a CertificateList at all: zcrypto's error, not a v1 reading.
+func TestNotASequence(t *testing.T) {
+	c := NewCRL([]byte{0x02, 0x01, 0x00}, "x.crl", 1, "x.crl")
+	if c.ParseErr == nil || c.V1 || strings.Contains(c.ParseErr.Error(), "version 1") || strings.Contains(c.ParseErr.Error(), "returned nothing") {
+		t.Errorf("ParseErr %v", c.ParseErr)
+	}
+	if _, ok, _ := parseV1([]byte{0x02, 0x01, 0x00}); ok {
+		t.Error("parseV1 took an INTEGER for a CRL")
+	}
+}
+
+// A CRL without nextUpdate is stale for the cloud.
+func TestNextUpdateMissing(t *testing.T) {
+	c := &CRL{Name: "x", X: &x509.RevocationList{ThisUpdate: t9This}}
+	fs := checkDates(c, &Env{Now: t9Now, Policy: DefaultPolicy()})
+	if len(fs) != 1 || fs[0].Code != "VPN.0080" || fs[0].Detail != "nextUpdate is missing" {
+		t.Errorf("%+v", fs)
+	}
+}
