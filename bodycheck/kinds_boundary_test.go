@@ -507,3 +507,33 @@ func TestStaticIPNotAnAddress(t *testing.T) {
 	expectKind(t, "invalid twice", `{"users": [{"name": "alice", "password": "Abcdefg1", "static_ip": "x"}, {"name": "bobby", "password": "Abcdefg1", "static_ip": "x"}]}`, ModeAuto,
 		`VPN.0001 users[0].static_ip:1 static_ip "x" is neither`, `VPN.0001 users[1].static_ip:1 static_ip "x" is neither`)
 }
+
+// CheckSet: the first server body's client CIDR block is the one users are judged against;
+// a created user without a name counts for nothing but its address; one connection allows
+// one user.
+func TestCheckSetEdges(t *testing.T) {
+	entry := func(file, body string) *SetEntry {
+		t.Helper()
+		_, e := RunKind([]byte(body), KindOf([]byte(body), file), file, file, Options{Now: kindNow})
+		return e
+	}
+	first := ServerEntry([]byte(`{"vpn_server": {"client_cidr": "192.168.0.0/24"}}`), "s1.json")
+	second := ServerEntry([]byte(`{"vpn_server": {"client_cidr": "10.0.0.0/24"}}`), "s2.json")
+	u := entry("u.json", `{"user": {"name": "alice", "password": "Abcdefg1", "static_ip": "192.168.0.5"}}`)
+	if fs := CheckSet([]*SetEntry{first, second, u}, 0); len(fs) != 0 {
+		t.Errorf("judged against the second server body: %+v", fs)
+	}
+	n1 := entry("n1.json", `{"user": {"password": "Abcdefg1", "static_ip": "192.168.0.9"}}`)
+	n2 := entry("n2.json", `{"user": {"password": "Abcdefg1", "static_ip": "192.168.0.9"}}`)
+	fs := CheckSet([]*SetEntry{n1, n2}, 1)
+	if len(fs) != 1 || fs[0].Code != "VPN.0001" || fs[0].File != "n2.json" {
+		t.Errorf("nameless users: %+v", fs)
+	}
+	b := entry("b.json", `{"user": {"name": "bobby", "password": "Abcdefg1"}}`)
+	if fs := CheckSet([]*SetEntry{u, b}, 1); len(fs) != 1 || fs[0].Code != "VPN.1307" || fs[0].File != "b.json" {
+		t.Errorf("2 users, 1 connection: %+v", fs)
+	}
+	if fs := CheckSet([]*SetEntry{u}, 1); len(fs) != 0 {
+		t.Errorf("1 user, 1 connection: %+v", fs)
+	}
+}
