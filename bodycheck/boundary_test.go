@@ -11,7 +11,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-
 // lines formats findings as "CODE FIELD:LINE DETAIL [ARGS]".
 func lines(fs []lint.Finding) []string {
 	var out []string
@@ -53,6 +52,7 @@ func create(over map[string]string) string {
 		"local_subnets":      `["10.10.1.0/24"]`,
 		"client_auth_type":   `"LOCAL_PASSWORD"`,
 		"server_certificate": `{"id": "scs1"}`,
+		"ssl_options":        `{}`,
 	}
 	var fields []string
 	for _, k := range []string{"tunnel_protocol", "client_cidr", "local_subnets", "client_auth_type", "server_certificate",
@@ -66,6 +66,18 @@ func create(over map[string]string) string {
 		}
 	}
 	return vs(fields...)
+}
+
+// createPlus is a valid Create body with the given fields (raw JSON) in place of its own.
+func createPlus(fields string) string {
+	over := map[string]string{}
+	for _, k := range []string{"tunnel_protocol", "client_cidr", "local_subnets", "client_auth_type", "server_certificate", "ssl_options"} {
+		if strings.Contains(fields, `"`+k+`":`) {
+			over[k] = "-"
+		}
+	}
+	b := create(over)
+	return b[:len(b)-2] + ", " + fields + "}}"
 }
 
 func TestValidCreateBody(t *testing.T) {
@@ -93,7 +105,7 @@ func TestLocalSubnets(t *testing.T) {
 			`VCL.1205 vpn_server.local_subnets[2]:1 local_subnets[2] 10.2.1.0/24 overlaps local_subnets[1] 10.2.0.0/16 (line 1) ["10.2.1.0/24"]`}},
 		{"overlaps two", `["10.2.1.0/24", "10.2.0.0/16", "10.0.0.0/8"]`, []string{
 			"VCL.1205 vpn_server.local_subnets[1]:1 local_subnets[1] 10.2.0.0/16 overlaps local_subnets[0] 10.2.1.0/24",
-			"VCL.1205 vpn_server.local_subnets[2]:1 local_subnets[2] 10.0.0.0/8 overlaps local_subnets[0] 10.2.1.0/24",
+			// Each block is reported once, with the innermost block containing it.
 			"VCL.1205 vpn_server.local_subnets[2]:1 local_subnets[2] 10.0.0.0/8 overlaps local_subnets[1] 10.2.0.0/16"}},
 		// A duplicate is reported once, not also as an overlap with later valid entries.
 		{"duplicate and overlap", `["10.0.0.0/24", "10.0.0.0/16", "10.0.0.0/24"]`, []string{
@@ -144,7 +156,7 @@ func TestLocalSubnetCount(t *testing.T) {
 }
 
 func TestLocalSubnetLinesInDetails(t *testing.T) {
-	data := "{\"vpn_server\": {\n\"local_subnets\": [\n\"10.0.0.0/24\",\n\"10.0.0.0/24\"],\n\"client_cidr\": \"10.0.0.0/16\"}}"
+	data := "{\"vpn_server\": {\n\"local_subnets\": [\n\"10.0.0.0/24\",\n\"10.0.0.0/24\"],\n\"client_cidr\": \"10.0.0.0/16\", \"tunnel_protocol\": \"SSL\", \"ssl_options\": {}, \"server_certificate\": {\"id\": \"x\"}}}"
 	expect(t, "lines", data, Options{},
 		"VPN.1119 vpn_server.local_subnets[0]:3 local_subnets[0] 10.0.0.0/24 overlaps client_cidr 10.0.0.0/16 (line 5)",
 		"VPN.1119 vpn_server.local_subnets[1]:4 local_subnets[1] 10.0.0.0/24 overlaps client_cidr 10.0.0.0/16 (line 5)",
@@ -316,17 +328,22 @@ func TestClientCACount(t *testing.T) {
 	expect(t, "none in a Create body", create(cert), Options{},
 		"VPN.1101 vpn_server.client_ca_certificates:1 client_auth_type CERT needs at least one client CA in client_ca_certificates")
 	expect(t, "[] in a Create body", create(with(0)), Options{}, "VPN.1101 vpn_server.client_ca_certificates:1 client_auth_type CERT needs")
-	expect(t, "[] in an Update body", vs(`"client_auth_type": "CERT"`, `"client_ca_certificates": []`), Options{},
-		"VPN.1101 vpn_server.client_ca_certificates:1 client_auth_type CERT with an empty client_ca_certificates")
-	expect(t, "null in an Update body", vs(`"client_auth_type": "CERT"`, `"client_ca_certificates": null`), Options{},
-		"VPN.1101 vpn_server.client_ca_certificates:1 client_auth_type CERT with an empty client_ca_certificates")
+	// client_ca_certificates is not a field of UpdateServerRequest: an Update body with it
+	// is warned about (VCL.1220), never VPN.1101; --body auto takes it for a Create body.
+	expect(t, "[] in an Update body", vs(`"client_auth_type": "CERT"`, `"client_ca_certificates": []`), Options{Mode: ModeUpdate},
+		`VCL.1220 vpn_server.client_ca_certificates:1 client_ca_certificates is not a field of UpdateServerRequest`)
+	expect(t, "null in an Update body", vs(`"client_auth_type": "CERT"`, `"client_ca_certificates": null`), Options{Mode: ModeUpdate},
+		`VCL.1220 vpn_server.client_ca_certificates:1 client_ca_certificates is not a field of UpdateServerRequest`)
+	expect(t, "[] makes a Create body", vs(`"client_auth_type": "CERT"`, `"client_ca_certificates": []`, `"client_cidr": "172.16.0.0/16"`, `"local_subnets": ["10.0.0.0/24"]`, `"server_certificate": {"id": "x"}`, `"ssl_options": {}`), Options{},
+		"VPN.1101 vpn_server.client_ca_certificates:1 client_auth_type CERT needs at least one client CA")
 	expect(t, "absent in an Update body", vs(`"client_auth_type": "CERT"`), Options{})
 	expect(t, "[] without CERT", create(map[string]string{"client_ca_certificates": "[]"}), Options{})
 	expect(t, "[] with another protocol", create(map[string]string{"tunnel_protocol": `"IPSEC"`, "client_auth_type": `"CERT"`}), Options{},
 		`VPN.0001 vpn_server.tunnel_protocol:1 tunnel_protocol is "IPSEC"; the documented values are SSL`)
-	expect(t, "update mode", create(cert), Options{Mode: ModeUpdate})
+	expect(t, "update mode", create(cert), Options{Mode: ModeUpdate},
+		"VCL.1220 vpn_server.tunnel_protocol:1 tunnel_protocol is not a field of UpdateServerRequest")
 	// The finding points at the client_auth_type line when the list is absent.
-	data := "{\"vpn_server\": {\"tunnel_protocol\": \"SSL\", \"client_cidr\": \"172.16.0.0/16\",\n\"local_subnets\": [\"10.0.0.0/24\"],\n\"client_auth_type\": \"CERT\", \"server_certificate\": {\"id\": \"x\"}}}"
+	data := "{\"vpn_server\": {\"tunnel_protocol\": \"SSL\", \"client_cidr\": \"172.16.0.0/16\",\n\"local_subnets\": [\"10.0.0.0/24\"],\n\"client_auth_type\": \"CERT\", \"server_certificate\": {\"id\": \"x\"}, \"ssl_options\": {}}}"
 	expect(t, "line", data, Options{}, "VPN.1101 vpn_server.client_ca_certificates:3 ")
 	expect(t, "wrong type", create(map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": `{}`}), Options{},
 		"VPN.0001 vpn_server.client_ca_certificates:1 vpn_server.client_ca_certificates must be an array; it is an object")
@@ -334,7 +351,7 @@ func TestClientCACount(t *testing.T) {
 
 func TestClientCANames(t *testing.T) {
 	name := func(s string) map[string]string {
-		return map[string]string{"client_ca_certificates": `[{"name": "` + s + `", "content": ""}]`}
+		return map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": `[{"name": "` + s + `", "content": ""}]`}
 	}
 	content := func(n string) string {
 		return fmt.Sprintf(`VPN.0074 vpn_server.client_ca_certificates[0].content:1 the content is empty ["%s"]`, n)
@@ -357,20 +374,20 @@ func TestClientCANames(t *testing.T) {
 	} {
 		expect(t, "name "+tt.name, create(name(tt.name)), Options{}, tt.want...)
 	}
-	expect(t, "null name", create(map[string]string{"client_ca_certificates": `[{"name": null, "content": ""}]`}), Options{}, content("client_ca_certificates[0]"))
-	expect(t, "number name", create(map[string]string{"client_ca_certificates": `[{"name": 5, "content": ""}]`}), Options{},
+	expect(t, "null name", create(map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": `[{"name": null, "content": ""}]`}), Options{}, content("client_ca_certificates[0]"))
+	expect(t, "number name", create(map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": `[{"name": 5, "content": ""}]`}), Options{},
 		"VPN.0001 vpn_server.client_ca_certificates[0].name:1 vpn_server.client_ca_certificates[0].name must be a string", content("client_ca_certificates[0]"))
 }
 
 func TestClientCAContents(t *testing.T) {
-	expect(t, "no content", create(map[string]string{"client_ca_certificates": `[{"name": "a"}, {"content": null}, 5, {"content": 5}]`}), Options{},
+	expect(t, "no content", create(map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": `[{"name": "a"}, {"content": null}, 5, {"content": 5}]`}), Options{},
 		"VPN.0001 vpn_server.client_ca_certificates[2]:1 vpn_server.client_ca_certificates[2] must be an object",
 		"VPN.0001 vpn_server.client_ca_certificates[3].content:1 vpn_server.client_ca_certificates[3].content must be a string",
 		`VPN.0001 vpn_server.client_ca_certificates[0].content:1 vpn_server.client_ca_certificates[0] has no content: give the CA certificate as one PEM block ["client CA content is required"]`,
 		`VPN.0001 vpn_server.client_ca_certificates[1].content:1 vpn_server.client_ca_certificates[1] has no content`)
-	expect(t, "white space", create(map[string]string{"client_ca_certificates": `[{"content": " \n"}]`}), Options{},
+	expect(t, "white space", create(map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": `[{"content": " \n"}]`}), Options{},
 		`VPN.0074 vpn_server.client_ca_certificates[0].content:1 the content is empty`)
-	expect(t, "not PEM", create(map[string]string{"client_ca_certificates": `[{"content": "hello"}]`}), Options{},
+	expect(t, "not PEM", create(map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": `[{"content": "hello"}]`}), Options{},
 		`VPN.0074 vpn_server.client_ca_certificates[0].content:1 in the content: no PEM block`)
 }
 
@@ -382,7 +399,7 @@ func TestClientCADuplicate(t *testing.T) {
 	content := strings.ReplaceAll(strings.TrimSpace(string(pemText)), "\n", `\n`)
 	entry := `{"name": "%s", "content": "` + content + `"}`
 	list := "[\n" + fmt.Sprintf(entry, "a") + ",\n" + fmt.Sprintf(entry, "b") + ",\n" + fmt.Sprintf(entry, "c") + "]"
-	r := expect(t, "duplicate", create(map[string]string{"client_ca_certificates": list}), Options{},
+	r := expect(t, "duplicate", create(map[string]string{"client_auth_type": `"CERT"`, "client_ca_certificates": list}), Options{},
 		`VCL.0703 vpn_server.client_ca_certificates[0].content:2 key EC P-256 ["a"]`,
 		`VCL.0703 vpn_server.client_ca_certificates[1].content:3 key EC P-256 ["b"]`,
 		`VPN.0077 vpn_server.client_ca_certificates[1].content:3 the same certificate (SHA-256 `,
@@ -411,6 +428,10 @@ func TestServerCertificate(t *testing.T) {
 		{"no id", `{"source": "CCM"}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id"}},
 		{"missing", "-", []string{"VPN.1100 vpn_server.server_certificate:1 tunnel_protocol SSL needs server_certificate with the id"}},
 		{"null", "null", []string{"VPN.1100 vpn_server.server_certificate:1 tunnel_protocol SSL needs"}},
+		{"CCM without id", `{"source": "CCM"}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id: give the ID of the server certificate in Cloud Certificate Manager (source CCM needs it; SERVICE_SIGN does not)"}},
+		{"null source without id", `{"source": null}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id"}},
+		{"SERVICE_SIGN without id", `{"source": "SERVICE_SIGN"}`, nil},
+		{"SERVICE_SIGN with an empty id", `{"source": "SERVICE_SIGN", "id": ""}`, nil},
 		{"wrong id type", `{"id": 5}`, []string{"VPN.0001 vpn_server.server_certificate.id:1 vpn_server.server_certificate.id must be a string"}},
 		{"wrong type", `"scs1"`, []string{"VPN.0001 vpn_server.server_certificate:1 vpn_server.server_certificate must be an object"}},
 	} {
@@ -422,14 +443,15 @@ func TestServerCertificate(t *testing.T) {
 		want     []string
 	}{
 		{"absent", "", nil},
-		{"empty id", `, "server_certificate": {"id": ""}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate.id is empty: give the ID of the server certificate in Cloud Certificate Manager (source CCM)"}},
-		{"no id", `, "server_certificate": {}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id: give the ID of the server certificate in Cloud Certificate Manager (source CCM)"}},
-		{"CCM", `, "server_certificate": {"source": "CCM"}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id"}},
-		{"null source", `, "server_certificate": {"source": null}`, []string{"VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id"}},
-		{"SERVICE_SIGN", `, "server_certificate": {"source": "SERVICE_SIGN"}`, nil},
+		{"empty id", `, "server_certificate": {"id": ""}`, []string{`VPN.1100 vpn_server.server_certificate.id:1 server_certificate.id is empty: give the ID of the server certificate in Cloud Certificate Manager (an Update body's server_certificate is {"id": …} only)`}},
+		{"no id", `, "server_certificate": {}`, []string{`VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id: give the ID of the server certificate in Cloud Certificate Manager (an Update body's server_certificate is {"id": …} only)`}},
+		{"null", `, "server_certificate": null`, nil},
+		// source is a Create-only field: warned about, and SERVICE_SIGN does not replace the id.
+		{"CCM", `, "server_certificate": {"source": "CCM"}`, []string{"VCL.1220 vpn_server.server_certificate.source:1", "VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id"}},
+		{"SERVICE_SIGN", `, "server_certificate": {"source": "SERVICE_SIGN"}`, []string{"VCL.1220 vpn_server.server_certificate.source:1", "VPN.1100 vpn_server.server_certificate.id:1 server_certificate has no id"}},
 		{"id", `, "server_certificate": {"id": "scs1"}`, nil},
 	} {
-		expect(t, "update, "+tt.name, `{"vpn_server": {"client_auth_type": "LOCAL_PASSWORD"`+tt.sc+`}}`, Options{}, tt.want...)
+		expect(t, "update, "+tt.name, `{"vpn_server": {"client_auth_type": "LOCAL_PASSWORD"`+tt.sc+`}}`, Options{Mode: ModeUpdate}, tt.want...)
 	}
 }
 
@@ -445,7 +467,7 @@ func TestSettings(t *testing.T) {
 		{"port string", `"ssl_options": {"port": "443"}`, []string{`VPN.0001 vpn_server.ssl_options.port:1 vpn_server.ssl_options.port must be an integer; it is the string "443"`}},
 		{"port float", `"ssl_options": {"port": 443.0}`, []string{"must be an integer; it is the number 443.0"}},
 		{"port null", `"ssl_options": {"port": null}`, nil},
-		{"ssl_options null", `"ssl_options": null`, nil},
+		{"ssl_options null", `"ssl_options": null`, []string{`VPN.0001 vpn_server.ssl_options:1 tunnel_protocol SSL needs ssl_options`}},
 		{"case", `"client_auth_type": "cert"`, []string{`VPN.0001 vpn_server.client_auth_type:1 client_auth_type is "cert"; the values are case-sensitive: write CERT ["unsupported client_auth_type"]`}},
 		{"blank", `"client_auth_type": " CERT"`, []string{`client_auth_type is " CERT"; the values are case-sensitive: write CERT`}},
 		{"unknown", `"client_auth_type": "PSK"`, []string{`client_auth_type is "PSK"; the documented values are CERT, LOCAL_PASSWORD, IAM, FEDERATED`}},
@@ -455,10 +477,12 @@ func TestSettings(t *testing.T) {
 		{"source", `"server_certificate": {"id": "x", "source": "OTHER"}`, []string{`VPN.0001 vpn_server.server_certificate.source:1 server_certificate.source is "OTHER"; the documented values are CCM, SERVICE_SIGN`}},
 		{"bool", `"ssl_options": {"is_compressed": "no"}`, []string{`must be a boolean; it is the string "no"`}},
 	} {
-		expect(t, tt.name, vs(tt.fields), Options{}, tt.want...)
+		expect(t, tt.name, createPlus(tt.fields), Options{}, tt.want...)
 	}
-	expect(t, "YAML hex port", "vpn_server:\n  ssl_options:\n    port: 0x1BB\n", Options{},
-		"VPN.0001 vpn_server.ssl_options.port:3 ssl_options.port is 0x1BB")
+	// yaml.v3 reads 0x1BB as 443, as the YAML 1.2 core schema does.
+	expect(t, "YAML hex port 443", "vpn_server:\n  ssl_options:\n    port: 0x1BB\n", Options{})
+	expect(t, "YAML hex port 444", "vpn_server:\n  ssl_options:\n    port: 0x1BC\n", Options{},
+		"VPN.0001 vpn_server.ssl_options.port:3 ssl_options.port is 0x1BC, which the YAML parser reads as 444; the documented ports are 443 and 1194")
 }
 
 func TestDNSServers(t *testing.T) {
@@ -493,20 +517,23 @@ func TestStructure(t *testing.T) {
 		{"string", "just text", Options{}, []string{`VPN.0001 :1 the body must be an object with a vpn_server field; it is the string "just text"`}},
 		{"no vpn_server", `{"vpn": {}}`, Options{}, []string{"VCL.1201 vpn:1 the documented fields here are vpn_server", `VPN.0001 vpn_server:1 the body has no vpn_server field ["vpn_server is required"]`}},
 		{"null vpn_server", `{"vpn_server": null}`, Options{}, []string{`VPN.0001 vpn_server:1 vpn_server is null; it must be an object`}},
+		// tunnel_protocol and client_auth_type default to SSL and LOCAL_PASSWORD.
 		{"create mode", `{"vpn_server": {}}`, Options{Mode: ModeCreate}, []string{
-			`VPN.0001 vpn_server.tunnel_protocol:1 a Create VPN Server body must have tunnel_protocol (use --body update to check an Update body) ["tunnel_protocol is required"]`,
-			"VPN.0001 vpn_server.client_cidr:1 a Create VPN Server body must have client_cidr",
-			"VPN.0001 vpn_server.client_auth_type:1 a Create VPN Server body must have client_auth_type",
+			`VPN.0001 vpn_server.client_cidr:1 a Create VPN Server body must have client_cidr ["client_cidr is required"]`,
+			`VPN.0001 vpn_server.ssl_options:1 tunnel_protocol SSL (the default) needs ssl_options`,
+			`VPN.1100 vpn_server.server_certificate:1 tunnel_protocol SSL (the default) needs server_certificate`,
 			"VPN.1118 vpn_server.local_subnets:1"}},
-		{"update mode", create(map[string]string{"client_cidr": "-", "local_subnets": "-"}), Options{Mode: ModeUpdate}, nil},
+		{"update mode", create(map[string]string{"client_cidr": "-", "local_subnets": "-", "tunnel_protocol": "-"}), Options{Mode: ModeUpdate}, nil},
+		{"update mode, tunnel_protocol", create(map[string]string{"client_cidr": "-", "local_subnets": "-"}), Options{Mode: ModeUpdate}, []string{
+			`VCL.1220 vpn_server.tunnel_protocol:1 tunnel_protocol is not a field of UpdateServerRequest`}},
 		{"auto: update", `{"vpn_server": {}}`, Options{Mode: ModeAuto}, nil},
 		{"auto: create", vs(`"tunnel_protocol": null`), Options{}, []string{
-			"VPN.0001 vpn_server.tunnel_protocol:1 a Create VPN Server body must have tunnel_protocol",
-			"VPN.0001 vpn_server.client_cidr:1", "VPN.0001 vpn_server.client_auth_type:1", "VPN.1118"}},
+			"VPN.0001 vpn_server.client_cidr:1 a Create VPN Server body must have client_cidr",
+			"VPN.0001 vpn_server.ssl_options:1 tunnel_protocol SSL (the default) needs", "VPN.1100 vpn_server.server_certificate:1", "VPN.1118"}},
 		{"duplicate key", `{"vpn_server": {"client_cidr": "1.2.3.0/24", "client_cidr": "172.16.0.0/16", "client_cidr": "172.17.0.0/16"}}`, Options{}, []string{
 			`VCL.1202 vpn_server.client_cidr:1 the key is repeated; the last value is the one checked ["vpn_server.client_cidr"]`,
 			`VCL.1202 vpn_server.client_cidr:1`}},
-		{"unknown, near", vs(`"local_subnet": []`), Options{}, []string{`VCL.1201 vpn_server.local_subnet:1 did you mean local_subnets? the documented fields here are client_auth_type, client_ca_certificates, client_cidr, dns_servers, local_subnets, server_certificate, ssl_options, tunnel_protocol ["vpn_server.local_subnet"]`}},
+		{"unknown, near", vs(`"local_subnet": []`), Options{}, []string{`VCL.1201 vpn_server.local_subnet:1 did you mean local_subnets? the documented fields here are client_auth_type, client_ca_certificates, client_cidr, dns_servers, idp_name, local_subnets, server_certificate, ssl_options, tunnel_protocol ["vpn_server.local_subnet"]`}},
 		{"unknown, upper case", vs(`"DNS_SERVERS": []`), Options{}, []string{`did you mean dns_servers?`}},
 		{"unknown, 3 edits", `{"vpn_server": {"ssl_options": {"prt": 1, "potr": 1, "pXXX": 1, "pXXXX": 1}}}`, Options{}, []string{
 			"VCL.1201 vpn_server.ssl_options.prt:1 did you mean port?",
@@ -523,17 +550,6 @@ func TestStructure(t *testing.T) {
 		{"YAML int", "vpn_server:\n  client_cidr: 12\n", Options{}, []string{`it is the integer 12`}},
 	} {
 		expect(t, tt.name, tt.data, tt.o, tt.want...)
-	}
-}
-
-func TestDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		d    int
-	}{{"kitten", "sitting", 3}, {"", "abc", 3}, {"abc", "", 3}, {"flaw", "lawn", 2}, {"port", "port", 0}, {"ab", "ba", 2}} {
-		if d := distance(tt.a, tt.b); d != tt.d {
-			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, d, tt.d)
-		}
 	}
 }
 
@@ -576,7 +592,7 @@ func TestNestingDepth(t *testing.T) {
 		t.Errorf("depth 64: %v", err)
 	}
 	_, err := parse([]byte(nest(66)))
-	if err == nil || err.Error() != "malformed JSON at line 1, column 66: nested more than 64 levels deep" {
+	if err == nil || err.Error() != "the JSON is nested more than 64 levels deep at line 1, column 66; a server body is at most 5 levels deep (vpn_server.client_ca_certificates[0].content), so this is not one as written" {
 		t.Errorf("depth 65: %v", err)
 	}
 	if _, err := parse([]byte(`{"a":` + nest(64) + `}`)); err != nil {
@@ -632,6 +648,9 @@ func TestYAMLMergesMerge(t *testing.T) {
 vpn_server:
   <<: *b
   client_auth_type: LOCAL_PASSWORD
+  tunnel_protocol: SSL
+  ssl_options: {}
+  server_certificate: {id: x}
 `, Options{}, "VCL.1201 base:1", `VPN.1103 vpn_server.client_cidr:2 client_cidr "172.16.0.1/16"`)
 	expect(t, "own fields win", `base: &b
   client_cidr: 172.16.0.1/16
@@ -740,7 +759,7 @@ func TestCatalogue(t *testing.T) {
 	for _, c := range cs {
 		names = append(names, c.Name)
 	}
-	if strings.Join(names, ",") != "structure,settings,server-certificate,client-ca-certificates,client-cidr,local-subnets" {
+	if strings.Join(names, ",") != "structure,settings,server-certificate,client-ca-certificates,client-cidr,local-subnets,request-bodies" {
 		t.Errorf("checks %v", names)
 	}
 	cs[0] = nil
@@ -748,7 +767,7 @@ func TestCatalogue(t *testing.T) {
 		t.Error("Checks returns the registry itself")
 	}
 	codes := strings.Join(Codes(), ",")
-	for _, c := range []string{"VPN.0001", "VCL.1201", "VCL.1202", "VPN.1100", "VPN.1101", "VPN.1111", "VCL.1203", "VPN.0074", "VPN.0077", "VPN.1103", "VPN.1104", "VCL.1204", "VPN.1107", "VPN.1108", "VPN.1109", "VPN.1119", "VPN.1105", "VPN.1106", "VCL.1205", "VPN.1118"} {
+	for _, c := range []string{"VPN.0001", "VCL.1201", "VCL.1202", "VPN.1100", "VPN.1101", "VPN.1111", "VCL.1203", "VPN.0074", "VPN.0077", "VPN.1103", "VPN.1104", "VCL.1204", "VPN.1107", "VPN.1108", "VPN.1109", "VPN.1119", "VPN.1105", "VPN.1106", "VCL.1205", "VPN.1118", "VCL.1220", "VCL.1221", "VCL.1222", "VCL.1223"} {
 		if !strings.Contains(codes, c) {
 			t.Errorf("Codes() lacks %s", c)
 		}

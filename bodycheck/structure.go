@@ -48,7 +48,7 @@ var (
 var _ = register(0, Check{
 	Name:        "structure",
 	Description: "The body parses as JSON or YAML, has a vpn_server object, the documented fields with their types, and (in a Create body) the required fields.",
-	Codes:       []string{"VPN.0001", codeUnknownField, codeDuplicateKey, codeNotUpdatable, codeIfCreate},
+	Codes:       []string{"VPN.0001", codeUnknownField, codeDuplicateKey, codeNotUpdatable, codeIfCreate, codeYAMLVersions},
 	Run:         checkStructure,
 })
 

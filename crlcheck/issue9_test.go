@@ -78,6 +78,7 @@ type crlSpec struct {
 	next     time.Time
 	revoked  int
 	ext      bool // a cRLNumber extension
+	entryExt int  // the first entryExt revoked entries carry a reasonCode extension
 	badTime  bool // thisUpdate is not a Time
 	truncate bool // no signature
 }
@@ -108,6 +109,14 @@ func signCRL(t *testing.T, k *ecdsa.PrivateKey, s crlSpec) (der, tbs []byte) {
 					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 						b.AddASN1Int64(int64(1000 + i))
 						b.AddASN1UTCTime(s.this)
+						if i < s.entryExt {
+							b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+								b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+									b.AddASN1(cbasn1.OBJECT_IDENTIFIER, func(b *cryptobyte.Builder) { b.AddBytes([]byte{0x55, 0x1d, 0x15}) })
+									b.AddASN1(cbasn1.OCTET_STRING, func(b *cryptobyte.Builder) { b.AddASN1Enum(1) })
+								})
+							})
+						}
 					})
 				}
 			})

@@ -6,7 +6,8 @@ func TestDistance(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string
 		want int
-	}{{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"roles", "role", 1}, {"sets", "stes", 2}} {
+	}{{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"roles", "role", 1}, {"sets", "stes", 2},
+		{"", "abc", 3}, {"flaw", "lawn", 2}, {"port", "port", 0}, {"ab", "ba", 2}} {
 		if got := Distance(tc.a, tc.b); got != tc.want {
 			t.Errorf("Distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}

@@ -44,7 +44,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -310,8 +309,7 @@ func (r *runner) test(id int, m Mutant, src []byte, pkg, run string) (string, st
 	ctx, cancel := context.WithTimeout(context.Background(), r.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) } // the test binary too
+	killGroup(cmd) // the test binary too
 	cmd.WaitDelay = 5 * time.Second
 	var outb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &outb, &outb
@@ -461,8 +459,7 @@ func (r *runner) runBinary(bin, dir string, id int, run string) (string, string)
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d", schemaEnv, id))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	killGroup(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	var outb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &outb, &outb
