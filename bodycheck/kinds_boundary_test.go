@@ -537,3 +537,18 @@ func TestCheckSetEdges(t *testing.T) {
 		t.Errorf("1 user, 1 connection: %+v", fs)
 	}
 }
+
+// TestYAMLVersionsSign: the YAML 1.2 reading of a signed number with leading zeros keeps its
+// sign (-0443 is -443 to YAML 1.2, -291 to YAML 1.1).
+func TestYAMLVersionsSign(t *testing.T) {
+	for in, want := range map[string]string{
+		"-0443": "YAML 1.1 reads the octal number -291 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number -443",
+		"+0443": "YAML 1.1 reads the octal number 291 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number 443",
+		"0443":  "YAML 1.1 reads the octal number 291 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number 443",
+		"-089":  `YAML 1.1 reads the string "-089" (8 and 9 are not octal digits), YAML 1.2 the number -89`,
+	} {
+		if got := yamlVersions(in); got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
+		}
+	}
+}

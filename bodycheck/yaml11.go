@@ -39,12 +39,12 @@ func yamlVersions(s string) string {
 	switch {
 	case yaml11Octal.MatchString(s) && strings.Trim(s, "+-0_") != "" && yaml12Decimal.MatchString(s):
 		v11, _ := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 8, 64)
-		return fmt.Sprintf("YAML 1.1 reads the octal number %d (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number %s", v11, strings.TrimLeft(strings.TrimLeft(s, "+-"), "0"))
+		return fmt.Sprintf("YAML 1.1 reads the octal number %d (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the decimal number %s", v11, decimal12(s))
 	case yaml11Octal.MatchString(s) && strings.Trim(s, "+-0_") != "":
 		v11, _ := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 8, 64)
 		return fmt.Sprintf("YAML 1.1 reads the octal number %d (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string %q (underscores are not digits)", v11, s)
 	case yaml12Decimal.MatchString(s) && strings.ContainsAny(s, "89") && strings.TrimLeft(s, "+-")[0] == '0':
-		return fmt.Sprintf("YAML 1.1 reads the string %q (8 and 9 are not octal digits), YAML 1.2 the number %s", s, strings.TrimLeft(strings.TrimLeft(s, "+-"), "0"))
+		return fmt.Sprintf("YAML 1.1 reads the string %q (8 and 9 are not octal digits), YAML 1.2 the number %s", s, decimal12(s))
 	case yaml11Binary.MatchString(s):
 		return fmt.Sprintf("YAML 1.1 reads a binary number, YAML 1.2 the string %q", s)
 	case yaml12Octal.MatchString(s):
@@ -59,6 +59,20 @@ func yamlVersions(s string) string {
 		return fmt.Sprintf("YAML 1.1 reads the boolean %t (PyYAML and yq do), YAML 1.2 and gopkg.in/yaml.v3 the string %q", v, s)
 	}
 	return ""
+}
+
+// decimal12 is the decimal number YAML 1.2 reads in s (digits with optional sign and leading
+// zeros): leading zeros dropped, a minus sign kept.
+func decimal12(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign = "-"
+	}
+	d := strings.TrimLeft(strings.TrimLeft(s, "+-"), "0")
+	if d == "" {
+		return "0"
+	}
+	return sign + d
 }
 
 // checkYAMLVersions warns about every plain scalar of a YAML body whose meaning depends on
