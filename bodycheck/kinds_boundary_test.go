@@ -552,3 +552,22 @@ func TestYAMLVersionsSign(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSetNamelessCreate: a Create user body without a name (VPN.0001 on its own) adds
+// no user to its set: it neither counts toward the gateway's connections (VPN.1307) nor
+// duplicates another nameless one (VPN.1302).
+func TestCheckSetNamelessCreate(t *testing.T) {
+	var set []*SetEntry
+	for i, body := range []string{
+		`{"user": {"name": "alice", "password": "Abcdefg1"}}`,
+		`{"user": {"password": "Abcdefg1"}}`,
+		`{"user": {"password": "Abcdefg2"}}`,
+	} {
+		file := fmt.Sprintf("u%d.json", i)
+		_, e := RunKind([]byte(body), KindOf([]byte(body), file), file, file, Options{Now: kindNow})
+		set = append(set, e)
+	}
+	for _, f := range CheckSet(set, 1) {
+		t.Errorf("unexpected %s %s: %s", f.Code, f.File, f.Detail)
+	}
+}
