@@ -571,3 +571,21 @@ func TestCheckSetNamelessCreate(t *testing.T) {
 		t.Errorf("unexpected %s %s: %s", f.Code, f.File, f.Detail)
 	}
 }
+
+// TestCheckSetPolicyLimitLine: VPN.1400 (the 101st access policy of a set) is reported at the
+// line of the access_policy key, not of its value.
+func TestCheckSetPolicyLimitLine(t *testing.T) {
+	var set []*SetEntry
+	for i := 0; i <= 100; i++ {
+		body, file := `{"access_policy": {"name": "p", "user_group_id": "g", "dest_ip_cidrs": ["10.0.0.0/24"]}}`, fmt.Sprintf("p%d.json", i)
+		if i == 100 {
+			body, file = "access_policy:\n  name: p\n  user_group_id: g\n  dest_ip_cidrs: [10.0.0.0/24]\n", "p100.yaml"
+		}
+		_, e := RunKind([]byte(body), KindOf([]byte(body), file), file, file, Options{Now: kindNow})
+		set = append(set, e)
+	}
+	fs := CheckSet(set, 0)
+	if len(fs) != 1 || fs[0].Code != "VPN.1400" || fs[0].File != "p100.yaml" || fs[0].Line != 1 {
+		t.Fatalf("findings %+v", fs)
+	}
+}
