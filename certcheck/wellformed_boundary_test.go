@@ -237,12 +237,7 @@ func TestWellFormedStructureBoundaries(t *testing.T) {
 	} {
 		c := &tcert{version: tc.version, spki: ecSPKI(oidP256, point), key: key, exts: tc.exts}
 		_, err := WellFormed(c.der(t))
-		switch {
-		case tc.err == "" && err != nil:
-			t.Errorf("%s: %v", tc.name, err)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%s: %v, want one mentioning %q", tc.name, err, tc.err)
-		}
+		wantErr(t, tc.name, err, tc.err)
 	}
 }
 
@@ -390,12 +385,7 @@ func TestWellFormedTrailingData(t *testing.T) {
 			der = b.BytesOrPanic()
 		}
 		_, err := WellFormed(der)
-		switch {
-		case tc.err == "" && err != nil:
-			t.Errorf("%s: %v", tc.name, err)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%s: %v, want one mentioning %q", tc.name, err, tc.err)
-		}
+		wantErr(t, tc.name, err, tc.err)
 	}
 }
 
@@ -424,12 +414,7 @@ func TestWellFormedTBSFields(t *testing.T) {
 	} {
 		c := &tcert{version: 2, spki: append(ecSPKI(oidP256, point), tc.spkiExtra...), key: key, notBefore: tc.notBefore}
 		_, err := WellFormed(c.der(t))
-		switch {
-		case tc.err == "" && err != nil:
-			t.Errorf("%s: %v", tc.name, err)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%s: %v, want one mentioning %q", tc.name, err, tc.err)
-		}
+		wantErr(t, tc.name, err, tc.err)
 	}
 	for _, tc := range []struct {
 		der  []byte
@@ -471,12 +456,7 @@ func TestWellFormedTBSFields(t *testing.T) {
 		{"not a SET", cryptobyte.String{0x30, 0x00}, "malformed RelativeDistinguishedName"},
 	} {
 		err := rdnSequence(tc.s)
-		switch {
-		case tc.err == "" && err != nil:
-			t.Errorf("%s: %v", tc.name, err)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
-			t.Errorf("%s: %v, want one mentioning %q", tc.name, err, tc.err)
-		}
+		wantErr(t, tc.name, err, tc.err)
 	}
 }
 
@@ -495,5 +475,16 @@ func TestStrictTimeBoundaries(t *testing.T) {
 		if got := strictTime(&s); got != tc.want {
 			t.Errorf("strictTime(% x) = %v", tc.der, got)
 		}
+	}
+}
+
+// wantErr checks err against want: no error when want is "", else an error mentioning want.
+func wantErr(t *testing.T, name string, err error, want string) {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Errorf("%s: %v", name, err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Errorf("%s: %v, want one mentioning %q", name, err, want)
 	}
 }
