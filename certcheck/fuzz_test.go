@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/internal/fuzzseed"
-	"github.com/vpncertlint/vpncertlint/pemscan"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 )
 
 // derSeeds returns the DER of every block (and every DER file) among the seeds.

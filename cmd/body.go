@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"github.com/vpncertlint/vpncertlint/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 )
 
 // bodyFlags are check's flags for Create/Update VPN Server bodies (JSON or YAML).

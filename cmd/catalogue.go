@@ -1,12 +1,12 @@
 package cmd
 
 import (
-	"github.com/vpncertlint/vpncertlint/bodycheck"
 	"github.com/vpncertlint/vpncertlint/certcheck"
-	"github.com/vpncertlint/vpncertlint/config"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
-	"github.com/vpncertlint/vpncertlint/engine"
-	"github.com/vpncertlint/vpncertlint/servercheck"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/config"
+	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/servercheck"
 )
 
 // RaisedCodes is every code some check declares it can raise.

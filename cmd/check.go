@@ -9,8 +9,8 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/spf13/cobra"
-	"github.com/vpncertlint/vpncertlint/bodycheck"
-	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/gctune"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"golang.org/x/term"

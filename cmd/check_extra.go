@@ -4,10 +4,10 @@ import (
 	"fmt"
 
 	"github.com/spf13/pflag"
-	"github.com/vpncertlint/vpncertlint/config"
-	"github.com/vpncertlint/vpncertlint/engine"
-	"github.com/vpncertlint/vpncertlint/servercheck"
-	"github.com/vpncertlint/vpncertlint/zlintcheck"
+	"github.com/vpncertlint/vpncertlint/internal/config"
+	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/servercheck"
+	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
 )
 
 // extraFlags are the check flags of the zlint advisories and the Certificate Manager bundle.

@@ -13,8 +13,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
-	"github.com/vpncertlint/vpncertlint/bodycheck"
-	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/profhook"
 	"github.com/vpncertlint/vpncertlint/lint"
 )

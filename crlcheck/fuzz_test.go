@@ -9,7 +9,7 @@ import (
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/internal/fuzzseed"
-	"github.com/vpncertlint/vpncertlint/pemscan"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 )
 
 // FuzzCRL: parsing and every CRL check (with and without issuing CAs) never panic and stay

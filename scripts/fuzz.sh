@@ -20,11 +20,11 @@ par=()
 if [ -n "${FUZZ_PARALLEL:-}" ]; then par=(-parallel "$FUZZ_PARALLEL"); fi
 # package:target:executions with FUZZ_QUICK=1
 targets=(
-  ./bodycheck:FuzzBody:5000
-  ./pemscan:FuzzScan:100000
+  ./internal/bodycheck:FuzzBody:5000
+  ./internal/pemscan:FuzzScan:100000
   ./certcheck:FuzzCert:5000
   ./crlcheck:FuzzCRL:40000
-  ./engine:FuzzEngine:3000
+  ./internal/engine:FuzzEngine:3000
 )
 count() { if [ -d "$1" ]; then find "$1" -type f | wc -l; else echo 0; fi; }
 log=$(mktemp)

@@ -8,9 +8,9 @@ import (
 
 func TestContainerHint(t *testing.T) {
 	for file, want := range map[string]string{
-		"../testdata/format/bundle.p12":     "openssl pkcs12 -in ../testdata/format/bundle.p12 -nokeys",
-		"../testdata/format/bundle-der.p7b": "openssl pkcs7 -inform DER -print_certs -in ../testdata/format/bundle-der.p7b",
-		"../testdata/format/cert.der":       "",
+		"../../testdata/format/bundle.p12":     "openssl pkcs12 -in ../../testdata/format/bundle.p12 -nokeys",
+		"../../testdata/format/bundle-der.p7b": "openssl pkcs7 -inform DER -print_certs -in ../../testdata/format/bundle-der.p7b",
+		"../../testdata/format/cert.der":       "",
 	} {
 		data, err := os.ReadFile(file)
 		if err != nil {

@@ -30,8 +30,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	"github.com/vpncertlint/vpncertlint/lint"
-	"github.com/vpncertlint/vpncertlint/pemscan"
 	"github.com/zmap/zcrypto/x509"
 )
 

@@ -1,6 +1,6 @@
 package engine
 
-import "github.com/vpncertlint/vpncertlint/pemformat"
+import "github.com/vpncertlint/vpncertlint/internal/pemformat"
 
 // The format checks live in pemformat, shared with bodycheck (client CA contents of server
 // bodies); these names keep the engine's code short.

@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/internal/pemformat"
 	"github.com/vpncertlint/vpncertlint/lint"
-	"github.com/vpncertlint/vpncertlint/pemformat"
 	"gopkg.in/yaml.v3"
 )
 

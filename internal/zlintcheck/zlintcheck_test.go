@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	"github.com/vpncertlint/vpncertlint/lint"
-	"github.com/vpncertlint/vpncertlint/pemscan"
 	zl "github.com/zmap/zlint/v3/lint"
 )
 
@@ -189,7 +189,7 @@ func TestCatalogue(t *testing.T) {
 }
 
 func TestCertFindings(t *testing.T) {
-	data, err := os.ReadFile("../testdata/zlint/ca-bc-not-critical.pem")
+	data, err := os.ReadFile("../../testdata/zlint/ca-bc-not-critical.pem")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +244,7 @@ func TestDeterministicDetails(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"frshCRLNotCritical.pem", "multDupeExts.pem", "code_signing/containsNotRecommendedKeyUsage.pem", "code_signing/containsProhibitedKeyUsage.pem"} {
-		data, err := os.ReadFile("../../shared/corpus/zlint-testdata/" + name)
+		data, err := os.ReadFile("../../../shared/corpus/zlint-testdata/" + name)
 		if os.IsNotExist(err) {
 			t.Skip("no ../shared/corpus")
 		} else if err != nil {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/vpncertlint/vpncertlint/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 )
 
 // BodyModes lists the valid --body values.

@@ -34,7 +34,7 @@ func codeSet(r Result) string {
 
 func rootPEM(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("../testdata/pki/root.pem")
+	b, err := os.ReadFile("../../testdata/pki/root.pem")
 	if err != nil {
 		t.Fatal(err)
 	}

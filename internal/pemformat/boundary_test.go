@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vpncertlint/vpncertlint/pemscan"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -110,15 +110,15 @@ func TestDERHint(t *testing.T) {
 		kind Kind
 		want string
 	}{
-		{"certificate", read("../testdata/format/cert.der"), KindCert, "binary DER certificate, not PEM; convert it with: openssl x509 -inform DER -in f"},
-		{"CRL", read("../testdata/crl/der.crl"), KindCRL, "binary DER CRL, not PEM; convert it with: openssl crl -inform DER -in f"},
-		{"PKCS#12", read("../testdata/format/bundle.p12"), KindCert, "a PKCS#12 archive"},
+		{"certificate", read("../../testdata/format/cert.der"), KindCert, "binary DER certificate, not PEM; convert it with: openssl x509 -inform DER -in f"},
+		{"CRL", read("../../testdata/crl/der.crl"), KindCRL, "binary DER CRL, not PEM; convert it with: openssl crl -inform DER -in f"},
+		{"PKCS#12", read("../../testdata/format/bundle.p12"), KindCert, "a PKCS#12 archive"},
 		{"PKCS#7", pfxLess(), KindCert, "a binary PKCS#7 bundle"},
 		{"empty", nil, 0, ""},
 		{"one byte", []byte{0x30}, 0, ""},
 		{"two bytes", []byte{0x30, 0x00}, 0, ""},
 		{"not DER", []byte("0\x03abc"), 0, ""},
-		{"SET", append([]byte{0x31}, read("../testdata/format/cert.der")[1:]...), 0, ""},
+		{"SET", append([]byte{0x31}, read("../../testdata/format/cert.der")[1:]...), 0, ""},
 	} {
 		k, hint, ok := DERHint(tt.data, "f")
 		if ok != (tt.want != "") || k != tt.kind || !strings.HasPrefix(hint, tt.want) {
@@ -193,7 +193,7 @@ func TestFileFindingsEmptyAndBinary(t *testing.T) {
 }
 
 func TestFileFindingsDER(t *testing.T) {
-	data, err := os.ReadFile("../testdata/crl/der.crl")
+	data, err := os.ReadFile("../../testdata/crl/der.crl")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func setCodesOf(t *testing.T, paths []string, o Options) []string {
 
 // The upload-set checks run per set when SetsFor is given.
 func TestUploadSets(t *testing.T) {
-	demo := filepath.Join("..", "testdata", "demo-repo", "pki")
+	demo := filepath.Join("..", "..", "testdata", "demo-repo", "pki")
 	root := filepath.Join(demo, "prod", "ca", "prod-root.pem")
 	partner := filepath.Join(demo, "staging", "ca", "partner-root.pem") // the same certificate
 	stagingCRL := filepath.Join(demo, "staging", "staging.crl")         // issued by the staging root
@@ -65,7 +65,7 @@ func TestUploadSets(t *testing.T) {
 
 // RoleFor overrides --role per input.
 func TestRoleFor(t *testing.T) {
-	leaf := filepath.Join("..", "testdata", "demo-repo", "pki", "server", "vpn.pem")
+	leaf := filepath.Join("..", "..", "testdata", "demo-repo", "pki", "server", "vpn.pem")
 	// As a client CA the server certificate is not a CA (VPN.0076); as a server it only
 	// expires soon.
 	got := strings.Join(setCodesOf(t, []string{leaf}, Options{RoleFor: func(string) string { return RoleCA }}), " ")
@@ -85,7 +85,7 @@ func TestRoleFor(t *testing.T) {
 // ContextCAs join the sets of the inputs they share one with, ahead of the inputs' CAs;
 // only set-check findings on the inputs are reported.
 func TestContextCAs(t *testing.T) {
-	td := filepath.Join("..", "testdata")
+	td := filepath.Join("..", "..", "testdata")
 	demo := filepath.Join(td, "demo-repo", "pki")
 	root := filepath.Join(demo, "prod", "ca", "prod-root.pem")
 	partner := filepath.Join(demo, "staging", "ca", "partner-root.pem") // the same certificate

@@ -392,7 +392,7 @@ func TestClientCAContents(t *testing.T) {
 }
 
 func TestClientCADuplicate(t *testing.T) {
-	pemText, err := os.ReadFile("../testdata/ca/ec-p256.pem")
+	pemText, err := os.ReadFile("../../testdata/ca/ec-p256.pem")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -781,7 +781,7 @@ func TestRunDefaults(t *testing.T) {
 		t.Errorf("codes %q", got)
 	}
 	// Without Now, the certificate checks run at the current time: the expired CA is expired.
-	pemText, err := os.ReadFile("../testdata/ca/expired.pem")
+	pemText, err := os.ReadFile("../../testdata/ca/expired.pem")
 	if err != nil {
 		t.Fatal(err)
 	}

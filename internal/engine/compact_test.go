@@ -12,7 +12,7 @@ import (
 // Lean keeps everything but the objects' identities and the objects' descriptions (only
 // counted); interning changes no value.
 func TestLeanReport(t *testing.T) {
-	paths := []string{filepath.Join("..", "testdata", "server"), filepath.Join("..", "testdata", "ca")}
+	paths := []string{filepath.Join("..", "..", "testdata", "server"), filepath.Join("..", "..", "testdata", "ca")}
 	o := Options{Role: RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
 	full, err := Run(paths, o, "en")
 	if err != nil {

@@ -12,12 +12,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vpncertlint/vpncertlint/bodycheck"
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
+	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
-	"github.com/vpncertlint/vpncertlint/pemscan"
-	"github.com/vpncertlint/vpncertlint/zlintcheck"
 )
 
 // Roles for --role.

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
-	"github.com/vpncertlint/vpncertlint/pemscan"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 )
 
 func load(t *testing.T, path string) []*certcheck.Cert {
@@ -35,10 +35,10 @@ func codes(t *testing.T, servers, cas []*certcheck.Cert, o Options) map[string]b
 	return m
 }
 
-const keys = "../testdata/ccm/keys/"
+const keys = "../../testdata/ccm/keys/"
 
 func TestChainAnchors(t *testing.T) {
-	leaf := load(t, "../testdata/ccm/good-pkcs8.pem")
+	leaf := load(t, "../../testdata/ccm/good-pkcs8.pem")
 	inter := load(t, keys+"intermediate.pem")
 	root := load(t, keys+"root.pem")
 	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
@@ -61,7 +61,7 @@ func TestChainAnchors(t *testing.T) {
 }
 
 func TestKeyForms(t *testing.T) {
-	ec := load(t, "../testdata/ccm/good-ec-sec1.pem")
+	ec := load(t, "../../testdata/ccm/good-ec-sec1.pem")
 	dir := t.TempDir()
 	sec1, err := os.ReadFile(keys + "ecleaf-sec1.key")
 	if err != nil {
@@ -90,11 +90,11 @@ func TestKeyForms(t *testing.T) {
 }
 
 func TestPEMChars(t *testing.T) {
-	leaf := load(t, "../testdata/ccm/certificate-too-long.pem")
+	leaf := load(t, "../../testdata/ccm/certificate-too-long.pem")
 	if n := pemChars(leaf); n <= MaxCertificateChars {
 		t.Errorf("the long fixture has %d characters", n)
 	}
-	if n := pemChars(load(t, "../testdata/ccm/good-pkcs8.pem")); n > MaxCertificateChars || n < 1000 {
+	if n := pemChars(load(t, "../../testdata/ccm/good-pkcs8.pem")); n > MaxCertificateChars || n < 1000 {
 		t.Errorf("a normal leaf has %d characters", n)
 	}
 }

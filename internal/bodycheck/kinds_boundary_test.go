@@ -38,7 +38,7 @@ func expectKind(t *testing.T, name, body, mode string, want ...string) {
 
 func caContent(t *testing.T, file string) string {
 	t.Helper()
-	pemText, err := os.ReadFile("../testdata/ca/" + file)
+	pemText, err := os.ReadFile("../../testdata/ca/" + file)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func benchBundle(b *testing.B) ([]byte, int) {
 	var out bytes.Buffer
 	n := 0
 	for _, dir := range []string{"ca", "server"} {
-		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.pem"))
+		files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", dir, "*.pem"))
 		for _, f := range files {
 			if strings.HasPrefix(filepath.Base(f), "rsa-huge-") {
 				continue // keys zcrypto spends up to 45 ms on, which the engine does not parse

@@ -1,6 +1,6 @@
 package engine
 
-import "github.com/vpncertlint/vpncertlint/bodycheck"
+import "github.com/vpncertlint/vpncertlint/internal/bodycheck"
 
 // checkKinds checks data as one of the other P2C request bodies (client CA upload, users,
 // user groups, membership, access policies, passwords) if it is one, and reports whether it

@@ -8,12 +8,12 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
-	"github.com/vpncertlint/vpncertlint/pemscan"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	"github.com/zmap/zcrypto/x509"
 )
 
 // corpusDir is the shipped third-party corpus (../shared relative to the project root).
-const corpusDir = "../../shared/corpus/zlint-testdata"
+const corpusDir = "../../../shared/corpus/zlint-testdata"
 
 // corpus returns the certificates of the corpus zcrypto parses, split by key type.
 func corpus(tb testing.TB) (rsa, ecdsa []*certcheck.Cert) {

@@ -11,8 +11,8 @@ import (
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	"github.com/vpncertlint/vpncertlint/lint"
-	"github.com/vpncertlint/vpncertlint/pemscan"
 )
 
 // Codes of vpncertlint's own about the shape of the file around its PEM blocks.

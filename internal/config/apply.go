@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vpncertlint/vpncertlint/engine"
+	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 

@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/vpncertlint/vpncertlint/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
