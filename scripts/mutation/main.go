@@ -301,7 +301,7 @@ func (r *runner) test(id int, m Mutant, src []byte, pkg, run string) (string, st
 	if err := os.WriteFile(of, overlay, 0o644); err != nil {
 		return BuildFail, err.Error()
 	}
-	args := []string{"test", "-count=1", "-vet=off", "-overlay", of}
+	args := []string{"test", "-count=1", "-failfast", "-vet=off", "-overlay", of}
 	if run != "" {
 		args = append(args, "-run", run)
 	}
@@ -450,7 +450,8 @@ func (r *runner) tryBuildSchemata(mutants []Mutant, sources map[string][]byte, d
 
 // runBinary runs a test binary built with schemata, with mutant id switched on, in dir.
 func (r *runner) runBinary(bin, dir string, id int, run string) (string, string) {
-	args := []string{"-test.count=1", "-test.timeout=" + r.timeout.String()}
+	// failfast: the first failing test kills the mutant; the rest need not run
+	args := []string{"-test.count=1", "-test.failfast", "-test.timeout=" + r.timeout.String()}
 	if run != "" {
 		args = append(args, "-test.run="+run)
 	}
