@@ -589,3 +589,58 @@ func TestCheckSetPolicyLimitLine(t *testing.T) {
 		t.Fatalf("findings %+v", fs)
 	}
 }
+
+// TestYAMLVersionsDepth: VCL.1222 looks at scalars down to the nesting limit (depth 64, the
+// root mapping being depth 0) and not below it.
+func TestYAMLVersionsDepth(t *testing.T) {
+	for nest, want := range map[int]int{62: 1, 63: 0} {
+		// vpn_server's value is at depth 1, x's value at depth 2, yes at depth nest+2
+		body := "vpn_server:\n  client_cidr: 172.16.0.0/16\n  x: " + strings.Repeat("{a: ", nest) + "yes" + strings.Repeat("}", nest) + "\n"
+		var got []string
+		for _, l := range lines(run(t, "b.yaml", body, ModeAuto).Findings) {
+			if strings.HasPrefix(l, "VCL.1222") {
+				got = append(got, l)
+			}
+		}
+		if len(got) != want {
+			t.Errorf("yes at depth %d: %d VCL.1222, want %d: %q", nest+2, len(got), want, got)
+		}
+		if want == 1 && !strings.Contains(got[0], "vpn_server.x"+strings.Repeat(".a", nest)+" is yes: YAML 1.1 reads the boolean true") {
+			t.Errorf("yes at depth %d: %s", nest+2, got[0])
+		}
+	}
+}
+
+// TestYAMLVersionsFloat: a plain float is looked at too (1_0.5 is 10.5 to YAML 1.1 and
+// yaml.v3, a string to YAML 1.2); a boolean or null is not (true, null: the same in both).
+func TestYAMLVersionsFloat(t *testing.T) {
+	body := "vpn_server:\n  client_cidr: 172.16.0.0/16\n  f: 1_0.5\n  g: true\n  h: null\n"
+	var got []string
+	for _, l := range lines(run(t, "b.yaml", body, ModeAuto).Findings) {
+		if strings.HasPrefix(l, "VCL.1222") {
+			got = append(got, l)
+		}
+	}
+	want := `VCL.1222 vpn_server.f:3 vpn_server.f is 1_0.5: YAML 1.1 reads the number 10.5 (gopkg.in/yaml.v3, PyYAML and yq do), YAML 1.2 the string "1_0.5" (underscores are not digits); quote it or write it so that both read the same ["1_0.5"]`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestYAMLPortOutOfRange: an integer beyond int64 (yaml.v3 tags it !!int but cannot decode it
+// into an int64) is named as written, with no "the YAML parser reads it as" reading.
+func TestYAMLPortOutOfRange(t *testing.T) {
+	base := "vpn_server:\n  client_cidr: 172.16.0.0/16\n  ssl_options:\n    port: %s\n"
+	for _, p := range []string{"9223372036854775808", "0x8000000000000000"} {
+		r := run(t, "b.yaml", fmt.Sprintf(base, p), ModeAuto)
+		want := "ssl_options.port is " + p + "; the documented ports are 443 and 1194"
+		if len(r.Findings) != 1 || r.Findings[0].Code != "VPN.0001" || r.Findings[0].Detail != want {
+			t.Errorf("port %s: %+v, want VPN.0001 %q", p, r.Findings, want)
+		}
+	}
+	// the largest int64 decodes: it is read as itself
+	r := run(t, "b.yaml", fmt.Sprintf(base, "9223372036854775807"), ModeAuto)
+	if len(r.Findings) != 1 || r.Findings[0].Detail != "ssl_options.port is 9223372036854775807; the documented ports are 443 and 1194" {
+		t.Errorf("max int64: %+v", r.Findings)
+	}
+}
