@@ -10,6 +10,10 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/vpncertlint/vpncertlint/crlcheck"
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // derCRL signs a DER CRL of n entries.
@@ -61,6 +65,54 @@ func TestDERHintLargeCRL(t *testing.T) {
 		}
 		if _, _, ok := DERHint(append(append([]byte{}, der...), 0), "x.crl"); ok {
 			t.Errorf("%d bytes and a zero: still a CRL", len(der))
+		}
+	}
+}
+
+// outlineOnly builds DER of exactly size bytes that has a CRL's outline (crlcheck.HasOutline)
+// but is no CRL a parser accepts: empty AlgorithmIdentifiers and issuer, one entry whose
+// serial INTEGER pads the input to size.
+func outlineOnly(t *testing.T, size int) []byte {
+	t.Helper()
+	build := func(pad int) []byte {
+		var b cryptobyte.Builder
+		b.AddASN1(cbasn1.SEQUENCE, func(list *cryptobyte.Builder) {
+			list.AddASN1(cbasn1.SEQUENCE, func(tbs *cryptobyte.Builder) {
+				tbs.AddASN1(cbasn1.SEQUENCE, func(*cryptobyte.Builder) {}) // signature
+				tbs.AddASN1(cbasn1.SEQUENCE, func(*cryptobyte.Builder) {}) // issuer
+				tbs.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte("260601000000Z")) })
+				tbs.AddASN1(cbasn1.SEQUENCE, func(revoked *cryptobyte.Builder) {
+					revoked.AddASN1(cbasn1.SEQUENCE, func(e *cryptobyte.Builder) {
+						e.AddASN1(cbasn1.INTEGER, func(b *cryptobyte.Builder) { b.AddBytes(append([]byte{1}, make([]byte, pad)...)) })
+						e.AddASN1(cbasn1.UTCTime, func(b *cryptobyte.Builder) { b.AddBytes([]byte("260601000000Z")) })
+					})
+				})
+			})
+			list.AddASN1(cbasn1.SEQUENCE, func(*cryptobyte.Builder) {})
+			list.AddASN1(cbasn1.BIT_STRING, func(b *cryptobyte.Builder) { b.AddUint8(0) })
+		})
+		return b.BytesOrPanic()
+	}
+	for pad := max(0, size-80); pad <= size; pad++ {
+		if der := build(pad); len(der) == size {
+			if !crlcheck.HasOutline(der) || crlcheck.NewCRL(der, "x.crl", 0, "").ParseErr == nil {
+				t.Fatalf("%d bytes: outline %v, parses", size, crlcheck.HasOutline(der))
+			}
+			return der
+		}
+	}
+	t.Fatalf("no outline of %d bytes", size)
+	return nil
+}
+
+// TestDERHintOutlineLimit: DER with a CRL's outline that does not parse is a CRL to convert
+// only above derHintParseLimit (1 MiB), where the parse is skipped; up to it, the parse decides.
+func TestDERHintOutlineLimit(t *testing.T) {
+	for size, want := range map[int]bool{200: false, 1 << 20: false, 1<<20 + 1: true} {
+		der := outlineOnly(t, size)
+		k, _, ok := DERHint(der, "x.crl")
+		if ok != want || (ok && k != KindCRL) {
+			t.Errorf("%d bytes of outline: DERHint = %v %v, want a CRL %v", size, k, ok, want)
 		}
 	}
 }
