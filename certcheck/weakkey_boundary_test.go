@@ -205,6 +205,52 @@ func TestROCABoundaries(t *testing.T) {
 	}
 }
 
+// TestROCALaterTests: numbers that pass every residue marker (N mod p lies in the subgroup of
+// 65537 for each odd p of M = 2·3·…·167) but not the tests after them, so that the markers are
+// a pre-filter, not the verdict.
+func TestROCALaterTests(t *testing.T) {
+	passesMarkers := func(n *big.Int) bool {
+		for _, m := range rocaMarkers {
+			if !m.in[new(big.Int).Mod(n, new(big.Int).SetUint64(m.p)).Uint64()] {
+				return false
+			}
+		}
+		return true
+	}
+	one := big.NewInt(1)
+	// M/2 + 1 is 1 modulo every odd prime of M, and even: h = N mod M is 0 mod 2, so
+	// h^order mod M is not 1 (the order test fails).
+	even := new(big.Int).Add(new(big.Int).Rsh(rocaModulus, 1), one)
+	if !passesMarkers(even) {
+		t.Fatal("M/2+1 does not pass the markers")
+	}
+	if ROCAVulnerable(even) {
+		t.Error("M/2+1 (even, fails the order test) is ROCA")
+	}
+	// h ≡ 2 (= 65537) mod 3, h ≡ 1 mod 2 and mod every other prime of M: each residue lies
+	// in 65537's subgroup and h^order ≡ 1 mod M, but h is not a power of 65537 mod M (the
+	// exponent would be odd, for mod 3, and a multiple of 4, the order of 65537 mod 5).
+	q := new(big.Int).Div(rocaModulus, big.NewInt(3)) // 2·5·7·…·167
+	k := new(big.Int).ModInverse(new(big.Int).Mod(q, big.NewInt(3)), big.NewInt(3))
+	h := new(big.Int).Add(one, new(big.Int).Mul(q, k))
+	if new(big.Int).Mod(h, big.NewInt(3)).Int64() != 2 || !passesMarkers(h) {
+		t.Fatalf("h = %d: not 2 mod 3 or fails the markers", h)
+	}
+	if new(big.Int).Exp(h, rocaOrder, rocaModulus).Cmp(one) != 0 {
+		t.Fatalf("h = %d fails the order test", h)
+	}
+	for _, n := range []*big.Int{h, new(big.Int).Add(h, new(big.Int).Lsh(rocaModulus, 300))} {
+		if ROCAVulnerable(n) {
+			t.Errorf("%d (not in the subgroup mod M: fails the discrete-log test) is ROCA", n)
+		}
+	}
+	// and 65537^5 mod M itself, with the same markers, is
+	g5 := new(big.Int).Exp(rocaGenerator, big.NewInt(5), rocaModulus)
+	if !ROCAVulnerable(g5) || !ROCAVulnerable(new(big.Int).Add(g5, new(big.Int).Lsh(rocaModulus, 300))) {
+		t.Error("65537^5 mod M is not ROCA")
+	}
+}
+
 // TestCheckWeakKeyDispatch: which keys the weak-key check judges.
 func TestCheckWeakKeyDispatch(t *testing.T) {
 	even := new(big.Int).Lsh(m127, 1)
