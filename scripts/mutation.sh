@@ -6,6 +6,7 @@
 #   scripts/mutation.sh -pkg ./internal/pemscan -with-root        # + the root golden tests (two scores)
 #   scripts/mutation.sh -pkg ./internal/bodycheck -list           # only list the mutants
 #   scripts/mutation.sh -pkg ./internal/bodycheck -only cidr.go:237   # rerun the mutants of one line
+#   scripts/mutation.sh -pkg ./certcheck -only version.go,raw.go:108   # of a file and a line (comma-separated)
 # Other flags: -run REGEXP (the package's tests to run), -j N, -timeout 60s; see -h.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -498,7 +498,7 @@ func main() {
 	pkg := flag.String("pkg", "", "package directory to mutate, e.g. ./bodycheck (required)")
 	run := flag.String("run", "", "go test -run filter for the package's own tests")
 	list := flag.Bool("list", false, "only list the mutants")
-	only := flag.String("only", "", "run only the mutants at FILE:LINE or FILE:LINE:COL (FILE as printed, or its base name)")
+	only := flag.String("only", "", "run only the mutants at FILE, FILE:LINE or FILE:LINE:COL (FILE as printed, or its base name; several separated by commas)")
 	jobs := flag.Int("j", 1, "mutants tested at a time")
 	withRoot := flag.Bool("with-root", false, "also run the root package's golden tests on mutants the package's tests let live")
 	rootRun := flag.String("root-run", "TestGolden|TestExpected|TestFixtureCodes", "go test -run filter of the root tests for -with-root")
@@ -672,19 +672,29 @@ func score(c [2]int) string {
 	return fmt.Sprintf("%.1f %% (%d/%d)", 100*float64(c[0])/float64(c[0]+c[1]), c[0], c[0]+c[1])
 }
 
-// matches reports whether m is at FILE:LINE or FILE:LINE:COL.
+// matches reports whether m is at one of the comma-separated places of at: FILE, FILE:LINE
+// or FILE:LINE:COL.
 func matches(m Mutant, at string) bool {
+	for _, place := range strings.Split(at, ",") {
+		if matchesOne(m, strings.TrimSpace(place)) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchesOne(m Mutant, at string) bool {
 	parts := strings.Split(at, ":")
-	if len(parts) < 2 || len(parts) > 3 {
+	if len(parts) > 3 {
 		return false
 	}
 	if parts[0] != m.File && parts[0] != filepath.Base(m.File) && filepath.Clean(parts[0]) != filepath.Clean(m.File) {
 		return false
 	}
-	if parts[1] != strconv.Itoa(m.Line) {
+	if len(parts) >= 2 && parts[1] != strconv.Itoa(m.Line) {
 		return false
 	}
-	return len(parts) == 2 || parts[2] == strconv.Itoa(m.Col)
+	return len(parts) < 3 || parts[2] == strconv.Itoa(m.Col)
 }
 
 func fatal(err error) {

@@ -82,3 +82,17 @@ func TestSchemaRewrite(t *testing.T) {
 		}
 	}
 }
+
+func TestMatches(t *testing.T) {
+	m := Mutant{File: "internal/x/a.go", Line: 12, Col: 5}
+	for at, want := range map[string]bool{
+		"a.go": true, "internal/x/a.go": true, "b.go": false,
+		"a.go:12": true, "a.go:13": false, "a.go:12:5": true, "a.go:12:6": false,
+		"b.go:1,a.go:12:5": true, "b.go:1, a.go": true, "b.go:1,a.go:11": false,
+		"a.go:12:5:1": false,
+	} {
+		if got := matches(m, at); got != want {
+			t.Errorf("matches(%q) = %v, want %v", at, got, want)
+		}
+	}
+}
