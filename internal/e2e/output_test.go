@@ -20,7 +20,7 @@ func runEnv(t *testing.T, env map[string]string, args ...string) (string, string
 }
 
 // TestMarkdownGolden compares the markdown report (--format markdown) of a few runs with
-// testdata/markdown/NAME.golden. Regenerate with: go test -run TestMarkdownGolden -update .
+// testdata/markdown/NAME.golden. Regenerate with: go test ./internal/e2e -run TestMarkdownGolden -update
 func TestMarkdownGolden(t *testing.T) {
 	g := goldie.New(t, goldie.WithFixtureDir(filepath.Join("testdata", "markdown")), goldie.WithNameSuffix(".golden"), goldie.WithDiffEngine(goldie.ColoredDiff))
 	base := []string{"check", "--no-config", "--now", testNow, "--format", "markdown"}

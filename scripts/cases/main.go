@@ -9,6 +9,8 @@
 //	go run ./scripts/cases -codes new.codes     # and the codes listed in new.codes
 //	go run ./scripts/cases -n                   # only say what would change
 //
+// It prints the path of each case file it writes (or would write).
+//
 // A codes file has one fixture a line: its path and the codes it must raise (none: it must
 // raise nothing); blank lines and lines starting with # are ignored:
 //
@@ -174,8 +176,8 @@ func convert(input, dir string, e *expectation, gens map[string]string, dry bool
 	if old, err := os.ReadFile(path); err == nil && string(old) == string(data) && gerr != nil && aerr != nil {
 		return false, nil // the same expectation again
 	}
+	fmt.Println(path)
 	if dry {
-		fmt.Printf("%s\n", path)
 		return true, nil
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
