@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compare every output of two builds of vpncertlint (docs/development.md "Refactoring"):
-# every fixture folder (with each fixture's NAME.args run on its own), the demo repository
+# every fixture folder (each fixture whose case file NAME.case gives other flags than the
+# folder's role run on its own), the demo repository
 # (with its configuration) and, when ../shared is present, the third-party corpus; in every
 # report format, in English and Chinese, with and without the zlint advisories. Prints the
 # number of runs and any difference; exit 1 when an output differs.
@@ -58,10 +59,16 @@ for dir in "${!ROLE[@]}"; do
   plain=()
   for p in testdata/"$dir"/*; do
     [ -f "$p" ] || continue
-    case "$p" in *.golden | *.args) continue ;; esac
-    if [ -f "$p.args" ]; then
-      # shellcheck disable=SC2046
-      compare "$p" "$ROOT" --no-config --role "${ROLE[$dir]}" $(cat "$p.args") "$p"
+    case "$p" in *.case | *.golden | *.args) continue ;; esac
+    # The flags of its case file (testdata/DIR/NAME.case), without --no-zlint (both ways are run).
+    args=""
+    if [ -f "$p.case" ]; then
+      args=$(awk '/^-- args --$/ { f = 1; next } /^-- .* --$/ { f = 0 } f' "$p.case" | tr '\n' ' ' |
+        sed -e 's/--no-zlint//g' -e 's/  */ /g' -e 's/^ //' -e 's/ $//')
+    fi
+    if [ -n "$args" ] && [ "$args" != "--role ${ROLE[$dir]}" ]; then
+      # shellcheck disable=SC2086
+      compare "$p" "$ROOT" --no-config $args "$p"
     else
       plain+=("$p")
     fi

@@ -33,7 +33,7 @@ func Root() string {
 }
 
 // Files returns the contents of the seeds whose names end in one of exts ("" = any): every
-// fixture under testdata/ (golden and args files excluded), then every nth file of the shared
+// fixture under testdata/ (case, golden and args files excluded), then every nth file of the shared
 // corpus (sorted, so the sample is stable), at most corpusMax of them.
 func Files(exts []string, n, corpusMax int) [][]byte {
 	root := Root()
@@ -59,7 +59,7 @@ func collect(dir string, exts []string, n, max int) [][]byte {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || strings.HasSuffix(name, ".golden") || strings.HasSuffix(name, ".args") || strings.HasSuffix(name, ".md") {
+		if !d.Type().IsRegular() || strings.HasSuffix(name, ".golden") || strings.HasSuffix(name, ".args") || strings.HasSuffix(name, ".case") || strings.HasSuffix(name, ".md") {
 			return nil
 		}
 		if matches(name, exts) {

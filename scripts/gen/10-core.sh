@@ -3,7 +3,8 @@
 # (testdata/crl, issued by testdata/pki/root.pem). See testdata/README.md.
 source "$(dirname "$0")/lib.sh"
 T=$TESTDATA
-rm -rf "$T/ca" "$T/server" "$T/auto" "$T/format" "$T/crl" "$T/pki"
+clean_fixtures "$T/ca" "$T/server" "$T/auto" "$T/format" "$T/crl"
+rm -rf "$T/pki"
 mkdir -p "$T/ca" "$T/server" "$T/auto" "$T/format" "$T/crl" "$T/pki"
 
 # The root every "issued" fixture chains to, and a second, unrelated CA.
@@ -109,7 +110,7 @@ openssl x509 -in "$T/pki/root.pem" -text >"$F/text-around.pem"
 openssl crl2pkcs7 -nocrl -certfile "$T/pki/root.pem" -out "$F/bundle.p7b.pem"
 { echo "-----BEGIN CERTIFICATE-----"; echo "-----END CERTIFICATE-----"; } >"$F/empty-block.pem"
 
-## testdata/crl — checked with --role crl; NAME.args holds extra flags (the issuing CA)
+## testdata/crl — checked with --role crl; the args of NAME.case add the issuing CA
 C=$T/crl
 crl "$C/good.crl" "$T/pki/root.pem" root 20260501000000Z 20260801000000Z
 crl "$C/stale.crl" "$T/pki/root.pem" root 20260101000000Z 20260201000000Z
@@ -125,9 +126,9 @@ sed '3s/.*/@@@@/' "$C/good.crl" >"$C/bad-base64.crl"
 openssl crl -in "$C/good.crl" -outform DER -out "$C/der.crl"
 { echo "-----BEGIN X509 CRL-----"; head -c 200 /dev/urandom | base64; echo "-----END X509 CRL-----"; } >"$C/not-a-crl.crl"
 for f in good stale future next-update-soon next-before-this other-issuer bad-signature garbage bad-base64 der not-a-crl; do
-  echo "--ca testdata/pki/root.pem" >"$C/$f.crl.args"
+  case_args "$C/$f.crl" --role crl --no-zlint --ca testdata/pki/root.pem
 done
-echo "--ca testdata/pki/root.pem" >"$C/certificate-not-crl.pem.args"
+case_args "$C/certificate-not-crl.pem" --role crl --no-zlint --ca testdata/pki/root.pem
 # openssl cannot omit nextUpdate; a small Go program signs that one.
 (cd "$(dirname "$0")/../.." && go run scripts/gen/crlgen.go testdata/pki/root.pem "$WORK/root.key" "$C/no-next-update.crl" 2026-05-01T00:00:00Z)
-echo "--ca testdata/pki/root.pem" >"$C/no-next-update.crl.args"
+case_args "$C/no-next-update.crl" --role crl --no-zlint --ca testdata/pki/root.pem

@@ -5,7 +5,7 @@
 set -euo pipefail
 T=$TESTDATA
 B=$T/body
-rm -rf "$B"
+clean_fixtures "$B"
 mkdir -p "$B"
 
 # json_pem FILE: the file as a JSON string body (newlines as \n), without quotes.
@@ -50,7 +50,7 @@ body valid-create.json <<'JSON'
   }
 }
 JSON
-echo "--max-connections 10 --vpc-route 10.0.0.0/16" >"$B/valid-create.json.args"
+case_args "$B/valid-create.json" --role auto --no-zlint --max-connections 10 --vpc-route 10.0.0.0/16
 
 {
   cat <<'YAML'
@@ -84,7 +84,7 @@ YAML
   dns_servers: [100.125.1.250]
 YAML
 } >"$B/valid-create.yaml"
-echo "--max-connections 10 --vpc-route 10.0.0.0/16" >"$B/valid-create.yaml.args"
+case_args "$B/valid-create.yaml" --role auto --no-zlint --max-connections 10 --vpc-route 10.0.0.0/16
 
 subnets() { # subnets N: N distinct /24 blocks as a JSON list
   local i out=""
@@ -100,7 +100,7 @@ body valid-20-subnets.json <<JSON
   "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
-echo "--max-connections 50" >"$B/valid-20-subnets.json.args"
+case_args "$B/valid-20-subnets.json" --role auto --no-zlint --max-connections 50
 
 body valid-password.json <<'JSON'
 {"vpn_server": {
@@ -111,7 +111,7 @@ body valid-password.json <<'JSON'
   "server_certificate": {"id": "scs1717051012106", "source": "CCM"}, "ssl_options": {}
 }}
 JSON
-echo "--max-connections 20" >"$B/valid-password.json.args"
+case_args "$B/valid-password.json" --role auto --no-zlint --max-connections 20
 
 body update-valid.json <<'JSON'
 {"vpn_server": {
@@ -122,7 +122,7 @@ body update-valid.json <<'JSON'
 JSON
 # Update bodies: with only fields an Update body can have, client_cidr and local_subnets
 # would make --body auto take it for a Create body.
-echo "--body update" >"$B/update-valid.json.args"
+case_args "$B/update-valid.json" --role auto --no-zlint --body update
 
 ## One fault each.
 body no-server-cert.json <<'JSON'
@@ -140,7 +140,7 @@ body update-server-cert.json <<'JSON'
   "local_subnets": []
 }}
 JSON
-echo "--body update" >"$B/update-server-cert.json.args"
+case_args "$B/update-server-cert.json" --role auto --no-zlint --body update
 
 body cert-no-cas.json <<'JSON'
 {"vpn_server": {
@@ -270,7 +270,7 @@ body too-small-for-connections.json <<'JSON'
   "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
-echo "--max-connections 20" >"$B/too-small-for-connections.json.args"
+case_args "$B/too-small-for-connections.json" --role auto --no-zlint --max-connections 20
 
 body vpc-route-conflict.json <<'JSON'
 {"vpn_server": {
@@ -281,7 +281,7 @@ body vpc-route-conflict.json <<'JSON'
   "server_certificate": {"id": "scs1717051012106"}, "ssl_options": {}
 }}
 JSON
-echo "--vpc-route 10.0.0.0/16 --vpc-route 172.16.128.0/20" >"$B/vpc-route-conflict.json.args"
+case_args "$B/vpc-route-conflict.json" --role auto --no-zlint --vpc-route 10.0.0.0/16 --vpc-route 172.16.128.0/20
 
 body client-local-overlap.json <<'JSON'
 {"vpn_server": {
@@ -341,7 +341,7 @@ body create-missing-fields.json <<'JSON'
   "client_cidr": "172.16.0.0/16"
 }}
 JSON
-echo "--body create" >"$B/create-missing-fields.json.args"
+case_args "$B/create-missing-fields.json" --role auto --no-zlint --body create
 
 printf '%s\n' '{"vpn_server": {' '  "tunnel_protocol": "SSL",' '  "client_cidr": "172.16.0.0/16",' \
   '  "local_subnets": ["10.10.1.0/24",],' '  "client_auth_type": "CERT"' '}}' >"$B/malformed.json"
@@ -472,7 +472,7 @@ body many-faults-with-routes.yml <<'JSON'
   "client_ca_certificates": [{"name": "ca-main", "content": "@ROOT@"}, {"name": "ca-main-2", "content": "@ROOT@"}]
 }}
 JSON
-echo "--max-connections 50 --vpc-route 10.0.0.0/8" >"$B/many-faults-with-routes.yml.args"
+case_args "$B/many-faults-with-routes.yml" --role auto --no-zlint --max-connections 50 --vpc-route 10.0.0.0/8
 
 ## Not a body: named explicitly, it is checked as before (no PEM block: VPN.0074).
 printf '%s\n' '{"name": "not a server body", "certificates": []}' >"$B/not-a-body.json"
@@ -499,4 +499,4 @@ YAML
   yaml_pem "$T/pki/root.pem" "        "
 } >"$B/update-cas.yaml"
 # client_ca_certificates is not in an Update body (VCL.1220); the contents are still checked.
-echo "--body update" >"$B/update-cas.yaml.args"
+case_args "$B/update-cas.yaml" --role auto --no-zlint --body update

@@ -5,14 +5,14 @@
 source "$(dirname "$0")/lib.sh"
 T=$TESTDATA
 W=$T/weak C=$T/ccm K=$T/ccm/keys Z=$T/zlint
-rm -rf "$W" "$C" "$Z"
+clean_fixtures "$W" "$C" "$Z"
 mkdir -p "$W" "$C" "$K" "$Z" "$T/format"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 
 ## testdata/weak — keys openssl refuses to make, written by a Go helper
 (cd "$ROOT" && go run scripts/gen/weakgen.go "$W")
 
-## testdata/ccm — server certificate bundles (role server; NAME.args names key and chain)
+## testdata/ccm — server certificate bundles (role server; the args of NAME.case name key and chain)
 # (the openssl profiles these use — v3_leaf_ca, v3_leaf_client, v3_leaf_nods,
 # v3_ca_bc_noncritical, v3_leaf_bigsan — are defined in lib.sh)
 
@@ -51,7 +51,8 @@ rsa_key d_big 6144
 issued "$C/key-too-long.pem" d_big "vpn.example.com" $GOOD_START $GOOD_END v3_leaf "$K/intermediate.pem" d_int
 openssl pkey -in "$WORK/d_big.key" -out "$K/big.key"
 
-args() { echo "$2" >"$C/$1.pem.args"; }
+# shellcheck disable=SC2086
+args() { case_args "$C/$1.pem" --role server --no-zlint $2; }
 KD=testdata/ccm/keys
 args good-pkcs8 "--key $KD/leaf-pkcs8.key --chain $KD/chain.pem"
 args good-pkcs1 "--key $KD/leaf-pkcs1.key --chain $KD/chain.pem"
@@ -84,8 +85,8 @@ cp "$K/root.pem" "$Z/root-ca.pem"
 # A v1 CRL (no extensions, so no authorityKeyIdentifier and no cRLNumber).
 openssl ca -batch -config "$CONF" -gencrl -cert "$K/root.pem" -keyfile "$WORK/d_root.key" \
   -crl_lastupdate 20260501000000Z -crl_nextupdate 20260701000000Z -out "$Z/crl-v1.crl" 2>/dev/null
-echo "--ca $KD/root.pem" >"$Z/crl-v1.crl.args"
+case_args "$Z/crl-v1.crl" --role auto --ca "$KD/root.pem"
 # What these two show (CABF_BR on a server leaf; basicConstraints not critical) is left out
 # of the default profile, private: they are checked with the webpki profile.
-echo "--zlint-profile webpki" >"$Z/server-leaf.pem.args"
-echo "--zlint-profile webpki" >"$Z/ca-bc-not-critical.pem.args"
+case_args "$Z/server-leaf.pem" --role auto --zlint-profile webpki
+case_args "$Z/ca-bc-not-critical.pem" --role auto --zlint-profile webpki

@@ -3,7 +3,7 @@
 # in string type, case or spacing (the same name under RFC 5280 §7.1; NIST PKITS 4.3.10), and
 # the near misses that are other names; a CA whose keyUsage lacks cRLSign; version 1 CRLs as
 # `openssl ca -gencrl` writes them without crlnumber and crl_extensions. The issuing CAs are
-# in testdata/crl/issuers (given with --ca in NAME.args). Also a self-signed client CA whose
+# in testdata/crl/issuers (given with --ca in the args of NAME.case). Also a self-signed client CA whose
 # issuer differs from its subject only in string type (testdata/ca). OpenSSL's own verdict
 # (`openssl crl -CAfile`, `openssl verify`) is asserted for every fixture.
 # Needs TESTDATA and WORK (as scripts/gen-testdata sets them).
@@ -81,7 +81,7 @@ variant() {
   ca_cert "$WORK/as-$1.pem" crl_names "$2" v3_ca "$3"
   ncrl "$C/$1.crl" "$WORK/as-$1.pem" crl_names 20260501000000Z 20260801000000Z
   openssl_verdict "$C/$1.crl" "$CA" "$4"
-  echo "$ARGS" >"$C/$1.crl.args"
+  case_args "$C/$1.crl" --role crl --no-zlint "$ARGS"
 }
 # the same name (RFC 5280 §7.1, RFC 4518): openssl verifies these
 variant issuer-utf8string "$SUBJ" "$UTF8" ok
@@ -97,18 +97,18 @@ rsa_key crl_nosign 3072
 ca_cert "$I/no-crlsign-ca.pem" crl_nosign "/CN=vpncertlint CA without cRLSign" v3_ca_nocrlsign
 ncrl "$C/issuer-no-crlsign.crl" "$I/no-crlsign-ca.pem" crl_nosign 20260501000000Z 20260801000000Z
 openssl_verdict "$C/issuer-no-crlsign.crl" "$I/no-crlsign-ca.pem" ok
-echo "--ca testdata/crl/issuers/no-crlsign-ca.pem" >"$C/issuer-no-crlsign.crl.args"
+case_args "$C/issuer-no-crlsign.crl" --role crl --no-zlint --ca testdata/crl/issuers/no-crlsign-ca.pem
 ca_cert "$I/no-keyusage-ca.pem" crl_nosign "/CN=vpncertlint CA without keyUsage" v3_ca_noku
 ncrl "$C/issuer-no-keyusage.crl" "$I/no-keyusage-ca.pem" crl_nosign 20260501000000Z 20260801000000Z
 openssl_verdict "$C/issuer-no-keyusage.crl" "$I/no-keyusage-ca.pem" ok
-echo "--ca testdata/crl/issuers/no-keyusage-ca.pem" >"$C/issuer-no-keyusage.crl.args"
+case_args "$C/issuer-no-keyusage.crl" --role crl --no-zlint --ca testdata/crl/issuers/no-keyusage-ca.pem
 
 ## Version 1 CRLs (openssl ca -gencrl, no crlnumber, no crl_extensions).
 v1crl() {
   openssl ca -batch -config "$V1CONF" -gencrl -cert "$2" -keyfile "$WORK/$3.key" \
     -crl_lastupdate "$4" -crl_nextupdate "$5" -out "$1" 2>/dev/null
   openssl crl -in "$1" -noout -text | grep -q 'Version 1 (0x0)' || { echo "$1: not a v1 CRL" >&2; exit 1; }
-  echo "$ARGS" >"$1.args"
+  case_args "$1" --role crl --no-zlint "$ARGS"
 }
 v1crl "$C/v1.crl" "$CA" crl_names 20260501000000Z 20260801000000Z
 openssl_verdict "$C/v1.crl" "$CA" ok

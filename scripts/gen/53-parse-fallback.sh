@@ -50,7 +50,7 @@ CONF=$PFCONF selfsigned "$T/auto/ec-compressed-ca.pem" pf_p256c "vpncertlint Com
 openssl x509 -in "$T/auto/ec-compressed-ca.pem" -noout -pubkey | openssl pkey -pubin -outform DER | tail -c 33 | head -c 1 | od -An -tx1 | grep -Eq '0[23]' ||
   { echo "ec-compressed-ca.pem: the point is not compressed" >&2; exit 1; }
 CONF=$PFCONF crl "$T/crl/by-ec-compressed-ca.crl" "$T/auto/ec-compressed-ca.pem" pf_p256c 20260501000000Z 20270101000000Z
-echo "--ca testdata/auto/ec-compressed-ca.pem" >"$T/crl/by-ec-compressed-ca.crl.args"
+case_args "$T/crl/by-ec-compressed-ca.crl" --role crl --no-zlint --ca testdata/auto/ec-compressed-ca.pem
 
 # Not certificates: an 8-byte IP address in the SAN, and a well-formed certificate cut short.
 CONF=$PFCONF issued "$T/format/san-ip-8-bytes.pem" pf_reldp_leaf "vpn.example.com" $GOOD_START $GOOD_END pf_leaf_ip8 "$T/auto/crldp-relative-ca.pem" pf_reldp

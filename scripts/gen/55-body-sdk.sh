@@ -46,7 +46,7 @@ cat >"$B/update-not-updatable.json" <<'JSON'
   "client_ca_certificates": []
 }}
 JSON
-echo "--body update" >"$B/update-not-updatable.json.args"
+case_args "$B/update-not-updatable.json" --role auto --no-zlint --body update
 
 # Client CAs with client_auth_type LOCAL_PASSWORD: the provider refuses it.
 cat >"$B/cas-local-password.json" <<JSON

@@ -8,7 +8,7 @@
 set -euo pipefail
 T=$TESTDATA
 K=$T/body/kinds
-rm -rf "$K"
+clean_fixtures "$K"
 mkdir -p "$K"
 here=$(cd "$(dirname "$0")/../sdkbodies-kinds" && pwd)
 (cd "$here" && GOFLAGS=-mod=mod go run . "$K" "$T/ca/good-rsa3072.pem" "$T/ca/expired.pem" "$T/ca/leaf-as-ca.pem")
@@ -48,6 +48,6 @@ JSON
 
 # --body create: the required fields of a Create body.
 echo '{"access_policy": {"description": "no name, no group, no CIDRs"}}' >"$K/policy-create-missing.json"
-echo "--body create" >"$K/policy-create-missing.json.args"
+case_args "$K/policy-create-missing.json" --role auto --no-zlint --body create
 echo '{"client_ca_certificate": {"name": "only-a-name"}}' >"$K/ca-create-no-content.json"
-echo "--body create" >"$K/ca-create-no-content.json.args"
+case_args "$K/ca-create-no-content.json" --role auto --no-zlint --body create

@@ -67,7 +67,7 @@ server "$Z/private-server-no-eku-ku.pem" vpn.example.com v3_vpn_server_no_eku_ku
 openssl ca -batch -config "$PCONF" -gencrl -cert "$CA" -keyfile "$WORK/p_ca.key" \
   -crl_lastupdate 20260501000000Z -crl_nextupdate 20260701000000Z -crlexts crl_ext \
   -out "$Z/private-ca.crl" 2>/dev/null
-echo "--ca testdata/zlint/private-ca.pem" >"$Z/private-ca.crl.args"
+case_args "$Z/private-ca.crl" --role auto --ca testdata/zlint/private-ca.pem
 
 # OpenSSL agrees that the PKI is sound.
 openssl verify -CAfile "$CA" "$Z/private-server.pem" "$Z/private-server-single-label.pem" \

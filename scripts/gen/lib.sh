@@ -2,6 +2,37 @@
 # $TESTDATA the fixtures' root. All dates are fixed; the tests' clock is 2026-06-01.
 set -euo pipefail
 GOOD_START=20250101000000Z
+
+# clean_fixtures DIR...: deletes the generated inputs under each DIR (and its subfolders),
+# keeping the case files (INPUT.case: the expectations, docs/development.md "Fixture cases").
+clean_fixtures() {
+  local d
+  for d in "$@"; do
+    [ ! -d "$d" ] || find "$d" -type f ! -name '*.case' -delete
+  done
+}
+
+# case_args INPUT FLAG...: the flags INPUT is checked with (--role and --no-zlint included),
+# written into the args section of INPUT.case. A new case gets only that section: then give
+# its codes (go run ./scripts/cases -codes FILE) and write its want (go test ./internal/e2e
+# -run Cases -update).
+case_args() {
+  local input=$1 c=$1.case
+  shift
+  if [ ! -f "$c" ]; then
+    printf 'testdata/%s, checked with %s.\nInput made by scripts/gen/%s.\n-- args --\n%s\n' \
+      "${input##*/testdata/}" "$*" "$(basename "$0")" "$*" >"$c"
+    return
+  fi
+  local has=0
+  ! grep -qx -- '-- args --' "$c" || has=1
+  awk -v args="$*" -v done="$has" '
+    /^-- args --$/ { print; print args; skip = 1; next }
+    /^-- .* --$/ { if (!done) { print "-- args --"; print args; done = 1 }; skip = 0 }
+    !skip { print }
+    END { if (!done) { print "-- args --"; print args } }' "$c" >"$c.tmp"
+  mv "$c.tmp" "$c"
+}
 GOOD_END=20350101000000Z
 
 # An openssl "ca" configuration with fixed dates and v3 profiles.

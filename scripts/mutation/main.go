@@ -23,7 +23,8 @@
 // Results: KILLED (a test failed), SURVIVED (all passed), TIMEOUT (-timeout; counted as
 // killed), BUILD-FAIL (the mutant does not compile; not counted). The score of a package is
 // killed / (killed + survived). With -with-root, a mutant the package's own tests let live is
-// also run against the root package's golden tests (-root-run), and both scores are printed.
+// also run against the end-to-end fixture cases (./internal/e2e, -root-run; they were the
+// root package's golden tests), and both scores are printed.
 package main
 
 import (
@@ -441,12 +442,16 @@ func (r *runner) tryBuildSchemata(mutants []Mutant, sources map[string][]byte, d
 	}
 	if withRoot {
 		sc.rootBin = filepath.Join(r.tmp, "root.test")
-		if failed, err := build(".", sc.rootBin); err != nil {
+		if failed, err := build(e2ePkg, sc.rootBin); err != nil {
 			return nil, failed, err
 		}
 	}
 	return sc, nil, nil
 }
+
+// e2ePkg holds the end-to-end tests -with-root runs (its TestMain moves to the repository
+// root, where the binary is also run).
+const e2ePkg = "./internal/e2e"
 
 // runBinary runs a test binary built with schemata, with mutant id switched on, in dir.
 func (r *runner) runBinary(bin, dir string, id int, run string) (string, string) {
@@ -500,8 +505,8 @@ func main() {
 	list := flag.Bool("list", false, "only list the mutants")
 	only := flag.String("only", "", "run only the mutants at FILE, FILE:LINE or FILE:LINE:COL (FILE as printed, or its base name; several separated by commas)")
 	jobs := flag.Int("j", 1, "mutants tested at a time")
-	withRoot := flag.Bool("with-root", false, "also run the root package's golden tests on mutants the package's tests let live")
-	rootRun := flag.String("root-run", "TestGolden|TestExpected|TestFixtureCodes", "go test -run filter of the root tests for -with-root")
+	withRoot := flag.Bool("with-root", false, "also run the fixture cases of "+e2ePkg+" on mutants the package's tests let live")
+	rootRun := flag.String("root-run", "Cases", "go test -run filter of the "+e2ePkg+" tests for -with-root")
 	timeout := flag.Duration("timeout", 60*time.Second, "time limit of one go test run (a mutant that exceeds it counts as killed)")
 	useSchemata := flag.Bool("schemata", true, "compile all mutants into one test binary (switched by $"+schemaEnv+"); false builds one per mutant")
 	emitterList := flag.String("emitters", "report,invalid,add,bad", "names of functions whose call statements emit findings (drop-call)")
@@ -599,7 +604,7 @@ func main() {
 				} else {
 					o.own, o.why = r.test(i, m, sources[m.File], gopkg, *run)
 					if *withRoot && o.own == Survived {
-						o.root, o.why = r.test(i, m, sources[m.File], ".", *rootRun)
+						o.root, o.why = r.test(i, m, sources[m.File], e2ePkg, *rootRun)
 					}
 				}
 				results[i] = o
@@ -651,14 +656,14 @@ func main() {
 	fmt.Printf("\n%s: %d mutants, %d killed (%d by timeout), %d survived, %d do not build\n", *pkg, len(mutants), own[0], timeouts, own[1], build)
 	fmt.Printf("score %s (own tests): %s\n", *pkg, score(own))
 	if *withRoot {
-		fmt.Printf("score %s (own + root golden tests): %s\n", *pkg, score(both))
+		fmt.Printf("score %s (own + e2e case tests): %s\n", *pkg, score(both))
 	}
 	if eq := both[1] - nonEquiv; eq > 0 {
 		fmt.Printf("score %s (%s, without the %d equivalent survivors): %s\n", *pkg,
-			map[bool]string{false: "own tests", true: "own + root golden tests"}[*withRoot], eq, score([2]int{both[0], nonEquiv}))
+			map[bool]string{false: "own tests", true: "own + e2e case tests"}[*withRoot], eq, score([2]int{both[0], nonEquiv}))
 	}
 	if len(survivors) > 0 {
-		fmt.Printf("survivors%s:\n", map[bool]string{true: " (of own + root tests)"}[*withRoot])
+		fmt.Printf("survivors%s:\n", map[bool]string{true: " (of own + e2e tests)"}[*withRoot])
 		for _, s := range survivors {
 			fmt.Println("  " + s)
 		}

@@ -32,7 +32,7 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
-// fixture is one request to send and the file its body goes to, with an .args file naming
+// fixture is one request to send and the file its body goes to, with the args of its case file naming
 // the request (--body create or --body update), as the SDK's caller knows it: a Create body
 // without a Create-only field could also be an Update body, which --body auto only warns
 // about (VCL.1223).
@@ -74,24 +74,81 @@ func main() {
 	writeProvider(td, string(root))
 
 	dir := filepath.Join(td, "body", "sdk")
-	check(os.RemoveAll(dir))
+	cleanFixtures(dir)
 	check(os.MkdirAll(dir, 0o755))
 	for _, f := range fixtures(string(root), string(other)) {
 		got = nil
-		args := "--body create\n"
+		args := "--body create"
 		if f.create != nil {
 			_, err = client.CreateVpnServer(&model.CreateVpnServerRequest{P2cVgwId: "p2c-vgw-id", Body: f.create})
 		} else {
 			_, err = client.UpdateVpnServer(&model.UpdateVpnServerRequest{VpnServerId: "vpn-server-id", Body: f.update})
-			args = "--body update\n"
+			args = "--body update"
 		}
 		check(err)
 		if got == nil {
 			check(fmt.Errorf("%s: the client sent no body", f.name))
 		}
 		check(os.WriteFile(filepath.Join(dir, f.name+".json"), got, 0o644))
-		check(os.WriteFile(filepath.Join(dir, f.name+".json.args"), []byte(args), 0o644))
+		setCaseArgs(filepath.Join(dir, f.name+".json"), "--role auto --no-zlint "+args)
 	}
+}
+
+// cleanFixtures deletes the inputs in dir, keeping their case files (NAME.case, which hold
+// the expectations; docs/development.md "Fixture cases").
+func cleanFixtures(dir string) {
+	entries, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return
+	}
+	check(err)
+	for _, e := range entries {
+		if !e.IsDir() && !strings.HasSuffix(e.Name(), ".case") {
+			check(os.Remove(filepath.Join(dir, e.Name())))
+		}
+	}
+}
+
+// setCaseArgs writes the flags input is checked with as the args section of input.case,
+// creating a case with only that section when there is none (its codes and want are then
+// to be written: docs/development.md "Fixture cases").
+func setCaseArgs(input, args string) {
+	path := input + ".case"
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		rel := filepath.ToSlash(input)
+		if i := strings.LastIndex(rel, "/testdata/"); i >= 0 {
+			rel = rel[i+1:]
+		}
+		check(os.WriteFile(path, []byte(rel+", checked with "+args+".\nInput made by scripts/sdkbodies.\n-- args --\n"+args+"\n"), 0o644))
+		return
+	}
+	check(err)
+	var out strings.Builder
+	// done: the args are written (or will be, where the section is)
+	skip, done := false, strings.HasPrefix(string(data), "-- args --\n") || strings.Contains(string(data), "\n-- args --\n")
+	for _, l := range strings.SplitAfter(string(data), "\n") {
+		t := strings.TrimSuffix(l, "\n")
+		switch {
+		case t == "-- args --":
+			out.WriteString("-- args --\n" + args + "\n")
+			skip = true
+			continue
+		case strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --"):
+			if !done {
+				out.WriteString("-- args --\n" + args + "\n")
+				done = true
+			}
+			skip = false
+		}
+		if !skip {
+			out.WriteString(l)
+		}
+	}
+	if !done {
+		out.WriteString("-- args --\n" + args + "\n")
+	}
+	check(os.WriteFile(path, []byte(out.String()), 0o644))
 }
 
 func check(err error) {

@@ -145,7 +145,7 @@ func encode(v any) []byte {
 // its final newline as the example's trimsuffix does) into testdata/body/provider.
 func writeProvider(td, root string) {
 	dir := filepath.Join(td, "body", "provider")
-	check(os.RemoveAll(dir))
+	cleanFixtures(dir)
 	check(os.MkdirAll(dir, 0o755))
 	docSSL := &tfSSL{protocol: "TCP", port: 443, encryptionAlgorithm: "AES-128-GCM", isCompressed: false}
 	password := tfServer{localSubnets: "10.10.1.0/24", clientCIDR: "172.16.0.0/16", clientAuthType: "LOCAL_PASSWORD",
@@ -179,7 +179,7 @@ func writeProvider(td, root string) {
 	for name, b := range files {
 		check(os.WriteFile(filepath.Join(dir, name), b, 0o644))
 		if strings.HasPrefix(name, "update-") {
-			check(os.WriteFile(filepath.Join(dir, name+".args"), []byte("--body update\n"), 0o644))
+			setCaseArgs(filepath.Join(dir, name), "--role auto --no-zlint --body update")
 		}
 	}
 }

@@ -1,9 +1,0 @@
-//go:build !unix
-
-package main
-
-import "errors"
-
-// mkfifo makes a named pipe: not on this system (Windows has no FIFOs in the file system),
-// so the FIFO tests skip.
-func mkfifo(string, uint32) error { return errors.ErrUnsupported }
