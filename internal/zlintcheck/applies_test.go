@@ -366,3 +366,56 @@ func zlintReg(t *testing.T) interface {
 } {
 	return global().CertificateLints()
 }
+
+// TestIssuerOnlyLints checks that each issuerOnly lint gives, on every test certificate, the
+// result it gives on a certificate holding nothing but that one's issuer and notBefore; and
+// that Cert, whose results for them come from the cache on every certificate after the first
+// of an issuer, gives what running every lint gives, in a first and a second pass.
+func TestIssuerOnlyLints(t *testing.T) {
+	certs := allCerts(t)
+	cfg := zl.NewEmptyConfig()
+	for _, name := range issuerOnly {
+		l := global().CertificateLints().ByName(name)
+		if l == nil {
+			t.Fatalf("zlint has no lint %s", name)
+		}
+		if _, configurable := l.Lint().(zl.Configurable); configurable {
+			t.Errorf("%s is configurable", name)
+		}
+		if _, ok := appliesOnlyWith[name]; ok {
+			t.Errorf("%s is also in appliesOnlyWith", name)
+		}
+		for _, c := range certs {
+			bare := &x509.Certificate{RawIssuer: c.X.RawIssuer, Issuer: c.X.Issuer, NotBefore: c.X.NotBefore}
+			if got, want := l.Execute(bare, cfg), l.Execute(c.X, cfg); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %s: %+v from the issuer alone, %+v from the certificate", name, c.File, got, want)
+			}
+		}
+	}
+	l, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, cl := range l.serverLints {
+		if cl.issuer >= 0 {
+			n++
+		}
+	}
+	if n != len(issuerOnly) {
+		t.Errorf("%d issuer-only lints in the default server set, want %d", n, len(issuerOnly))
+	}
+	if testing.Short() && len(certs) > 400 {
+		certs = certs[:400]
+	}
+	for pass := 1; pass <= 2; pass++ {
+		for _, c := range certs {
+			if got, want := l.Cert(c), l.allLints(c); !reflect.DeepEqual(got, want) {
+				t.Errorf("pass %d, %s as %s: Cert gives\n%v\nevery lint gives\n%v", pass, c.File, c.Role, got, want)
+			}
+		}
+	}
+	if l.entries.Load() == 0 || l.entries.Load() >= int64(len(certs)) {
+		t.Errorf("%d cached issuers for %d certificates", l.entries.Load(), len(certs))
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
@@ -129,6 +130,33 @@ type Linter struct {
 	// caLints and serverLints are the certificate lints of ca and server, in registry order,
 	// each with the extension its CheckApplies requires first (see appliesOnlyWith).
 	caLints, serverLints []certLint
+	// byIssuer caches, per issuer name (and role and which of them are in effect), the
+	// results of the lints that read nothing but the issuer (issuerOnly); entries counts its
+	// entries, bounded by maxIssuers.
+	byIssuer sync.Map // issuerKey -> []*zl.LintResult, indexed by certLint.issuer
+	entries  atomic.Int64
+}
+
+// issuerOnly are the lints whose result depends on the certificate's issuer name alone
+// (RawIssuer, and the Issuer zcrypto decodes from it) and on whether they are in effect (a
+// date range over NotBefore): every leaf of one CA gets the same. None is configurable.
+// TestIssuerOnlyLints checks the claim on every test certificate.
+var issuerOnly = []string{
+	"e_issuer_dn_country_not_printable_string",
+	"e_issuer_field_empty",
+	"w_issuer_dn_leading_whitespace",
+	"w_issuer_dn_trailing_whitespace",
+	"w_multiple_issuer_rdn",
+}
+
+// maxIssuers bounds byIssuer: past it, results are computed and not kept.
+const maxIssuers = 4096
+
+// issuerKey identifies one cached set of issuer-only results.
+type issuerKey struct {
+	server    bool
+	effective uint64 // bit i: the i-th issuer-only lint of the role is in effect
+	issuer    string
 }
 
 // certLint is a certificate lint and, when zlint would judge it not applicable (NA) to a
@@ -137,6 +165,8 @@ type Linter struct {
 type certLint struct {
 	lint *zl.CertificateLint
 	ext  string
+	// issuer is the lint's index among the role's issuerOnly lints, -1 for the others.
+	issuer int
 }
 
 // certLints lists reg's certificate lints with the extension each requires. A lint is given
@@ -144,12 +174,17 @@ type certLint struct {
 // CheckApplies, cannot fail).
 func certLints(reg zl.Registry) []certLint {
 	var out []certLint
+	byIssuer := toSet(issuerOnly)
+	n := 0
 	for _, l := range reg.CertificateLints().Lints() {
-		cl := certLint{lint: l}
-		if oid, ok := appliesOnlyWith[l.Name]; ok {
-			if _, configurable := l.Lint().(zl.Configurable); !configurable {
-				cl.ext = oid.String()
-			}
+		cl := certLint{lint: l, issuer: -1}
+		_, configurable := l.Lint().(zl.Configurable)
+		if oid, ok := appliesOnlyWith[l.Name]; ok && !configurable {
+			cl.ext = oid.String()
+		}
+		if byIssuer[l.Name] && !configurable && cl.ext == "" && n < 64 {
+			cl.issuer = n
+			n++
 		}
 		out = append(out, cl)
 	}
@@ -284,6 +319,25 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 	cfg := reg.GetConfiguration()
 	var out []lint.Finding
 	var obj *lint.Object // computed once, for the first finding (names are costly to render)
+	key := issuerKey{server: c.Role == certcheck.RoleServer}
+	var cached []*zl.LintResult
+	fresh, anyIssuerOnly := false, false
+	for _, cl := range lints {
+		if cl.issuer >= 0 {
+			anyIssuerOnly = true
+			if cl.lint.CheckEffective(c.X) {
+				key.effective |= 1 << cl.issuer
+			}
+		}
+	}
+	if anyIssuerOnly {
+		key.issuer = string(c.X.RawIssuer)
+		if v, ok := l.byIssuer.Load(key); ok {
+			cached = v.([]*zl.LintResult)
+		} else {
+			cached, fresh = make([]*zl.LintResult, 64), true
+		}
+	}
 	for _, cl := range lints {
 		if cl.ext != "" {
 			if _, has := c.X.ExtensionsMap[cl.ext]; !has {
@@ -291,7 +345,16 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 			}
 		}
 		zlnt := cl.lint
-		res := runCert(zlnt, c.X, cfg)
+		var res *zl.LintResult
+		switch {
+		case cl.issuer >= 0 && !fresh:
+			res = cached[cl.issuer]
+		case cl.issuer >= 0:
+			res = runCert(zlnt, c.X, cfg)
+			cached[cl.issuer] = res
+		default:
+			res = runCert(zlnt, c.X, cfg)
+		}
 		if f, ok := finding(zlnt.LintMetadata, res); ok {
 			if obj == nil {
 				o := c.Object()
@@ -299,6 +362,11 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 			}
 			f.Args = []string{c.Name}
 			out = append(out, f.At(c.File, c.Line).About(*obj))
+		}
+	}
+	if fresh && l.entries.Load() < maxIssuers {
+		if _, loaded := l.byIssuer.LoadOrStore(key, cached); !loaded {
+			l.entries.Add(1)
 		}
 	}
 	return out
