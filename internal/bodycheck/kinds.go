@@ -50,10 +50,17 @@ var codeUnknownKindField = lint.Register(lint.Code{
 // in .json, .yaml or .yml, or when it starts with '{' — as IsBody does for server bodies.
 func KindOf(data []byte, path string) string {
 	var named []string
+	// Each form below holds a quote or a colon: without them (a PEM file) none can match, and
+	// the searches would each read the whole file.
+	dq, sq, colon := bytes.IndexByte(data, '"') >= 0, bytes.IndexByte(data, '\'') >= 0, bytes.IndexByte(data, ':') >= 0
+	if !dq && !sq && !colon {
+		return ""
+	}
 	for _, k := range kindOrder {
 		// As a key: quoted (JSON, YAML) or followed by a colon (YAML). Base64 has neither, so
 		// a certificate file whose PEM happens to spell "user" is not parsed as YAML.
-		if bytes.Contains(data, []byte(`"`+k+`"`)) || bytes.Contains(data, []byte(`'`+k+`'`)) || bytes.Contains(data, []byte(k+":")) || bytes.Contains(data, []byte(k+" :")) {
+		if dq && bytes.Contains(data, []byte(`"`+k+`"`)) || sq && bytes.Contains(data, []byte(`'`+k+`'`)) ||
+			colon && (bytes.Contains(data, []byte(k+":")) || bytes.Contains(data, []byte(k+" :"))) {
 			named = append(named, k)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
@@ -126,6 +127,68 @@ type Config struct {
 // Linter runs the selected lints. It is safe for concurrent use.
 type Linter struct {
 	ca, server, crl zl.Registry
+	// caLints and serverLints are the certificate lints of ca and server, in registry order,
+	// each with the extension its CheckApplies requires first (see appliesOnlyWith).
+	caLints, serverLints []certLint
+	// byIssuer caches, per issuer name (and role and which of them are in effect), the
+	// results of the lints that read nothing but the issuer (issuerOnly); entries counts its
+	// entries, bounded by maxIssuers.
+	byIssuer sync.Map // issuerKey -> []*zl.LintResult, indexed by certLint.issuer
+	entries  atomic.Int64
+}
+
+// issuerOnly are the lints whose result depends on the certificate's issuer name alone
+// (RawIssuer, and the Issuer zcrypto decodes from it) and on whether they are in effect (a
+// date range over NotBefore): every leaf of one CA gets the same. None is configurable.
+// TestIssuerOnlyLints checks the claim on every test certificate.
+var issuerOnly = []string{
+	"e_issuer_dn_country_not_printable_string",
+	"e_issuer_field_empty",
+	"w_issuer_dn_leading_whitespace",
+	"w_issuer_dn_trailing_whitespace",
+	"w_multiple_issuer_rdn",
+}
+
+// maxIssuers bounds byIssuer: past it, results are computed and not kept.
+const maxIssuers = 4096
+
+// issuerKey identifies one cached set of issuer-only results.
+type issuerKey struct {
+	server    bool
+	effective uint64 // bit i: the i-th issuer-only lint of the role is in effect
+	issuer    string
+}
+
+// certLint is a certificate lint and, when zlint would judge it not applicable (NA) to a
+// certificate without that extension, the extension's OID as zcrypto's ExtensionsMap keys
+// it; "" when it has none.
+type certLint struct {
+	lint *zl.CertificateLint
+	ext  string
+	// issuer is the lint's index among the role's issuerOnly lints, -1 for the others.
+	issuer int
+}
+
+// certLints lists reg's certificate lints with the extension each requires. A lint is given
+// one only when it is not configurable (so zlint's MaybeConfigure, which runs before
+// CheckApplies, cannot fail).
+func certLints(reg zl.Registry) []certLint {
+	var out []certLint
+	byIssuer := toSet(issuerOnly)
+	n := 0
+	for _, l := range reg.CertificateLints().Lints() {
+		cl := certLint{lint: l, issuer: -1}
+		_, configurable := l.Lint().(zl.Configurable)
+		if oid, ok := appliesOnlyWith[l.Name]; ok && !configurable {
+			cl.ext = oid.String()
+		}
+		if byIssuer[l.Name] && !configurable && cl.ext == "" && n < 64 {
+			cl.issuer = n
+			n++
+		}
+		out = append(out, cl)
+	}
+	return out
 }
 
 // global is zlint's registry, filled by the lint packages the zlint root package imports.
@@ -196,6 +259,7 @@ func New(cfg Config) (*Linter, error) {
 		return nil, err
 	}
 	l.crl = l.ca
+	l.caLints, l.serverLints = certLints(l.ca), certLints(l.server)
 	return l, nil
 }
 
@@ -248,12 +312,49 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 	if l == nil || c.X == nil {
 		return nil
 	}
-	reg := l.registry(c.Role)
+	reg, lints := l.ca, l.caLints
+	if c.Role == certcheck.RoleServer {
+		reg, lints = l.server, l.serverLints
+	}
 	cfg := reg.GetConfiguration()
 	var out []lint.Finding
 	var obj *lint.Object // computed once, for the first finding (names are costly to render)
-	for _, zlnt := range reg.CertificateLints().Lints() {
-		res := runCert(zlnt, c.X, cfg)
+	key := issuerKey{server: c.Role == certcheck.RoleServer}
+	var cached []*zl.LintResult
+	fresh, anyIssuerOnly := false, false
+	for _, cl := range lints {
+		if cl.issuer >= 0 {
+			anyIssuerOnly = true
+			if cl.lint.CheckEffective(c.X) {
+				key.effective |= 1 << cl.issuer
+			}
+		}
+	}
+	if anyIssuerOnly {
+		key.issuer = string(c.X.RawIssuer)
+		if v, ok := l.byIssuer.Load(key); ok {
+			cached = v.([]*zl.LintResult)
+		} else {
+			cached, fresh = make([]*zl.LintResult, 64), true
+		}
+	}
+	for _, cl := range lints {
+		if cl.ext != "" {
+			if _, has := c.X.ExtensionsMap[cl.ext]; !has {
+				continue // zlint: not applicable (NA), never reported
+			}
+		}
+		zlnt := cl.lint
+		var res *zl.LintResult
+		switch {
+		case cl.issuer >= 0 && !fresh:
+			res = cached[cl.issuer]
+		case cl.issuer >= 0:
+			res = runCert(zlnt, c.X, cfg)
+			cached[cl.issuer] = res
+		default:
+			res = runCert(zlnt, c.X, cfg)
+		}
 		if f, ok := finding(zlnt.LintMetadata, res); ok {
 			if obj == nil {
 				o := c.Object()
@@ -261,6 +362,11 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 			}
 			f.Args = []string{c.Name}
 			out = append(out, f.At(c.File, c.Line).About(*obj))
+		}
+	}
+	if fresh && l.entries.Load() < maxIssuers {
+		if _, loaded := l.byIssuer.LoadOrStore(key, cached); !loaded {
+			l.entries.Add(1)
 		}
 	}
 	return out
@@ -302,21 +408,44 @@ func runCert(l *zl.CertificateLint, x *x509.Certificate, cfg zl.Configuration) (
 var byExtension = map[string]bool{"e_ext_cannot_be_empty_sequence": true}
 
 // oneExtensionAtATime runs l on views of x that each hold one of its extensions (in OID
-// order) and returns the first result that is not a pass, else the result on x.
+// order) and returns the first result that is not a pass, else the result on x. Only the
+// extensions e_ext_cannot_be_empty_sequence looks at (emptySequenceTargets) can fail a view:
+// on any other it passes, so only those get one, and none when there is at most one (the
+// result on x is then that view's).
 func oneExtensionAtATime(l *zl.CertificateLint, x *x509.Certificate, cfg zl.Configuration) *zl.LintResult {
-	oids := make([]string, 0, len(x.ExtensionsMap))
-	for oid := range x.ExtensionsMap {
-		oids = append(oids, oid)
+	var present [len(emptySequenceTargets)]string
+	n := 0
+	for _, oid := range emptySequenceTargets {
+		if _, has := x.ExtensionsMap[oid]; has {
+			present[n] = oid
+			n++
+		}
 	}
-	sort.Strings(oids)
-	for _, oid := range oids {
-		view := *x
-		view.ExtensionsMap = map[string]pkix.Extension{oid: x.ExtensionsMap[oid]}
-		if res := l.Execute(&view, cfg); res != nil && res.Status > zl.Pass {
-			return res
+	if n > 1 {
+		for _, oid := range present[:n] {
+			view := *x
+			view.ExtensionsMap = map[string]pkix.Extension{oid: x.ExtensionsMap[oid]}
+			if res := l.Execute(&view, cfg); res != nil && res.Status > zl.Pass {
+				return res
+			}
 		}
 	}
 	return l.Execute(x, cfg)
+}
+
+// emptySequenceTargets are the extensions e_ext_cannot_be_empty_sequence checks (zlint's
+// targetExtensionsMap), sorted as strings.
+var emptySequenceTargets = [...]string{
+	"1.3.6.1.5.5.7.1.1",  // authorityInfoAccess
+	"1.3.6.1.5.5.7.1.11", // subjectInfoAccess
+	"2.5.29.17",          // subjectAltName
+	"2.5.29.18",          // issuerAltName
+	"2.5.29.31",          // cRLDistributionPoints
+	"2.5.29.32",          // certificatePolicies
+	"2.5.29.33",          // policyMappings
+	"2.5.29.37",          // extKeyUsage
+	"2.5.29.46",          // freshestCRL
+	"2.5.29.9",           // subjectDirectoryAttributes
 }
 
 func runCRL(l *zl.RevocationListLint, x *x509.RevocationList, cfg zl.Configuration) (res *zl.LintResult) {
