@@ -1,4 +1,4 @@
-package lint
+package output
 
 import (
 	"unicode"
@@ -16,7 +16,7 @@ import (
 // nor send escape sequences to the terminal. The machine formats (JSON, SARIF, JUnit) are
 // escaped by their encoders instead.
 func TextSafe(s string) string {
-	if safeASCII(s) {
+	if PrintableASCII(s) {
 		return s
 	}
 	return string(AppendTextSafe(make([]byte, 0, len(s)+8), s))
@@ -24,7 +24,7 @@ func TextSafe(s string) string {
 
 // AppendTextSafe appends TextSafe(s) to dst.
 func AppendTextSafe(dst []byte, s string) []byte {
-	if safeASCII(s) {
+	if PrintableASCII(s) {
 		return append(dst, s...)
 	}
 	for i := 0; i < len(s); {
@@ -60,8 +60,8 @@ func AppendTextSafe(dst []byte, s string) []byte {
 	return dst
 }
 
-// safeASCII reports whether s is printable ASCII only (nothing to escape: the usual case).
-func safeASCII(s string) bool {
+// PrintableASCII reports whether s is printable ASCII only (nothing to escape: the usual case).
+func PrintableASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f {
 			return false

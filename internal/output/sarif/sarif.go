@@ -1,4 +1,8 @@
-package lint
+// Package sarif writes SARIF 2.1.0 (--format sarif), for GitHub code scanning and other SARIF
+// viewers: one rule per code that occurs, results with repo-relative URIs, a region from line
+// 1 on, and partialFingerprints from the code and the object's SHA-256 so that alerts stay the
+// same across runs.
+package sarif
 
 import (
 	"bufio"
@@ -8,16 +12,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
+
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/output/jsonstream"
+	"github.com/vpncertlint/vpncertlint/internal/report"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
-
-// SARIF 2.1.0 output (--format sarif), for GitHub code scanning and other SARIF viewers:
-// one rule per code that occurs, results with repo-relative URIs, a region from line 1 on,
-// and partialFingerprints from the code and the object's SHA-256 so that alerts stay the
-// same across runs.
-
-func init() { RegisterFormat("sarif", writeSARIF) }
 
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,8 +46,8 @@ type sarifRun struct {
 }
 
 type sarifRunProps struct {
-	Now     string  `json:"now"`
-	Summary Summary `json:"summary"`
+	Now     string         `json:"now"`
+	Summary report.Summary `json:"summary"`
 }
 
 type sarifTool struct {
@@ -81,10 +82,10 @@ type sarifRuleConf struct {
 }
 
 type sarifRuleProps struct {
-	Tags       []string `json:"tags"`
-	Source     Source   `json:"source"`
-	HTTPStatus int      `json:"httpStatus,omitempty"`
-	Related    string   `json:"related,omitempty"`
+	Tags       []string    `json:"tags"`
+	Source     lint.Source `json:"source"`
+	HTTPStatus int         `json:"httpStatus,omitempty"`
+	Related    string      `json:"related,omitempty"`
 }
 
 type sarifInvoc struct {
@@ -130,38 +131,21 @@ type sarifArtifact struct {
 	Location sarifLocURI `json:"location"`
 }
 
-// SARIFLevel maps a severity to a SARIF level: error, warning or note.
-func SARIFLevel(s Severity) string {
+// Level maps a severity to a SARIF level: error, warning or note.
+func Level(s lint.Severity) string {
 	switch s {
-	case Error:
+	case lint.Error:
 		return "error"
-	case Warning:
+	case lint.Warning:
 		return "warning"
 	}
 	return "note"
 }
 
-// RelPath returns file relative to root, with forward slashes. A root of "" leaves the path
-// as given; a file outside root keeps its path.
-func RelPath(file, root string) string {
-	if root == "" || file == "" || file == StdinName {
-		return SlashPath(file)
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
-		return SlashPath(file)
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return SlashPath(file)
-	}
-	return SlashPath(rel)
-}
-
 // Fingerprint is a finding's stable identity across runs (moving the object within its file
 // keeps it): the code, the file and the object's SHA-256 when the finding is about a
 // certificate or CRL, else the code, the file and the detail.
-func Fingerprint(f Finding, relFile string) string {
+func Fingerprint(f lint.Finding, relFile string) string {
 	key := f.Code + "\x00" + relFile + "\x00" + f.SHA256
 	if f.SHA256 == "" {
 		key = f.Code + "\x00" + relFile + "\x00\x00" + f.Detail
@@ -170,7 +154,7 @@ func Fingerprint(f Finding, relFile string) string {
 	return hex.EncodeToString(h[:])
 }
 
-func ruleName(c *Code) string {
+func ruleName(c *lint.Code) string {
 	// A PascalCase name from the English message, without its placeholders.
 	var b strings.Builder
 	for _, w := range strings.Fields(strings.NewReplacer("%s", "", ".", " ", ":", " ", ",", " ", "(", " ", ")", " ").Replace(c.Message)) {
@@ -179,16 +163,17 @@ func ruleName(c *Code) string {
 	return b.String()
 }
 
-func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
+// Write writes the report as a SARIF log.
+func Write(w io.Writer, r *report.Report, o output.Options) error {
 	// Rules: every code that occurs, sorted.
 	ids := r.Codes()
 	index := map[string]int{}
 	rules := []sarifRule{}
 	for i, id := range ids {
 		index[id] = i
-		c, ok := Lookup(id)
+		c, ok := lint.Lookup(id)
 		if !ok {
-			c = &Code{ID: id, Message: id, DescEN: id, RemedyEN: "", Severity: Warning}
+			c = &lint.Code{ID: id, Message: id, DescEN: id, RemedyEN: "", Severity: lint.Warning}
 		}
 		tags := []string{"security", "pki", "huawei-cloud-vpn"}
 		rules = append(rules, sarifRule{
@@ -201,7 +186,7 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 				Markdown: "**" + id + "** " + c.DescEN + "\n\n**Remedy:** " + c.RemedyEN + "\n\n" + c.DescZH + "\n\n**处理措施:** " + c.RemedyZH,
 			},
 			HelpURI:       infoURI,
-			DefaultConfig: sarifRuleConf{Level: SARIFLevel(c.Severity)},
+			DefaultConfig: sarifRuleConf{Level: Level(c.Severity)},
 			Properties:    sarifRuleProps{Tags: tags, Source: c.Source, HTTPStatus: c.HTTPStatus, Related: c.Related},
 		})
 	}
@@ -218,14 +203,14 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 			Level:   "error",
 			Message: sarifText{Text: f.Error},
 			Locations: []sarifLocation{{Physical: sarifPhysical{
-				Artifact: sarifLocURI{URI: uriEscape(RelPath(f.File, o.Root)), URIBaseID: "%SRCROOT%"},
+				Artifact: sarifLocURI{URI: uriEscape(output.RelPath(f.File, o.Root)), URIBaseID: "%SRCROOT%"},
 			}}},
 		})
 	}
 	log := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{{
-		Tool:        sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, InformationURI: infoURI, Rules: rules}},
+		Tool:        sarifTool{Driver: sarifDriver{Name: r.Tool().Name, Version: r.Tool().Version, InformationURI: infoURI, Rules: rules}},
 		Invocations: []sarifInvoc{inv},
-		Properties:  &sarifRunProps{Now: r.Now, Summary: r.Summary},
+		Properties:  &sarifRunProps{Now: r.Now(), Summary: r.Summary()},
 		ColumnKind:  "unicodeCodePoints",
 	}}}
 	if log.Runs[0].Tool.Driver.Name == "" {
@@ -247,10 +232,10 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 	bw.Write(head.Bytes()[:i])
 	bw.WriteString("\n      \"results\": ")
 	n := 0
-	err := streamArray(bw, 4, false, func(emit func(any) error) error {
-		return r.EachFinding(func(f *Finding) error {
+	err := jsonstream.Array(bw, 4, false, func(emit func(any) error) error {
+		return r.EachFinding(func(f *lint.Finding) error {
 			if n == MaxSARIFResults {
-				return errEnough
+				return jsonstream.ErrEnough
 			}
 			n++
 			return emit(sarifResultOf(f, index, o))
@@ -263,16 +248,16 @@ func writeSARIF(w io.Writer, r *Report, o FormatOptions) error {
 	return bw.Flush()
 }
 
-func sarifResultOf(f *Finding, index map[string]int, o FormatOptions) sarifResult {
-	rel := RelPath(f.File, o.Root)
-	msg := f.Message
+func sarifResultOf(f *lint.Finding, index map[string]int, o output.Options) sarifResult {
+	rel := output.RelPath(f.File, o.Root)
+	msg := f.Text(o.Lang).Message
 	if f.Detail != "" {
 		msg += " (" + f.Detail + ")"
 	}
 	res := sarifResult{
 		RuleID:              f.Code,
 		RuleIndex:           index[f.Code],
-		Level:               SARIFLevel(f.Severity),
+		Level:               Level(f.Severity),
 		Message:             sarifText{Text: msg},
 		PartialFingerprints: map[string]string{FingerprintKey: Fingerprint(*f, rel)},
 	}
@@ -282,7 +267,7 @@ func sarifResultOf(f *Finding, index map[string]int, o FormatOptions) sarifResul
 			res.Properties["subject"] = f.Subject
 		}
 	}
-	if f.File != "" && f.File != StdinName {
+	if f.File != "" && f.File != lint.StdinName {
 		line := f.Line
 		if line < 1 {
 			line = 1

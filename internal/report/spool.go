@@ -1,4 +1,4 @@
-package lint
+package report
 
 import (
 	"bufio"
@@ -9,14 +9,9 @@ import (
 	"os"
 	"runtime"
 	"sort"
-)
 
-// DefaultSpillAfter is how many findings (or objects of file results) a report holds in
-// memory before it moves them to a temporary file. A finding in memory takes a few hundred
-// bytes; a run with zlint advisories raises about fifteen per certificate, so without a spool
-// a run over 100,000 certificates held more than a gigabyte. Tests lower it to exercise the
-// spool on small inputs.
-var DefaultSpillAfter = 1 << 12
+	"github.com/vpncertlint/vpncertlint/lint"
+)
 
 // ErrSpoolCorrupt is returned when the temporary file cannot be read back as written.
 var ErrSpoolCorrupt = errors.New("the report's temporary file is corrupt")
@@ -45,8 +40,8 @@ type spool struct {
 	n        int     // spooled findings
 	nFiles   int
 	nObjects int
-	ioErrs   []FileResult   // spooled file results with an error (they have no objects)
-	codes    map[string]int // findings per code
+	ioErrs   []lint.FileResult // spooled file results with an error (they have no objects)
+	codes    map[string]int    // findings per code
 	enc      encoder
 	readBuf  []byte
 	unlinked bool
@@ -86,7 +81,7 @@ func (s *spool) write(b []byte) (segment, error) {
 }
 
 // addFindings writes fs, which are sorted by file (stable: added order within a file).
-func (s *spool) addFindings(fs []Finding) error {
+func (s *spool) addFindings(fs []lint.Finding) error {
 	for i := 0; i < len(fs); {
 		j := i
 		for j < len(fs) && fs[j].File == fs[i].File {
@@ -113,26 +108,26 @@ func (s *spool) addFindings(fs []Finding) error {
 	return nil
 }
 
-func (s *spool) count(f *Finding) {
+func (s *spool) count(f *lint.Finding) {
 	s.n++
 	s.codes[f.Code]++
 	switch f.Severity {
-	case Error:
+	case lint.Error:
 		s.counts.Error++
-	case Warning:
+	case lint.Warning:
 		s.counts.Warning++
-	case Notice:
+	case lint.Notice:
 		s.counts.Notice++
 	}
 }
 
-func (s *spool) addFiles(frs []FileResult) error {
+func (s *spool) addFiles(frs []lint.FileResult) error {
 	for i := range frs {
 		fr := &frs[i]
 		s.nFiles++
 		s.nObjects += len(fr.Objects)
 		if fr.Error != "" {
-			s.ioErrs = append(s.ioErrs, FileResult{File: fr.File, Error: fr.Error, Objects: []ObjectInfo{}})
+			s.ioErrs = append(s.ioErrs, lint.FileResult{File: fr.File, Error: fr.Error, Objects: []lint.ObjectInfo{}})
 		}
 		// A file of many objects is written in pieces of about segmentSize bytes (one
 		// record all the same), so the encoder's buffer stays small whatever their number.
@@ -182,12 +177,12 @@ func (s *spool) read(seg segment) ([]byte, error) {
 
 // findings returns the spooled findings of file, in the order added, with room for extra
 // more.
-func (s *spool) findings(file string, extra int) ([]Finding, error) {
+func (s *spool) findings(file string, extra int) ([]lint.Finding, error) {
 	n := extra
 	for _, seg := range s.groups[file] {
 		n += seg.n
 	}
-	out := make([]Finding, 0, n)
+	out := make([]lint.Finding, 0, n)
 	d := decoder{strs: map[string]string{}}
 	for _, seg := range s.groups[file] {
 		b, err := s.read(seg)
@@ -196,7 +191,7 @@ func (s *spool) findings(file string, extra int) ([]Finding, error) {
 		}
 		d.b = b
 		for len(d.b) > 0 && d.err == nil {
-			out = append(out, Finding{})
+			out = append(out, lint.Finding{})
 			d.finding(&out[len(out)-1])
 		}
 		if d.err != nil {
@@ -207,7 +202,7 @@ func (s *spool) findings(file string, extra int) ([]Finding, error) {
 }
 
 // eachFile calls fn with each spooled file result, in order.
-func (s *spool) eachFile(fn func(*FileResult) error) error {
+func (s *spool) eachFile(fn func(*lint.FileResult) error) error {
 	d := decoder{strs: map[string]string{}}
 	for _, seg := range s.files {
 		b, err := s.read(seg)
@@ -215,7 +210,7 @@ func (s *spool) eachFile(fn func(*FileResult) error) error {
 			return err
 		}
 		d.b = b
-		var fr FileResult
+		var fr lint.FileResult
 		d.fileResult(&fr)
 		if d.err != nil {
 			return d.err
@@ -246,20 +241,16 @@ func (e *encoder) str(s string) {
 	e.b = append(e.b, s...)
 }
 
-func (e *encoder) object(o *Object) {
+func (e *encoder) object(o *lint.Object) {
 	e.str(o.Subject)
 	e.str(o.Issuer)
 	e.str(o.Serial)
 	e.str(o.SHA256)
 }
 
-func (e *encoder) finding(f *Finding) {
+func (e *encoder) finding(f *lint.Finding) {
 	e.str(f.Code)
 	e.int(int(f.Severity))
-	e.int(f.HTTPStatus)
-	e.str(f.Message)
-	e.str(f.Description)
-	e.str(f.Remedy)
 	e.str(f.Detail)
 	e.str(f.File)
 	e.int(f.Line)
@@ -274,13 +265,13 @@ func (e *encoder) finding(f *Finding) {
 
 // fileResult appends fr; it calls spill (when not nil) after each object, which may take
 // the bytes so far away.
-func (e *encoder) fileResult(fr *FileResult, spill func()) {
+func (e *encoder) fileResult(fr *lint.FileResult, spill func()) {
 	e.str(fr.File)
 	e.str(fr.Error)
 	e.uint(uint64(len(fr.Objects)))
 	zero := true
 	for i := range fr.Objects {
-		zero = zero && fr.Objects[i] == ObjectInfo{}
+		zero = zero && fr.Objects[i] == lint.ObjectInfo{}
 	}
 	if zero { // a lean report's objects only count
 		e.uint(0)
@@ -314,9 +305,6 @@ type decoder struct {
 // Field slots of decoder.field.
 const (
 	slotCode = iota
-	slotMessage
-	slotDescription
-	slotRemedy
 	slotDetail
 	slotFile
 	slotField
@@ -391,20 +379,16 @@ func (d *decoder) field(slot int) string {
 	return s
 }
 
-func (d *decoder) object(o *Object) {
+func (d *decoder) object(o *lint.Object) {
 	o.Subject = d.field(slotSubject)
 	o.Issuer = d.field(slotIssuer)
 	o.Serial = d.field(slotSerial)
 	o.SHA256 = d.field(slotSHA256)
 }
 
-func (d *decoder) finding(f *Finding) {
+func (d *decoder) finding(f *lint.Finding) {
 	f.Code = d.field(slotCode)
-	f.Severity = Severity(d.int())
-	f.HTTPStatus = d.int()
-	f.Message = d.field(slotMessage)
-	f.Description = d.field(slotDescription)
-	f.Remedy = d.field(slotRemedy)
+	f.Severity = lint.Severity(d.int())
 	f.Detail = d.field(slotDetail)
 	f.File = d.field(slotFile)
 	f.Line = d.int()
@@ -435,7 +419,7 @@ func (d *decoder) finding(f *Finding) {
 	}
 }
 
-func (d *decoder) fileResult(fr *FileResult) {
+func (d *decoder) fileResult(fr *lint.FileResult) {
 	fr.File = d.field(slotFile)
 	fr.Error = d.field(slotError)
 	n := d.uint()
@@ -443,7 +427,7 @@ func (d *decoder) fileResult(fr *FileResult) {
 		d.fail()
 		return
 	}
-	fr.Objects = make([]ObjectInfo, n)
+	fr.Objects = make([]lint.ObjectInfo, n)
 	if d.uint() == 0 {
 		return
 	}

@@ -1,4 +1,8 @@
-package lint
+// Package junit writes JUnit XML (--format junit), for CI systems that show test reports
+// (GitLab, Jenkins, …): one testcase per object of each input (a file with no objects, or one
+// that could not be read, is one testcase). Findings at or above --fail-on are <failure>s;
+// findings below it are listed in the testcase's system-out; an I/O error is an <error>.
+package junit
 
 import (
 	"bufio"
@@ -8,14 +12,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/report"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
-
-// JUnit XML (--format junit), for CI systems that show test reports (GitLab, Jenkins, …):
-// one testcase per object of each input (a file with no objects, or one that could not be
-// read, is one testcase). Findings at or above --fail-on are <failure>s; findings below it
-// are listed in the testcase's system-out; an I/O error is an <error>.
-
-func init() { RegisterFormat("junit", writeJUnit) }
 
 // The document: <testsuites name tests failures errors> holding one <testsuite name tests
 // failures errors timestamp> with <properties> (now, version) and the testcases.
@@ -41,7 +42,7 @@ type junitResult struct {
 	Text    string `xml:",chardata"`
 }
 
-func junitCaseName(file string, obj *ObjectInfo) string {
+func junitCaseName(file string, obj *lint.ObjectInfo) string {
 	if obj == nil {
 		return file
 	}
@@ -56,18 +57,19 @@ func junitCaseName(file string, obj *ObjectInfo) string {
 }
 
 // junitCases calls emit with each testcase, in order.
-func junitCases(r *Report, o FormatOptions, emit func(*junitCase) error) error {
+func junitCases(r *report.Report, o output.Options, emit func(*junitCase) error) error {
 	done := map[string]bool{}
-	addFindings := func(c *junitCase, fs []Finding) {
+	addFindings := func(c *junitCase, fs []lint.Finding) {
 		var out []string
 		for _, f := range fs {
-			text := fmt.Sprintf("%s:%d: %s %s: %s", RelPath(f.File, o.Root), f.Line, f.Code, f.Severity, f.Message)
+			tx := f.Text(o.Lang)
+			text := fmt.Sprintf("%s:%d: %s %s: %s", output.RelPath(f.File, o.Root), f.Line, f.Code, f.Severity, tx.Message)
 			if f.Detail != "" {
 				text += " (" + f.Detail + ")"
 			}
 			if o.FailOn.Fails(f.Severity) {
-				c.Failures = append(c.Failures, junitResult{Message: f.Code + ": " + f.Message, Type: f.Severity.String(),
-					Text: text + "\n" + f.Description + "\nRemedy: " + f.Remedy})
+				c.Failures = append(c.Failures, junitResult{Message: f.Code + ": " + tx.Message, Type: f.Severity.String(),
+					Text: text + "\n" + tx.Description + "\nRemedy: " + tx.Remedy})
 			} else {
 				out = append(out, text)
 			}
@@ -76,9 +78,9 @@ func junitCases(r *Report, o FormatOptions, emit func(*junitCase) error) error {
 			c.SystemOut = strings.Join(out, "\n")
 		}
 	}
-	err := r.EachFile(func(fr *FileResult) error {
-		rel := RelPath(fr.File, o.Root)
-		var fs []Finding
+	err := r.EachFile(func(fr *lint.FileResult) error {
+		rel := output.RelPath(fr.File, o.Root)
+		var fs []lint.Finding
 		if !done[fr.File] {
 			done[fr.File] = true
 			var err error
@@ -101,7 +103,7 @@ func junitCases(r *Report, o FormatOptions, emit func(*junitCase) error) error {
 		// findings, line 0 or before the first block, go to the first object).
 		// Objects come in the order of their lines: a binary search finds it (a file of
 		// 200,000 blocks took minutes with a scan of every object for every finding).
-		per := make([][]Finding, len(fr.Objects))
+		per := make([][]lint.Finding, len(fr.Objects))
 		sorted := sort.SliceIsSorted(fr.Objects, func(i, j int) bool { return fr.Objects[i].Line < fr.Objects[j].Line })
 		for _, f := range fs {
 			k := 0
@@ -135,7 +137,7 @@ func junitCases(r *Report, o FormatOptions, emit func(*junitCase) error) error {
 		if done[file] {
 			continue
 		}
-		rel := RelPath(file, o.Root)
+		rel := output.RelPath(file, o.Root)
 		if file == "" {
 			rel = "(run)"
 		}
@@ -155,10 +157,10 @@ func junitCases(r *Report, o FormatOptions, emit func(*junitCase) error) error {
 	return nil
 }
 
-// writeJUnit streams the document: a first pass over the report counts the testcases (the
+// Write streams the document: a first pass over the report counts the testcases (the
 // counts are attributes of the opening tags), the second writes them one at a time.
-func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
-	name := r.Tool.Name
+func Write(w io.Writer, r *report.Report, o output.Options) error {
+	name := r.Tool().Name
 	if name == "" {
 		name = "vpncertlint"
 	}
@@ -190,13 +192,13 @@ func writeJUnit(w io.Writer, r *Report, o FormatOptions) error {
 	counts := []string{"tests", strconv.Itoa(tests), "failures", strconv.Itoa(failures), "errors", strconv.Itoa(errs)}
 	suites := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: attrs(append([]string{"name", name}, counts...)...)}
 	suiteAttrs := append([]string{"name", name}, counts...)
-	if r.Now != "" {
-		suiteAttrs = append(suiteAttrs, "timestamp", r.Now)
+	if r.Now() != "" {
+		suiteAttrs = append(suiteAttrs, "timestamp", r.Now())
 	}
 	suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: attrs(suiteAttrs...)}
 	props := struct {
 		Props []junitProperty `xml:"property"`
-	}{[]junitProperty{{Name: "now", Value: r.Now}, {Name: "version", Value: r.Tool.Version}}}
+	}{[]junitProperty{{Name: "now", Value: r.Now()}, {Name: "version", Value: r.Tool().Version}}}
 	if err := enc.EncodeToken(suites); err != nil {
 		return err
 	}

@@ -1,4 +1,11 @@
-package lint
+// Package markdown writes the markdown format (--format markdown): a report for a GitHub job
+// summary ($GITHUB_STEP_SUMMARY) or a merge request comment. A heading, the summary line, a
+// table of the counts by severity, then a table of the findings in the report's order
+// (location as a link to the file and line, code, severity, message, detail), capped at
+// MaxFindings rows unless Verbose; then the inputs that could not be read and, with Verbose,
+// the waived findings. It is written as the findings are read (EachFinding), like the other
+// formats.
+package markdown
 
 import (
 	"bufio"
@@ -10,20 +17,15 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/report"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
-// The markdown format (--format markdown): a report for a GitHub job summary
-// ($GITHUB_STEP_SUMMARY) or a merge request comment. A heading, the summary line, a table of
-// the counts by severity, then a table of the findings in the report's order (location as a
-// link to the file and line, code, severity, message, detail), capped at MarkdownMaxFindings
-// rows unless Verbose; then the inputs that could not be read and, with Verbose, the waived
-// findings. It is written as the findings are read (EachFinding), like the other formats.
-
-func init() { RegisterFormat("markdown", writeMarkdown) }
-
-// MarkdownMaxFindings is how many findings the markdown format lists without Verbose; a line
+// MaxFindings is how many findings the markdown format lists without Verbose; a line
 // then says how many were left out. (A GitHub job summary takes at most 1 MiB.)
-const MarkdownMaxFindings = 1000
+const MaxFindings = 1000
 
 // mdWords are the markdown report's own words in one language.
 type mdWords struct {
@@ -59,48 +61,49 @@ var mdZH = mdWords{
 
 var errMarkdownFull = errors.New("markdown: cap reached")
 
-func writeMarkdown(w io.Writer, r *Report, o FormatOptions) error {
-	words := reportWords(r.Lang())
+// Write writes the report in markdown.
+func Write(w io.Writer, r *report.Report, o output.Options) error {
+	words := output.WordsFor(o.Lang)
 	md := &mdEN
-	if words.zh {
+	if words.ZH {
 		md = &mdZH
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	ew := &errWriter{w: bw}
-	s := r.Summary
-	line := words.totals(s, r.NumFiles(), r.NumObjects())
+	ew := &output.ErrWriter{W: bw}
+	s := r.Summary()
+	line := words.Totals(s, r.NumFiles(), r.NumObjects())
 	if n := r.IOErrors(); n > 0 {
-		line += words.unreadable(n)
+		line += words.Unreadable(n)
 	}
 	if s.Waived > 0 {
-		line += words.waivedCount(s.Waived)
+		line += words.WaivedCount(s.Waived)
 	}
-	ew.printf("## vpncertlint\n\n%s\n\n%s", MarkdownCell(line), md.countsHeader)
-	ew.printf("| error | %d |\n| warning | %d |\n| notice | %d |\n", s.Error, s.Warning, s.Notice)
+	ew.Printf("## vpncertlint\n\n%s\n\n%s", Cell(line), md.countsHeader)
+	ew.Printf("| error | %d |\n| warning | %d |\n| notice | %d |\n", s.Error, s.Warning, s.Notice)
 	if s.Waived > 0 {
-		ew.printf("| waived | %d |\n", s.Waived)
+		ew.Printf("| waived | %d |\n", s.Waived)
 	}
 
 	total := r.NumFindings()
 	if total == 0 {
-		ew.printf("\n%s\n", md.noFindings)
+		ew.Printf("\n%s\n", md.noFindings)
 	} else {
-		ew.printf("\n%s\n\n%s", md.findingsHead, md.findingsHeader)
+		ew.Printf("\n%s\n\n%s", md.findingsHead, md.findingsHeader)
 		zlint := map[string]bool{}
 		shown := 0
 		var buf []byte
-		err := r.EachFinding(func(f *Finding) error {
-			if !o.Verbose && shown == MarkdownMaxFindings {
+		err := r.EachFinding(func(f *lint.Finding) error {
+			if !o.Verbose && shown == MaxFindings {
 				return errMarkdownFull
 			}
 			shown++
 			isZlint, ok := zlint[f.Code]
 			if !ok {
-				c, found := Lookup(f.Code)
-				isZlint = found && c.Source == SourceZlint
+				isZlint = output.IsZlint(f.Code)
 				zlint[f.Code] = isZlint
 			}
-			text, _ := lineText(f, words.zh, isZlint)
+			tx := f.Text(o.Lang)
+			text, _ := output.LineText(&tx, words.ZH, isZlint)
 			buf = append(buf[:0], "| "...)
 			buf = appendLocation(buf, f.File, f.Line, o)
 			buf = append(buf, " | "...)
@@ -108,58 +111,59 @@ func writeMarkdown(w io.Writer, r *Report, o FormatOptions) error {
 			buf = append(buf, " | "...)
 			buf = append(buf, f.Severity.String()...)
 			buf = append(buf, " | "...)
-			buf = append(buf, MarkdownCell(text)...)
+			buf = append(buf, Cell(text)...)
 			buf = append(buf, " | "...)
-			buf = append(buf, MarkdownCell(f.Detail)...)
+			buf = append(buf, Cell(f.Detail)...)
 			buf = append(buf, " |\n"...)
-			ew.write(buf)
-			return ew.err
+			ew.Write(buf)
+			return ew.Err
 		})
 		if err != nil && err != errMarkdownFull {
 			return err
 		}
 		if shown < total {
-			ew.printf("\n%s\n", fmt.Sprintf(md.capped, shown, total))
+			ew.Printf("\n%s\n", fmt.Sprintf(md.capped, shown, total))
 		}
 	}
 
 	if errs := r.ErrorFiles(); len(errs) > 0 {
-		ew.printf("\n%s\n\n%s", md.unreadableHead, md.unreadableHeader)
+		ew.Printf("\n%s\n\n%s", md.unreadableHead, md.unreadableHeader)
 		for _, f := range errs {
-			ew.printf("| %s | %s |\n", MarkdownCell(displayFile(f.File)), MarkdownCell(f.Error))
+			ew.Printf("| %s | %s |\n", Cell(output.DisplayFile(f.File)), Cell(f.Error))
 		}
 	}
-	if o.Verbose && len(r.Waived) > 0 {
-		ew.printf("\n%s\n\n%s", md.waivedHead, md.waivedHeader)
-		for i := range r.Waived {
-			wf := &r.Waived[i]
-			text, _ := lineText(&wf.Finding, words.zh, false)
+	if waived := r.Waived(); o.Verbose && len(waived) > 0 {
+		ew.Printf("\n%s\n\n%s", md.waivedHead, md.waivedHeader)
+		for i := range waived {
+			wf := &waived[i]
+			tx := wf.Text(o.Lang)
+			text, _ := output.LineText(&tx, words.ZH, false)
 			loc := string(appendLocation(nil, wf.File, wf.Line, o))
-			ew.printf("| %s | %s | %s | %s | %s | %s |\n", loc, appendCode(nil, wf.Code), wf.Severity,
-				MarkdownCell(text), MarkdownCell(wf.Reason), MarkdownCell(wf.Expires))
+			ew.Printf("| %s | %s | %s | %s | %s | %s |\n", loc, appendCode(nil, wf.Code), wf.Severity,
+				Cell(text), Cell(wf.Reason), Cell(wf.Expires))
 		}
 	}
-	if ew.err == nil {
-		ew.err = bw.Flush()
+	if ew.Err == nil {
+		ew.Err = bw.Flush()
 	}
-	return ew.err
+	return ew.Err
 }
 
 // appendLocation appends a finding's location, file:line (file alone for line 0), as a link
 // to the file and line: o.LinkBase followed by the path relative to o.LinkRoot, or that path
 // alone (a relative link). The run itself ("") and standard input ("-") are not links, nor is
 // a file outside o.LinkRoot.
-func appendLocation(buf []byte, file string, line int, o FormatOptions) []byte {
-	text := displayFile(file)
+func appendLocation(buf []byte, file string, line int, o output.Options) []byte {
+	text := output.DisplayFile(file)
 	if line > 0 {
 		text += ":" + strconv.Itoa(line)
 	}
-	rel := RelPath(file, o.LinkRoot)
+	rel := output.RelPath(file, o.LinkRoot)
 	if file == "" || file == "-" || path.IsAbs(rel) || filepath.IsAbs(filepath.FromSlash(rel)) || rel == ".." || strings.HasPrefix(rel, "../") {
-		return append(buf, MarkdownCell(text)...)
+		return append(buf, Cell(text)...)
 	}
 	buf = append(buf, '[')
-	buf = append(buf, MarkdownCell(text)...)
+	buf = append(buf, Cell(text)...)
 	buf = append(buf, "]("...)
 	if base := o.LinkBase; base != "" {
 		buf = append(buf, base...)
@@ -184,27 +188,27 @@ func appendLocation(buf []byte, file string, line int, o FormatOptions) []byte {
 // appendCode appends a code as a code span (codes are catalogue identifiers such as
 // VPN.0072 or zlint.e_ext_san_missing: no backquote in them, nothing else to escape).
 func appendCode(buf []byte, code string) []byte {
-	if !safeASCII(code) || strings.ContainsAny(code, "`|") {
-		return append(buf, MarkdownCell(code)...)
+	if !output.PrintableASCII(code) || strings.ContainsAny(code, "`|") {
+		return append(buf, Cell(code)...)
 	}
 	buf = append(buf, '`')
 	buf = append(buf, code...)
 	return append(buf, '`')
 }
 
-// markdownSpecial are the characters MarkdownCell escapes with a backslash: those that
+// markdownSpecial are the characters Cell escapes with a backslash: those that
 // start or end emphasis, code, links (a "(" or "!" matters only next to a bracket, which is
 // escaped), HTML and entities, strikethrough, math, mentions and issue references, the
 // backslash itself, and the pipe that ends a table cell. (The others, "-", "+", "." or a
 // leading "#", make blocks only at the start of a line, which a cell never is.)
 const markdownSpecial = "\\`*_[]<>#|~&$@"
 
-// MarkdownCell returns s fit for one cell of a markdown table: escaped as for a line of text
-// (TextSafe: a newline, a control character or a bidi override is printed as \n, \x1b,
+// Cell returns s fit for one cell of a markdown table: escaped as for a line of text
+// (output.TextSafe: a newline, a control character or a bidi override is printed as \n, \x1b,
 // \u202e…, so that a name cannot end the row or the table), then with the markdown
 // specials backslash-escaped, so that they print as themselves.
-func MarkdownCell(s string) string {
-	s = TextSafe(s)
+func Cell(s string) string {
+	s = output.TextSafe(s)
 	if !strings.ContainsAny(s, markdownSpecial) {
 		return s
 	}

@@ -1,4 +1,7 @@
-package lint
+// Package text writes the text format: the findings grouped by file, one line each, in the
+// language of output.Options.Lang; zlint advisories raised more than SummarizeAfter times are
+// one summary line each; a totals line ends it.
+package text
 
 import (
 	"bufio"
@@ -6,64 +9,14 @@ import (
 	"io"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/fatih/color"
 	"golang.org/x/text/width"
+
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/report"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
-
-// FormatOptions tune a formatter.
-type FormatOptions struct {
-	// Color enables ANSI colour in the text format.
-	Color bool
-	// Verbose adds the description and remedy under each text finding.
-	Verbose bool
-	// FailOn is the run's --fail-on: formats that distinguish failing findings (junit) use it.
-	FailOn FailOn
-	// Root is the absolute directory file URIs are made relative to (sarif); "" is the
-	// current directory.
-	Root string
-	// Width is the most terminal columns the message part (message and detail) of a zlint
-	// advisory's line takes in the text format; longer ones are cut with "…" (never with
-	// Verbose, which prints them whole). 0 is DefaultWidth.
-	Width int
-	// LinkBase starts the markdown format's links to files (a URL ending in "/", such as
-	// https://github.com/OWNER/REPO/blob/SHA/); "" makes the links relative.
-	LinkBase string
-	// LinkRoot is the directory the markdown format's link paths are relative to (the
-	// repository's work tree); "" leaves the paths as given.
-	LinkRoot string
-}
-
-// Formatter writes a finalized report.
-type Formatter func(w io.Writer, r *Report, o FormatOptions) error
-
-var formatters = map[string]Formatter{
-	"text": writeText,
-	"json": writeJSON,
-}
-
-// RegisterFormat adds an output format (sarif, junit, … live beside their code).
-func RegisterFormat(name string, f Formatter) { formatters[name] = f }
-
-// Formats lists the format names, sorted.
-func Formats() []string {
-	var out []string
-	for k := range formatters {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// Write renders r in the named format.
-func Write(w io.Writer, format string, r *Report, o FormatOptions) error {
-	f, ok := formatters[format]
-	if !ok {
-		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
-	}
-	return f(w, r, o)
-}
 
 // painted is text of the text format that is safe to print as it is: escaped (TextSafe),
 // then coloured.
@@ -80,17 +33,17 @@ const SummarizeAfter = 3
 // summaryFiles is how many of its inputs a summary line names.
 const summaryFiles = 3
 
-// writeText renders the text format. Every string of the report it prints goes through
+// Write renders the text format. Every string of the report it prints goes through
 // TextSafe: text.printf escapes its string arguments, paint escapes what it colours, and
 // the finding lines are appended escaped.
 //
 // A finding's line is file:line: CODE severity: text (detail), where text is the message, or
-// in Chinese (a report finalized in zh) the Chinese description, except for zlint advisories,
+// in Chinese (o.Lang zh) the Chinese description, except for zlint advisories,
 // whose text zlint gives only in English. The message part (text and detail) of a zlint
 // advisory is cut to o.Width columns, and a lint raised more than SummarizeAfter times is one
 // summary line after the files; Verbose prints each advisory whole, with the description
 // (or, in Chinese, the English message) and the remedy under every finding.
-func writeText(w io.Writer, r *Report, o FormatOptions) error {
+func Write(w io.Writer, r *report.Report, o output.Options) error {
 	paint := func(attrs ...color.Attribute) func(s string) painted {
 		c := color.New(attrs...)
 		if o.Color {
@@ -98,15 +51,15 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		} else {
 			c.DisableColor()
 		}
-		return func(s string) painted { return painted(c.Sprint(TextSafe(s))) }
+		return func(s string) painted { return painted(c.Sprint(output.TextSafe(s))) }
 	}
-	sevColor := map[Severity]func(s string) painted{
-		Error:   paint(color.FgRed, color.Bold),
-		Warning: paint(color.FgYellow, color.Bold),
-		Notice:  paint(color.FgCyan),
+	sevColor := map[lint.Severity]func(s string) painted{
+		lint.Error:   paint(color.FgRed, color.Bold),
+		lint.Warning: paint(color.FgYellow, color.Bold),
+		lint.Notice:  paint(color.FgCyan),
 	}
 	bold, faint := paint(color.Bold), paint(color.Faint)
-	words := reportWords(r.Lang())
+	words := output.WordsFor(o.Lang)
 	maxCols := o.Width
 	if maxCols <= 0 {
 		maxCols = DefaultWidth
@@ -116,7 +69,7 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 	// Buffered: a report of thousands of findings is otherwise thousands of small writes
 	// (system calls when w is the terminal or a pipe).
 	bw := bufio.NewWriterSize(w, 64<<10)
-	ew := &textWriter{errWriter{w: bw}}
+	ew := &textWriter{output.ErrWriter{W: bw}}
 	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
 	ioErr := map[string]string{}
 	for _, f := range r.ErrorFiles() {
@@ -145,7 +98,7 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		lines := e != ""
 		for fi := range fs {
 			if s := adv.summary(fs[fi].Code); s != nil {
-				s.add(file, &fs[fi])
+				s.add(file, &fs[fi], o.Lang)
 			} else {
 				lines = true
 			}
@@ -157,11 +110,11 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 			ew.printf("\n")
 		}
 		printed++
-		ew.printf("%s\n", bold(displayFile(file)))
+		ew.printf("%s\n", bold(output.DisplayFile(file)))
 		if e != "" {
-			ew.printf("%s: %s %s\n", displayFile(file), sevColor[Error](words.ioError), e)
+			ew.printf("%s: %s %s\n", output.DisplayFile(file), sevColor[lint.Error](words.IOError), e)
 		}
-		shown := TextSafe(displayFile(file))
+		shown := output.TextSafe(output.DisplayFile(file))
 		for fi := range fs {
 			f := &fs[fi]
 			if adv.summary(f.Code) != nil {
@@ -178,34 +131,35 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 				buf = append(buf, ' ')
 				buf = append(buf, sevColor[f.Severity](f.Severity.String()+":")...)
 			} else {
-				buf = AppendTextSafe(buf, f.Code)
+				buf = output.AppendTextSafe(buf, f.Code)
 				buf = append(buf, ' ')
 				buf = append(buf, f.Severity.String()...)
 				buf = append(buf, ':')
 			}
 			buf = append(buf, ' ')
-			text, described := lineText(f, words.zh, adv.zlint(f.Code))
+			tx := f.Text(o.Lang)
+			text, described := output.LineText(&tx, words.ZH, adv.zlint(f.Code))
 			if adv.zlint(f.Code) && !o.Verbose {
-				part := TextSafe(text)
+				part := output.TextSafe(text)
 				if f.Detail != "" {
-					part += " (" + TextSafe(f.Detail) + ")"
+					part += " (" + output.TextSafe(f.Detail) + ")"
 				}
 				buf = append(buf, clipWidth(part, maxCols)...)
 			} else {
-				buf = AppendTextSafe(buf, text)
+				buf = output.AppendTextSafe(buf, text)
 				if f.Detail != "" {
 					buf = append(buf, " ("...)
-					buf = AppendTextSafe(buf, f.Detail)
+					buf = output.AppendTextSafe(buf, f.Detail)
 					buf = append(buf, ')')
 				}
 			}
 			buf = append(buf, '\n')
-			ew.write(buf)
+			ew.Write(buf)
 			if o.Verbose {
 				if described {
-					ew.printf("    %s %s\n    %s %s\n", faint(words.message), f.Message, faint(words.remedy), f.Remedy)
+					ew.printf("    %s %s\n    %s %s\n", faint(words.Message), tx.Message, faint(words.Remedy), tx.Remedy)
 				} else {
-					ew.printf("    %s %s\n    %s %s\n", faint(words.description), f.Description, faint(words.remedy), f.Remedy)
+					ew.printf("    %s %s\n    %s %s\n", faint(words.Description), tx.Description, faint(words.Remedy), tx.Remedy)
 				}
 			}
 		}
@@ -214,66 +168,58 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 		ew.printf("\n")
 	}
 	if sums := adv.summaries(); len(sums) > 0 {
-		ew.printf("%s\n", bold(fmt.Sprintf(words.summaryHead, SummarizeAfter)))
+		ew.printf("%s\n", bold(fmt.Sprintf(words.SummaryHead, SummarizeAfter)))
 		for _, s := range sums {
 			files := make([]string, len(s.first))
 			for i, f := range s.first {
-				files[i] = TextSafe(displayFile(f))
+				files[i] = output.TextSafe(output.DisplayFile(f))
 			}
 			ew.printf("%s %s %s%s\n", bold(s.code), sevColor[s.sev](s.sev.String()+":"),
-				painted(clipWidth(TextSafe(s.message), maxCols)), painted(words.summaryLine(s.n, s.files, files)))
+				painted(clipWidth(output.TextSafe(s.message), maxCols)), painted(words.SummaryLine(s.n, s.files, files)))
 		}
 		ew.printf("\n")
 	}
-	if o.Verbose && len(r.Waived) > 0 {
-		ew.printf("%s\n", bold(words.waivedHead))
-		for _, w := range r.Waived {
+	if waived := r.Waived(); o.Verbose && len(waived) > 0 {
+		ew.printf("%s\n", bold(words.WaivedHead))
+		for _, w := range waived {
 			until := ""
 			if w.Expires != "" {
-				until = fmt.Sprintf(words.until, w.Expires)
+				until = fmt.Sprintf(words.Until, w.Expires)
 			}
-			text, _ := lineText(&w.Finding, words.zh, false)
-			ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", displayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), text, words.waived, until, w.Reason)
+			tx := w.Text(o.Lang)
+			text, _ := output.LineText(&tx, words.ZH, false)
+			ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", output.DisplayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), text, words.Waived, until, w.Reason)
 		}
 		ew.printf("\n")
 	}
-	if o.Verbose && len(r.Skipped) > 0 {
+	if skipped := r.Skipped(); o.Verbose && len(skipped) > 0 {
 		ew.printf("%s\n", bold("Skipped by the directory scan (not server bodies):"))
-		for _, sk := range r.Skipped {
-			ew.printf("%s: %s\n", displayFile(sk.File), sk.Reason)
+		for _, sk := range skipped {
+			ew.printf("%s: %s\n", output.DisplayFile(sk.File), sk.Reason)
 		}
 		ew.printf("\n")
 	}
 	objects := r.NumObjects()
-	s := r.Summary
-	line := words.totals(s, r.NumFiles(), objects)
+	s := r.Summary()
+	line := words.Totals(s, r.NumFiles(), objects)
 	if n := r.IOErrors(); n > 0 {
-		line += words.unreadable(n)
+		line += words.Unreadable(n)
 	}
 	if s.Waived > 0 {
-		line += words.waivedCount(s.Waived)
+		line += words.WaivedCount(s.Waived)
 	}
-	summary := painted(TextSafe(line))
+	summary := painted(output.TextSafe(line))
 	switch {
 	case s.Error > 0 || r.IOErrors() > 0:
-		summary = sevColor[Error](line)
+		summary = sevColor[lint.Error](line)
 	case s.Warning > 0:
-		summary = sevColor[Warning](line)
+		summary = sevColor[lint.Warning](line)
 	}
 	ew.printf("%s\n", summary)
-	if ew.err == nil {
-		ew.err = bw.Flush()
+	if ew.Err == nil {
+		ew.Err = bw.Flush()
 	}
-	return ew.err
-}
-
-// lineText is the text a finding's line shows: its message, or in Chinese (zh) its Chinese
-// description (described true) unless it is a zlint advisory (English only).
-func lineText(f *Finding, zh, zlint bool) (text string, described bool) {
-	if zh && !zlint && f.Description != "" {
-		return f.Description, true
-	}
-	return f.Message, false
+	return ew.Err
 }
 
 // advisories tracks, for one rendering, which codes are zlint advisories and which of them
@@ -286,19 +232,19 @@ type advisories struct {
 // lintSummary is one summary line: a zlint lint's count, its inputs and the first of them.
 type lintSummary struct {
 	code, message string
-	sev           Severity
+	sev           lint.Severity
 	n, files      int
 	first         []string
 	last          string
 }
 
-func (s *lintSummary) add(file string, f *Finding) {
+func (s *lintSummary) add(file string, f *lint.Finding, lang string) {
 	s.n++
 	if f.Severity > s.sev {
 		s.sev = f.Severity
 	}
 	if s.message == "" {
-		s.message = f.Message
+		s.message = f.Text(lang).Message
 	}
 	if s.files == 0 || file != s.last {
 		s.files++
@@ -309,11 +255,10 @@ func (s *lintSummary) add(file string, f *Finding) {
 	}
 }
 
-func newAdvisories(r *Report, verbose bool) *advisories {
+func newAdvisories(r *report.Report, verbose bool) *advisories {
 	a := &advisories{isZlint: map[string]bool{}, summed: map[string]*lintSummary{}}
 	for code, n := range r.CodeCounts() {
-		c, ok := Lookup(code)
-		if !ok || c.Source != SourceZlint {
+		if !output.IsZlint(code) {
 			continue
 		}
 		a.isZlint[code] = true
@@ -371,49 +316,18 @@ func runeColumns(r rune) int {
 	return 1
 }
 
-func displayFile(f string) string {
-	if f == "" {
-		return "(run)"
-	}
-	return SlashPath(f)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // textWriter is the text format's writer: printf escapes its string arguments (TextSafe);
 // painted ones are printed as they are.
-type textWriter struct{ errWriter }
+type textWriter struct{ output.ErrWriter }
 
 func (t *textWriter) printf(format string, a ...interface{}) {
 	for i, v := range a {
 		switch v := v.(type) {
 		case string:
-			a[i] = TextSafe(v)
+			a[i] = output.TextSafe(v)
 		case painted:
 			a[i] = string(v)
 		}
 	}
-	t.errWriter.printf(format, a...)
-}
-
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) write(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
-	}
-}
-
-func (e *errWriter) printf(format string, a ...interface{}) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, a...)
-	}
+	t.ErrWriter.Printf(format, a...)
 }
