@@ -46,3 +46,18 @@ func TestTextSafeCatalogue(t *testing.T) {
 		}
 	}
 }
+
+func TestRelPath(t *testing.T) {
+	root := t.TempDir()
+	for _, c := range []struct{ file, root, want string }{
+		{"a/b.pem", "", "a/b.pem"},
+		{root + "/pki/ca.pem", root, "pki/ca.pem"},
+		{"/elsewhere/ca.pem", root, "/elsewhere/ca.pem"},
+		{"stdin", root, "stdin"},
+		{"", root, ""},
+	} {
+		if got := RelPath(c.file, c.root); got != c.want {
+			t.Errorf("RelPath(%q, %q) = %q, want %q", c.file, c.root, got, c.want)
+		}
+	}
+}

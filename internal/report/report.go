@@ -53,7 +53,8 @@ type Options struct {
 	SpillAfter int
 }
 
-// Report is the result of a run. See the package comment.
+// Report is the result of a run (see the package comment). Its zero value is not usable:
+// make one with New.
 type Report struct {
 	tool     Tool
 	now      string
