@@ -496,7 +496,7 @@ func TestSetDuplicates(t *testing.T) {
 	dup := setCA(2, a.SHA256)
 	got := s.Add(dup)
 	if len(got) != 1 || got[0].Code != "VPN.0077" || got[0].Detail != "same certificate (SHA-256 0123456789abcdef…) as ca1.pem:1" ||
-		got[0].File != "ca2.pem" || got[0].Line != 2 || got[0].Message != lint.New("VPN.0077", "", "ca2.pem").Message {
+		got[0].File != "ca2.pem" || got[0].Line != 2 || got[0].Text("en").Message != "Duplicate certificate: ca2.pem." {
 		t.Errorf("duplicate: %+v", got)
 	}
 	// A third copy names the first again; duplicates are not counted.

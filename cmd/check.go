@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,6 +13,9 @@ import (
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/gctune"
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"golang.org/x/term"
 )
@@ -89,7 +93,7 @@ it names is checked (see 'vpncertlint init').`,
 	fl.StringVar(&f.role, "role", engine.RoleAuto, "what certificates are uploaded as: auto, ca, server or crl")
 	fl.StringArrayVar(&f.ca, "ca", nil, "client CA certificate file the CRLs must be issued by (repeatable)")
 	fl.StringVar(&f.now, "now", "", "the clock, RFC 3339 (default: the current time); makes CI reproducible")
-	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(lint.Formats(), ", "))
+	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(formats.Names(), ", "))
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, notice or none")
 	fl.StringVar(&f.lang, "lang", "", "language of the text and markdown reports: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)")
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
@@ -129,8 +133,8 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 			return usageErr("--now %q is not an RFC 3339 time such as 2026-01-02T15:04:05Z", f.now)
 		}
 	}
-	if !contains(lint.Formats(), f.format) {
-		return usageErr("unknown --format %q (want %s)", f.format, strings.Join(lint.Formats(), ", "))
+	if !slices.Contains(formats.Names(), f.format) {
+		return usageErr("unknown --format %q (want %s)", f.format, strings.Join(formats.Names(), ", "))
 	}
 	useColor := false
 	switch f.color {
@@ -157,7 +161,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		Now:         now,
 		MaxFileSize: f.maxFileSize,
 		Stdin:       cmd.InOrStdin(),
-		Tool:        lint.Tool{Name: "vpncertlint", Version: version()},
+		Tool:        report.Tool{Name: "vpncertlint", Version: version()},
 
 		Body:           f.body.mode,
 		MaxConnections: f.body.maxConnections,
@@ -179,7 +183,8 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	opts.Lean = f.format == "text" && gate.cfg == nil
 	defer gctune.Start()() // fewer garbage collections: see internal/gctune
 	opts.AllowEmpty = f.allowEmpty
-	rep, err := engine.Run(args, opts, f.lang)
+	opts.Report.SpillAfter = spillAfter(cmd)
+	rep, err := engine.Run(args, opts)
 	var empty *engine.EmptyPathError
 	if errors.As(err, &empty) {
 		return usageErr("no file to check in %s (a directory is scanned for %s, and server bodies in %s; hidden entries are skipped): name the files, or use --allow-empty to let it pass",
@@ -189,8 +194,10 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		return err
 	}
 	defer rep.Close()
-	gate.apply(rep, now, f.lang)
-	fo := lint.FormatOptions{Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root,
+	if err := gate.apply(rep, now); err != nil {
+		return err
+	}
+	fo := output.Options{Lang: f.lang, Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root,
 		Width: terminalWidth(cmd), LinkBase: f.markdownLinkBase, LinkRoot: repoRoot()}
 	if !cmd.Flags().Changed("markdown-link-base") {
 		fo.LinkBase = ciLinkBase(func(k string) string { return getenv(cmd, k) })
@@ -201,7 +208,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if f.format != "text" && f.gate.output == "" {
 		// Machine formats go to stdout; I/O errors are also said on stderr for people.
 		for _, fr := range rep.ErrorFiles() {
-			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", lint.TextSafe(fr.File), lint.TextSafe(fr.Error))
+			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", output.TextSafe(fr.File), output.TextSafe(fr.Error))
 		}
 	}
 	if code := rep.ExitCode(failOn); code != 0 {
@@ -217,15 +224,6 @@ func scannedPatterns(exts []string) string {
 		out = append(out, "*"+e)
 	}
 	return strings.Join(out, ", ")
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // envLang is the report's language when --lang is not given: zh when the locale of messages
@@ -258,7 +256,7 @@ func ciLinkBase(getenv func(string) string) string {
 }
 
 // terminalWidth is standard output's width when it is a terminal, else 0 (the text format's
-// default, lint.DefaultWidth).
+// default, text.DefaultWidth).
 func terminalWidth(cmd *cobra.Command) int {
 	out, ok := cmd.OutOrStdout().(*os.File)
 	if !ok || !term.IsTerminal(int(out.Fd())) {

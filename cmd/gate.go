@@ -14,6 +14,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -43,7 +46,7 @@ func registerCompletions(c *cobra.Command) {
 		}
 	}
 	_ = c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return lint.Formats(), cobra.ShellCompDirectiveNoFileComp
+		return formats.Names(), cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = c.RegisterFlagCompletionFunc("role", fixed(engine.Roles...))
 	_ = c.RegisterFlagCompletionFunc("lang", fixed("en", "zh"))
@@ -109,7 +112,7 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 		o.RoleFor = cfg.RoleFor
 	}
 	o.SetsFor = cfg.SetsFor
-	o.Sifter = cfg.Sifter
+	o.Report.Processors = cfg.Processors()
 	if g := cfg.Gateway; g.MaxConnections != 0 && !cmd.Flags().Changed("max-connections") {
 		o.MaxConnections = g.MaxConnections
 	}
@@ -120,7 +123,7 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 	}
 	for _, code := range sortedKeys(cfg.Policy.Severity) {
 		if s := cfg.Policy.Severity[code].Severity; strings.HasPrefix(code, "VPN.") && s < lint.Error {
-			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", lint.TextSafe(gt.name), code, s)
+			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", output.TextSafe(gt.name), code, s)
 		}
 	}
 	if len(args) > 0 {
@@ -143,7 +146,7 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 	if len(files) == 0 {
 		// A new repository's gate (init, the hook, the first commit before any
 		// certificate): it passes, and says why nothing was checked.
-		fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: no file in %s matches the patterns of %s yet: nothing to check\n", lint.TextSafe(display(cfg.Dir)), lint.TextSafe(gt.name))
+		fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: no file in %s matches the patterns of %s yet: nothing to check\n", output.TextSafe(display(cfg.Dir)), output.TextSafe(gt.name))
 		return gt, nil, nil
 	}
 	for i, f := range files {
@@ -197,30 +200,32 @@ func repoRoot() string {
 	}
 }
 
-func (g *gate) apply(rep *lint.Report, now time.Time, lang string) {
-	if g.cfg != nil {
-		g.cfg.Apply(rep, now, g.whole, g.name, lang)
+// apply adds the configuration's own findings to the report.
+func (g *gate) apply(rep *report.Report, now time.Time) error {
+	if g.cfg == nil {
+		return nil
 	}
+	return g.cfg.Apply(rep, now, g.whole, g.name)
 }
 
 // write renders the report: in format to stdout, or, with --output, in format to the file
 // and as text to stdout. A report that could not be written (a full disk, a closed pipe…) is
 // a writeError: exit 2.
-func (g *gate) write(cmd *cobra.Command, format string, rep *lint.Report, fo lint.FormatOptions) error {
+func (g *gate) write(cmd *cobra.Command, format string, rep *report.Report, fo output.Options) error {
 	if g.out != "" {
 		if err := g.writeFile(format, rep, fo); err != nil {
 			return writeError{fmt.Errorf("--output %s: %v", g.out, err)}
 		}
 		format = "text"
 	}
-	if err := lint.Write(cmd.OutOrStdout(), format, rep, fo); err != nil {
+	if err := formats.Write(cmd.OutOrStdout(), format, rep, fo); err != nil {
 		return writeError{err}
 	}
 	return nil
 }
 
 // writeFile writes the report in format to --output.
-func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions) error {
+func (g *gate) writeFile(format string, rep *report.Report, fo output.Options) error {
 	if st, err := os.Stat(g.out); err == nil && !st.Mode().IsRegular() {
 		// A device, a pipe (/dev/stdout, /dev/fd/N of a process substitution): written to
 		// as it is; a temporary file renamed over it would replace the device itself.
@@ -229,7 +234,7 @@ func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions)
 			return err
 		}
 		bw := bufio.NewWriterSize(f, 64<<10)
-		werr := lint.Write(bw, format, rep, fo)
+		werr := formats.Write(bw, format, rep, fo)
 		if werr == nil {
 			werr = bw.Flush()
 		}
@@ -255,7 +260,7 @@ func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions)
 	}
 	defer os.Remove(tmp.Name())
 	bw := bufio.NewWriterSize(tmp, 64<<10)
-	werr := lint.Write(bw, format, rep, fo)
+	werr := formats.Write(bw, format, rep, fo)
 	if werr == nil {
 		werr = bw.Flush()
 	}

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/internal/config"
+	"github.com/vpncertlint/vpncertlint/internal/output"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"gopkg.in/yaml.v3"
 )
@@ -35,7 +37,7 @@ func newInitCmd() *cobra.Command {
 			if err := os.WriteFile(path, []byte(starterConfig), 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s; edit its patterns, then run: vpncertlint check\n", lint.TextSafe(path))
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s; edit its patterns, then run: vpncertlint check\n", output.TextSafe(path))
 			return nil
 		},
 	}
@@ -160,7 +162,7 @@ func newExplainCmd() *cobra.Command {
 				fmt.Fprintf(w, "Related:      %s\n", c.Related)
 			}
 			raised := "no (listed for reference)"
-			if RaisedCodes()[c.ID] || contains(zlintDefaultCodes(), c.ID) {
+			if RaisedCodes()[c.ID] || slices.Contains(zlintDefaultCodes(), c.ID) {
 				raised = "yes"
 			} else if c.Source == lint.SourceZlint {
 				raised = "when selected (--zlint-include, or the zlint section of " + config.FileName + ")"

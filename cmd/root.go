@@ -15,8 +15,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/output"
 	"github.com/vpncertlint/vpncertlint/internal/profhook"
-	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // Version is stamped by the release build (.goreleaser.yaml) with
@@ -97,7 +97,7 @@ type writeError struct{ err error }
 func (e writeError) Error() string { return e.err.Error() }
 
 // plainError is a message of the tool's own, with no input's name in it: printed as it is,
-// on several lines if it has them (other errors are escaped with lint.TextSafe).
+// on several lines if it has them (other errors are escaped with output.TextSafe).
 type plainError string
 
 func (e plainError) Error() string { return string(e) }
@@ -179,8 +179,33 @@ type envKey struct{}
 // ExecuteEnv is Execute with the environment variables read through getenv (os.Getenv for
 // the process).
 func ExecuteEnv(args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return execute(context.WithValue(context.Background(), envKey{}, getenv), args, stdin, stdout, stderr)
+}
+
+// spillKey holds, in a command's context, the SpillAfter of ExecuteSpilling.
+type spillKey struct{}
+
+// ExecuteSpilling is Execute with the run's report moving its findings and file results to
+// its temporary file past spillAfter of them (report.Options.SpillAfter), so that tests can
+// compare a spilled report's output with one kept in memory.
+func ExecuteSpilling(spillAfter int, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx := context.WithValue(context.Background(), envKey{}, func(string) string { return "" })
+	return execute(context.WithValue(ctx, spillKey{}, spillAfter), args, stdin, stdout, stderr)
+}
+
+// spillAfter is the report's SpillAfter of ExecuteSpilling (0, the default, otherwise).
+func spillAfter(cmd *cobra.Command) int {
+	if ctx := cmd.Context(); ctx != nil {
+		if n, ok := ctx.Value(spillKey{}).(int); ok {
+			return n
+		}
+	}
+	return 0
+}
+
+func execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := NewRoot()
-	root.SetContext(context.WithValue(context.Background(), envKey{}, getenv))
+	root.SetContext(ctx)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -195,7 +220,7 @@ func ExecuteEnv(args []string, getenv func(string) string, stdin io.Reader, stdo
 	}
 	var we writeError
 	if errors.As(err, &we) {
-		fmt.Fprintf(stderr, "vpncertlint: the report could not be written: %s\n", lint.TextSafe(we.Error()))
+		fmt.Fprintf(stderr, "vpncertlint: the report could not be written: %s\n", output.TextSafe(we.Error()))
 		return 2
 	}
 	var pe plainError
@@ -203,7 +228,7 @@ func ExecuteEnv(args []string, getenv func(string) string, stdin io.Reader, stdo
 		fmt.Fprintf(stderr, "vpncertlint: %s\n", pe)
 	} else {
 		// Errors quote paths and arguments: a name must not print lines or escape sequences.
-		fmt.Fprintf(stderr, "vpncertlint: %s\n", lint.TextSafe(err.Error()))
+		fmt.Fprintf(stderr, "vpncertlint: %s\n", output.TextSafe(err.Error()))
 	}
 	help := "vpncertlint"
 	if used != nil {

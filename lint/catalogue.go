@@ -9,8 +9,9 @@ import (
 	"sync"
 )
 
-// cloudTable is a verbatim copy of the cloud's error-code table
-// (../shared/huawei/vpn-error-codes.txt); a test keeps the two identical.
+// cloudTable is a verbatim copy of the cloud's error-code table, shared/huawei/vpn-error-codes.txt
+// beside the repository (../../shared/huawei/vpn-error-codes.txt from this directory);
+// TestEmbeddedTableMatchesShared keeps the two identical.
 //
 //go:embed vpn-error-codes.txt
 var cloudTable string

@@ -58,53 +58,19 @@ func TestEveryCodeHasBothLanguages(t *testing.T) {
 	}
 }
 
-func TestFindingResolve(t *testing.T) {
+func TestFindingText(t *testing.T) {
 	f := New("VPN.0072", "notAfter 2024-01-01", "ca.pem").At("certs/ca.pem", 3)
-	f.Resolve("zh")
-	if f.Message != "Certificate ca.pem has expired." || f.Description != "证书ca.pem已过期。" || f.HTTPStatus != 400 {
-		t.Errorf("resolved %+v", f)
+	if tx := f.Text("zh"); tx.Message != "Certificate ca.pem has expired." || tx.Description != "证书ca.pem已过期。" || tx.HTTPStatus != 400 {
+		t.Errorf("zh text %+v", tx)
 	}
-	f.Resolve("en")
-	if f.Description != "Certificate ca.pem has expired." || f.Remedy != "Import a client CA certificate that has not expired." {
-		t.Errorf("english %+v", f)
+	if tx := f.Text("en"); tx.Description != "Certificate ca.pem has expired." || tx.Remedy != "Import a client CA certificate that has not expired." {
+		t.Errorf("english %+v", tx)
+	}
+	if tx := (&Finding{Code: "VCL.nope", Related: "VPN.0072"}).Text("en"); tx != (Text{Related: "VPN.0072"}) {
+		t.Errorf("unknown code: %+v", tx)
 	}
 	if got := fill("a %s b %s", []string{"x"}); got != "a x b %s" {
 		t.Errorf("fill = %q", got)
-	}
-}
-
-func TestReportOrderAndExit(t *testing.T) {
-	r := &Report{}
-	r.Findings = []Finding{
-		New("VCL.9999", "", "x").At("b.pem", 1),
-		New("VPN.0072", "", "x").At("b.pem", 1),
-		New("VPN.0070", "", "x").At("a.pem", 9),
-	}
-	r.Finalize("en")
-	got := []string{}
-	for _, f := range r.Findings {
-		got = append(got, f.File+":"+f.Code)
-	}
-	if strings.Join(got, " ") != "a.pem:VPN.0070 b.pem:VCL.9999 b.pem:VPN.0072" {
-		t.Errorf("order %v", got)
-	}
-	if r.Summary != (Summary{Error: 2, Warning: 1}) {
-		t.Errorf("summary %+v", r.Summary)
-	}
-	for failOn, want := range map[string]int{"error": 1, "warning": 1, "notice": 1, "none": 0} {
-		fo, _ := ParseFailOn(failOn)
-		if got := r.ExitCode(fo); got != want {
-			t.Errorf("fail-on %s: exit %d, want %d", failOn, got, want)
-		}
-	}
-	r.Findings = r.Findings[1:2] // only the warning
-	fo, _ := ParseFailOn("error")
-	if r.ExitCode(fo) != 0 {
-		t.Error("a warning fails --fail-on error")
-	}
-	r.Files = []FileResult{{File: "x", Error: "open x: permission denied"}}
-	if r.ExitCode(fo) != 2 {
-		t.Error("an unreadable input must exit 2")
 	}
 }
 

@@ -8,25 +8,30 @@ type Object struct {
 	SHA256  string `json:"sha256,omitempty"`
 }
 
-// Finding is one result. Message, Description and Remedy are filled from the catalogue
-// by Report.Finalize; checks set Code, Args, Detail and the location.
+// Finding is one result: a code with the arguments of its texts, a detail, a location and
+// the object it is about. It carries no text in any language: the output formats render the
+// message, description and remedy from the code and Args at output time (Text).
 type Finding struct {
-	Code        string   `json:"code"`
-	Severity    Severity `json:"severity"`
-	HTTPStatus  int      `json:"http_status,omitempty"`
-	Message     string   `json:"message"`
-	Description string   `json:"description"`
-	Remedy      string   `json:"remedy"`
-	Detail      string   `json:"detail"`
-	File        string   `json:"file"`
-	Line        int      `json:"line"`
+	Code     string
+	Severity Severity
+	Detail   string
+	File     string
+	Line     int
 	// Field is the JSON/YAML path of the offending field in a server body, if any.
-	Field   string `json:"field,omitempty"`
-	Related string `json:"related,omitempty"`
+	Field string
+	// Related names a code to see too ("" takes the catalogue's, if any).
+	Related string
 	Object
 
-	// Args fill the message's %s placeholders (the file's base name, the certificate's name…).
-	Args []string `json:"-"`
+	// Args fill the texts' %s placeholders (the file's base name, the certificate's name…).
+	Args []string
+}
+
+// Text is a finding's text in one language, rendered from the catalogue.
+type Text struct {
+	Message, Description, Remedy string
+	HTTPStatus                   int
+	Related                      string
 }
 
 // New returns a finding for code with its catalogue severity.
@@ -47,17 +52,18 @@ func (f Finding) About(o Object) Finding {
 	return f
 }
 
-// Resolve fills the message, description, remedy and HTTP status in lang.
-func (f *Finding) Resolve(lang string) {
+// Text renders the finding's message (English: the cloud's and zlint's texts are), its
+// description and remedy in lang ("en" or "zh"), its HTTP status and its related code. A
+// code missing from the catalogue has empty texts.
+func (f *Finding) Text(lang string) Text {
 	c, ok := Lookup(f.Code)
 	if !ok {
-		return
+		return Text{Related: f.Related}
 	}
-	f.Message = c.Format(f.Args...)
-	f.Description = fill(c.Description(lang), f.Args)
-	f.Remedy = c.Remedy(lang)
-	f.HTTPStatus = c.HTTPStatus
-	if f.Related == "" {
-		f.Related = c.Related
+	t := Text{Message: c.Format(f.Args...), Description: fill(c.Description(lang), f.Args),
+		Remedy: c.Remedy(lang), HTTPStatus: c.HTTPStatus, Related: f.Related}
+	if t.Related == "" {
+		t.Related = c.Related
 	}
+	return t
 }

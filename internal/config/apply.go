@@ -1,15 +1,18 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -55,12 +58,9 @@ func (c *Config) rolesOf(rel string) []string {
 	var out []string
 	add := func(role string, ps Patterns) {
 		if ps.Match(rel) {
-			for _, r := range out {
-				if r == role {
-					return
-				}
+			if !slices.Contains(out, role) {
+				out = append(out, role)
 			}
-			out = append(out, role)
 		}
 	}
 	add(RoleCA, c.Roles.CA)
@@ -183,47 +183,44 @@ func (c *Config) walk(fn func(path, rel string, roles []string)) error {
 	})
 }
 
-// Sifter returns the function a run's report passes each finding through (lint.Report's
-// Sift): the configuration's severity overrides, then its waivers (a waived finding moves to
-// rep.Waived and is dropped). Apply then adds the configuration's own findings.
-func (c *Config) Sifter(rep *lint.Report) func(*lint.Finding) bool {
-	if c.used == nil {
-		c.used = make([]bool, len(c.Ignore))
+// Processors returns the report's processor chain for a run under the configuration: its
+// severity overrides, then its waivers (a waived finding is listed among the report's waived
+// findings and taken out of the run). The configuration's own findings (Codes) are never
+// waived. Apply then adds those.
+func (c *Config) Processors() []report.Processor {
+	c.used = make([]bool, len(c.Ignore))
+	overrides := map[string]lint.Severity{}
+	for code, s := range c.Policy.Severity {
+		overrides[code] = s.Severity
 	}
-	return func(f *lint.Finding) bool {
-		if s, ok := c.Policy.Severity[f.Code]; ok {
-			f.Severity = s.Severity
-		}
-		if i := c.waiverFor(*f); i >= 0 {
-			c.used[i] = true
-			w := c.Ignore[i]
-			wf := lint.WaivedFinding{Finding: *f, Waived: true, Reason: w.Reason}
-			if w.Expires != nil {
-				wf.Expires = w.Expires.Format("2006-01-02")
-			}
-			rep.Waived = append(rep.Waived, wf)
-			return false
-		}
-		return true
-	}
+	return []report.Processor{report.SeverityOverrides(overrides), report.Waivers(c.waive)}
 }
 
-// Apply finishes a run's report by the configuration. Unless the run passed its findings
-// through Sifter, it sifts the report's findings now (severity overrides, then waivers).
-// Then it adds the configuration's own findings (VCL.9001 for an expired waiver; VCL.9002
-// for a waiver that matched nothing, only when whole is set, i.e. the run covered every file
-// of the configuration) and finalizes rep in lang again. file is how the configuration is
-// named in findings.
-func (c *Config) Apply(rep *lint.Report, now time.Time, whole bool, file, lang string) {
+// waive is the waivers' processor: the waiver that takes f out of the run, if any.
+func (c *Config) waive(f *lint.Finding) (report.Waiver, bool) {
+	if slices.Contains(Codes, f.Code) {
+		return report.Waiver{}, false // the configuration's own findings
+	}
+	i := c.waiverFor(*f)
+	if i < 0 {
+		return report.Waiver{}, false
+	}
+	c.used[i] = true
+	w := report.Waiver{Reason: c.Ignore[i].Reason}
+	if e := c.Ignore[i].Expires; e != nil {
+		w.Expires = e.Format("2006-01-02")
+	}
+	return w, true
+}
+
+// Apply adds to a run's report, made with the chain of Processors, the configuration's own
+// findings: VCL.9001 for an expired waiver, and VCL.9002 for a waiver that matched nothing,
+// only when whole is set (the run covered every file of the configuration). file is how the
+// configuration is named in findings. Its error is the report's (a failed write to its
+// temporary file).
+func (c *Config) Apply(rep *report.Report, now time.Time, whole bool, file string) error {
 	if c.used == nil {
-		sift := c.Sifter(rep)
-		kept := rep.Findings[:0:0]
-		for _, f := range rep.Findings {
-			if sift(&f) {
-				kept = append(kept, f)
-			}
-		}
-		rep.Findings = kept
+		return errors.New("config: Apply on a report not made with the configuration's Processors")
 	}
 	var own []lint.Finding
 	day := now.UTC().Truncate(24 * time.Hour)
@@ -236,26 +233,7 @@ func (c *Config) Apply(rep *lint.Report, now time.Time, whole bool, file, lang s
 			own = append(own, lint.New(codeWaiverUnused, "reason given: "+w.Reason, what).At(file, w.Line))
 		}
 	}
-	for i := range own {
-		if s, ok := c.Policy.Severity[own[i].Code]; ok {
-			own[i].Severity = s.Severity
-		}
-	}
-	sift := rep.Sift
-	rep.Sift = nil // the configuration's own findings are not waived
-	rep.Add(own...)
-	rep.Sift = sift
-	sort.SliceStable(rep.Waived, func(i, j int) bool {
-		a, b := rep.Waived[i], rep.Waived[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Code < b.Code
-	})
-	rep.Finalize(lang)
+	return rep.Add(own...)
 }
 
 // waiverFor returns the index of the first waiver that matches f, or -1.

@@ -268,7 +268,7 @@ type Config struct {
 	Zlint   Zlint    `yaml:"zlint,omitempty"`
 	Ignore  []Waiver `yaml:"ignore,omitempty"`
 
-	used []bool // which waivers matched a finding (Sifter)
+	used []bool // which waivers matched a finding (Processors)
 }
 
 func lineErr(n *yaml.Node, msg string) error { return &Error{Line: n.Line, Msg: msg} }

@@ -3,10 +3,12 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -126,19 +128,27 @@ ignore:
 	f := func(code, file string, sha string) lint.Finding {
 		return lint.New(code, "").At(file, 1).About(lint.Object{SHA256: sha})
 	}
-	rep := lint.NewReport(lint.Tool{}, time.Time{})
-	rep.Findings = []lint.Finding{
+	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	if err := c.Apply(report.New(report.Tool{}, now, report.Options{}), now, true, ".vpncertlint.yaml"); err == nil {
+		t.Error("Apply on a report made without the configuration's Processors")
+	}
+	rep := report.New(report.Tool{}, time.Time{}, report.Options{Processors: c.Processors()})
+	if err := rep.Add(
 		f("VCL.0721", "/repo/pki/a.pem", sha),      // waived (sha matches)
 		f("VCL.0721", "/repo/pki/a.pem", "bb"),     // kept: another certificate
 		f("VCL.0743", "/repo/pki/sub/b.pem", ""),   // waived by an expired waiver
 		f("VCL.0701", "/repo/pki/a.pem", sha),      // severity raised to error
 		f("VCL.0743", "/repo/other/c.pem", ""),     // kept: path does not match
 		f("VCL.0721", "/elsewhere/pki/a.pem", sha), // kept: outside the repository
+	); err != nil {
+		t.Fatal(err)
 	}
-	now := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
-	c.Apply(rep, now, true, ".vpncertlint.yaml", "en")
+	if err := c.Apply(rep, now, true, ".vpncertlint.yaml"); err != nil {
+		t.Fatal(err)
+	}
 	var got []string
-	for _, f := range rep.Findings {
+	all, _ := rep.AllFindings()
+	for _, f := range all {
 		got = append(got, f.Code+"/"+f.Severity.String()+"@"+f.File)
 	}
 	joined := strings.Join(got, " ")
@@ -151,10 +161,10 @@ ignore:
 			t.Errorf("missing %s in %s", w, joined)
 		}
 	}
-	if len(rep.Findings) != 6 || len(rep.Waived) != 2 || rep.Summary.Waived != 2 || rep.Summary.Error != 2 {
-		t.Errorf("findings %s, waived %d, summary %+v", joined, len(rep.Waived), rep.Summary)
+	if len(all) != 6 || len(rep.Waived()) != 2 || rep.Summary().Waived != 2 || rep.Summary().Error != 2 {
+		t.Errorf("findings %s, waived %d, summary %+v", joined, len(rep.Waived()), rep.Summary())
 	}
-	if w := rep.Waived[1]; w.Code != "VCL.0743" || !w.Waived || w.Reason != "pasted text is fine" || w.Expires != "2026-05-31" || w.Message == "" {
+	if w := rep.Waived()[1]; w.Code != "VCL.0743" || !w.Waived || w.Reason != "pasted text is fine" || w.Expires != "2026-05-31" {
 		t.Errorf("waived entry %+v", w)
 	}
 	if strings.Count(joined, "VCL.9001") != 1 {
@@ -162,12 +172,35 @@ ignore:
 	}
 
 	// A partial run (files named on the command line) does not call waivers unused.
-	rep2 := lint.NewReport(lint.Tool{}, time.Time{})
-	c.Apply(rep2, now, false, ".vpncertlint.yaml", "en")
-	for _, f := range rep2.Findings {
-		if f.Code == "VCL.9002" {
-			t.Errorf("VCL.9002 in a partial run")
-		}
+	rep2 := report.New(report.Tool{}, time.Time{}, report.Options{Processors: c.Processors()})
+	if err := c.Apply(rep2, now, false, ".vpncertlint.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if codes := rep2.Codes(); slices.Contains(codes, "VCL.9002") || !slices.Contains(codes, "VCL.9001") {
+		t.Errorf("a partial run: %v, want VCL.9001 alone", codes)
+	}
+}
+
+// TestApplyOwnFindingsNotWaived: the configuration's own findings take its severity
+// overrides but no waiver, even one that names them and the configuration file.
+func TestApplyOwnFindingsNotWaived(t *testing.T) {
+	c := mustParse(t, `version: 1
+roles: {ca: ["**/*.pem"]}
+policy:
+  severity:
+    VCL.9002: warning
+ignore:
+  - code: VCL.9002
+    path: "**"
+    reason: "try to hide the unused-waiver notice"
+`)
+	rep := report.New(report.Tool{}, time.Time{}, report.Options{Processors: c.Processors()})
+	if err := c.Apply(rep, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), true, "/repo/.vpncertlint.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := rep.AllFindings()
+	if len(fs) != 1 || fs[0].Code != "VCL.9002" || fs[0].Severity != lint.Warning || len(rep.Waived()) != 0 {
+		t.Errorf("findings %+v, waived %+v", fs, rep.Waived())
 	}
 }
 

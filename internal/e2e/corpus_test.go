@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/vpncertlint/vpncertlint/cmd"
-	"github.com/vpncertlint/vpncertlint/lint"
+	jsonreport "github.com/vpncertlint/vpncertlint/internal/output/json"
 )
 
 // corpusDir holds 1,435 third-party certificates and CRLs (zlint and boulder test data).
@@ -45,7 +45,7 @@ func TestCorpus(t *testing.T) {
 	if code == 2 {
 		t.Fatalf("exit 2 on readable files; stderr: %s", errb.String())
 	}
-	var rep lint.Report
+	var rep jsonreport.Document
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("output is not JSON: %v", err)
 	}

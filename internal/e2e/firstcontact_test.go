@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/vpncertlint/vpncertlint/cmd"
+	jsonreport "github.com/vpncertlint/vpncertlint/internal/output/json"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -219,7 +220,7 @@ func TestFirstContactStdinName(t *testing.T) {
 		t.Errorf("text:\n%s", out)
 	}
 	out, _, _ = fcRun(t, pem, append(base, "--format", "json", "-")...)
-	var rep lint.Report
+	var rep jsonreport.Document
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}

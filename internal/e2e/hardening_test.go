@@ -18,7 +18,9 @@ import (
 
 	"github.com/vpncertlint/vpncertlint/cmd"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
-	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 )
 
 // TestNoPrivateKeyInOutput: whatever a key file is passed as, and in every output format,
@@ -70,7 +72,7 @@ func TestNoPrivateKeyInOutput(t *testing.T) {
 		}
 	}
 	for _, role := range []string{"auto", "ca", "server", "crl"} {
-		for _, format := range lint.Formats() {
+		for _, format := range formats.Names() {
 			for _, verbose := range []string{"--verbose=false", "--verbose=true"} {
 				var out, errb bytes.Buffer
 				cmd.Execute([]string{"check", "--now", testNow, "--color", "never", "--role", role, "--format", format, verbose, dir}, strings.NewReader(""), &out, &errb)
@@ -96,12 +98,12 @@ func TestDeterministicJSON(t *testing.T) {
 	var first []byte
 	for i, c := range []struct{ procs, jobs int }{{1, 1}, {2, 0}, {2, 2}, {4, 3}, {8, 32}, {1, 0}, {3, 7}} {
 		runtime.GOMAXPROCS(c.procs)
-		rep, err := engine.Run([]string{"testdata"}, engine.Options{Now: now, Jobs: c.jobs, Tool: lint.Tool{Name: "vpncertlint", Version: "test"}}, "en")
+		rep, err := engine.Run([]string{"testdata"}, engine.Options{Now: now, Jobs: c.jobs, Tool: report.Tool{Name: "vpncertlint", Version: "test"}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var b bytes.Buffer
-		if err := lint.Write(&b, "json", rep, lint.FormatOptions{}); err != nil {
+		if err := formats.Write(&b, "json", rep, output.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if i == 0 {

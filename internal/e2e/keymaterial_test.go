@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/cmd"
-	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
 )
 
 // secrets lists strings that must never appear in any output about a key: the base64 of its
@@ -127,7 +127,7 @@ func TestNoKeyMaterialInOutput(t *testing.T) {
 			t.Fatal(err)
 		}
 		var runs [][]string
-		for _, format := range lint.Formats() {
+		for _, format := range formats.Names() {
 			for _, lang := range []string{"en", "zh"} {
 				runs = append(runs, []string{"check", "--format", format, "--lang", lang, "-v", "--role", "server", "--key", keyPath, "--chain", keyPath, c.cert})
 			}

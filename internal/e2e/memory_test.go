@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/cmd"
-	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
 )
 
 // writeServerCerts writes n distinct server certificates, one per file, into a new
@@ -107,7 +107,7 @@ func TestMemoryDoesNotGrowWithInputs(t *testing.T) {
 	small, large := writeServerCerts(t, n), writeServerCerts(t, 4*n)
 	const perFile = 2 << 10
 	const slack = 6 << 20 // sampling: the heap of the run in flight when a sample is taken
-	for _, format := range lint.Formats() {
+	for _, format := range formats.Names() {
 		t.Run(format, func(t *testing.T) {
 			run := func(dir string) uint64 {
 				return peakLiveHeap(t, "check", "--no-config", "--now", testNow, "--role", "server", "--fail-on", "none",

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/vpncertlint/vpncertlint/cmd"
-	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
 )
 
 // TestNoPasswordInOutput checks request bodies holding passwords (valid, faulty, of the
@@ -35,7 +35,7 @@ func TestNoPasswordInOutput(t *testing.T) {
 		}
 	}
 	var runs [][]string
-	for _, format := range lint.Formats() {
+	for _, format := range formats.Names() {
 		for _, lang := range []string{"en", "zh"} {
 			runs = append(runs, []string{"check", "--no-config", "--now", testNow, "--format", format, "--lang", lang, "-v", dir})
 		}

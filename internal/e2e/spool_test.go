@@ -9,20 +9,16 @@ import (
 
 	"github.com/vpncertlint/vpncertlint/cmd"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
-	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 )
 
 // runSpilled runs the command line with the report spilling to its temporary file after
 // spillAfter findings or objects (0: the default bound, which no test input reaches).
 func runSpilled(t *testing.T, spillAfter int, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	saved := lint.DefaultSpillAfter
-	defer func() { lint.DefaultSpillAfter = saved }()
-	if spillAfter > 0 {
-		lint.DefaultSpillAfter = spillAfter
-	}
 	var out, errb bytes.Buffer
-	code = cmd.Execute(args, strings.NewReader(""), &out, &errb)
+	code = cmd.ExecuteSpilling(spillAfter, args, strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code
 }
 
@@ -37,10 +33,7 @@ func TestSpilledReportIsIdentical(t *testing.T) {
 		args []string
 	}
 	// The spilled runs below must really spill: the engine's report does with the same bound.
-	saved := lint.DefaultSpillAfter
-	lint.DefaultSpillAfter = 1
-	rep, err := engine.Run([]string{"testdata/ca"}, engine.Options{Role: "ca"}, "en")
-	lint.DefaultSpillAfter = saved
+	rep, err := engine.Run([]string{"testdata/ca"}, engine.Options{Role: "ca", Report: report.Options{SpillAfter: 1}})
 	if err != nil || !rep.Spilled() {
 		t.Fatalf("a report with a bound of 1 did not spill (err %v)", err)
 	}
@@ -64,7 +57,7 @@ func TestSpilledReportIsIdentical(t *testing.T) {
 		runs = append(runs, run{"corpus", []string{"check", "--no-config", "--now", testNow, "--fail-on", "none", "../shared/corpus"}})
 	}
 	for _, r := range runs {
-		for _, format := range lint.Formats() {
+		for _, format := range formats.Names() {
 			t.Run(r.name+"/"+format, func(t *testing.T) {
 				args := append(append([]string{}, r.args...), "--format", format, "--color", "never", "-v")
 				want, wantErr, wantCode := runSpilled(t, 0, args...)

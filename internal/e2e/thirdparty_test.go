@@ -45,6 +45,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/vpncertlint/vpncertlint/cmd"
+	jsonreport "github.com/vpncertlint/vpncertlint/internal/output/json"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -156,7 +157,7 @@ func runAndCompare(t *testing.T, role string, certs, crls []*tpFile, now time.Ti
 	if code == 2 {
 		t.Fatalf("role %s: exit 2: %s", role, errb.String())
 	}
-	var rep lint.Report
+	var rep jsonreport.Document
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("role %s: output is not JSON: %v", role, err)
 	}

@@ -14,21 +14,21 @@ import (
 func TestLeanReport(t *testing.T) {
 	paths := []string{filepath.Join("..", "..", "testdata", "server"), filepath.Join("..", "..", "testdata", "ca")}
 	o := Options{Role: RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
-	full, err := Run(paths, o, "en")
+	full, err := Run(paths, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	o.Lean = true
-	lean, err := Run(paths, o, "en")
+	lean, err := Run(paths, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(full.Findings) == 0 || len(full.Findings) != len(lean.Findings) || len(full.Files) != len(lean.Files) {
-		t.Fatalf("findings %d/%d, files %d/%d", len(full.Findings), len(lean.Findings), len(full.Files), len(lean.Files))
+	if len(findingsOf(full)) == 0 || len(findingsOf(full)) != len(findingsOf(lean)) || len(filesOf(full)) != len(filesOf(lean)) {
+		t.Fatalf("findings %d/%d, files %d/%d", len(findingsOf(full)), len(findingsOf(lean)), len(filesOf(full)), len(filesOf(lean)))
 	}
 	withObject := 0
-	for i := range full.Findings {
-		f, l := full.Findings[i], lean.Findings[i]
+	for i := range findingsOf(full) {
+		f, l := findingsOf(full)[i], findingsOf(lean)[i]
 		if f.SHA256 != "" {
 			withObject++
 		}
@@ -43,13 +43,13 @@ func TestLeanReport(t *testing.T) {
 	if withObject == 0 {
 		t.Fatal("no finding about an object: the test proves nothing")
 	}
-	for i := range full.Files {
-		if len(full.Files[i].Objects) != len(lean.Files[i].Objects) {
-			t.Fatalf("%s: %d objects, lean %d", full.Files[i].File, len(full.Files[i].Objects), len(lean.Files[i].Objects))
+	for i := range filesOf(full) {
+		if len(filesOf(full)[i].Objects) != len(filesOf(lean)[i].Objects) {
+			t.Fatalf("%s: %d objects, lean %d", filesOf(full)[i].File, len(filesOf(full)[i].Objects), len(filesOf(lean)[i].Objects))
 		}
-		for j, obj := range lean.Files[i].Objects {
+		for j, obj := range filesOf(lean)[i].Objects {
 			if obj != (lint.ObjectInfo{}) {
-				t.Fatalf("%s object %d: %+v, want only counted", full.Files[i].File, j, obj)
+				t.Fatalf("%s object %d: %+v, want only counted", filesOf(full)[i].File, j, obj)
 			}
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/pemscan"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -50,7 +51,7 @@ type Options struct {
 	Stdin       io.Reader
 	// Jobs is the number of inputs read and checked at once (default: GOMAXPROCS).
 	Jobs int
-	Tool lint.Tool
+	Tool report.Tool
 	// Server bodies (bodycheck): Body is --body (auto, create or update), MaxConnections
 	// the gateway's maximum connections (0: unknown), VPCRoutes the VPC's routes.
 	Body           string
@@ -83,9 +84,10 @@ type Options struct {
 	// object (subject, issuer, serial, SHA-256) and each file's files[].objects keeps only
 	// its number of entries (all zero values, shared: never write to them).
 	Lean bool
-	// Sifter, when set, gives the run's report its Sift, which sees every finding before the
-	// report counts or keeps it: a project configuration's severity overrides and waivers.
-	Sifter func(*lint.Report) func(*lint.Finding) bool
+	// Report configures the run's report: its processor chain (a project configuration's
+	// severity overrides and waivers, which see every finding before the report counts or
+	// keeps it) and when it spills to its temporary file.
+	Report report.Options
 }
 
 func (o *Options) defaults() {
@@ -126,9 +128,9 @@ type outcome struct {
 	send    func(*outcome) // hands a partial outcome on (nil: keep everything to the end)
 }
 
-// Run checks paths (files, directories, or "-" for stdin) and returns the finalized report
-// in lang. A large report keeps its findings in a temporary file: Close it when done.
-func Run(paths []string, o Options, lang string) (*lint.Report, error) {
+// Run checks paths (files, directories, or "-" for stdin) and returns the report. A large
+// report keeps its findings in a temporary file: Close it when done.
+func Run(paths []string, o Options) (*report.Report, error) {
 	o.defaults()
 	valid := false
 	for _, r := range Roles {
@@ -146,10 +148,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 	checked := map[string]bool{} // the keys of the walk-found .json/.yaml files that are bodies
 	inputs = append(o.contextInputs(inputs), inputs...)
 
-	rep := lint.NewReport(o.Tool, o.Now)
-	if o.Sifter != nil {
-		rep.Sift = o.Sifter(rep)
-	}
+	rep := report.New(o.Tool, o.Now, o.Report)
 	// Outcomes arrive in input order and are dropped once reported (the report moves what
 	// it holds to its temporary file past a bound); only what the upload-set checks need is
 	// kept: each input's client CAs and CRLs (large CRLs to be parsed again), and the server
@@ -173,7 +172,7 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 			return
 		}
 		if r.skip {
-			rep.Skipped = append(rep.Skipped, lint.SkippedFile{File: r.file.File, Reason: r.skipWhy})
+			rep.Skip(r.file.File, r.skipWhy)
 			return
 		}
 		if len(empty) > 0 {
@@ -247,7 +246,6 @@ func Run(paths []string, o Options, lang string) (*lint.Report, error) {
 			return nil, &EmptyPathError{Paths: none}
 		}
 	}
-	rep.Finalize(lang)
 	return rep, nil
 }
 

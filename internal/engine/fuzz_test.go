@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/internal/fuzzseed"
-	"github.com/vpncertlint/vpncertlint/lint"
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
 )
 
 // FuzzEngine runs the whole engine on arbitrary bytes given on standard input, in every
@@ -23,14 +24,12 @@ func FuzzEngine(f *testing.F) {
 		o := Options{Role: Roles[int(role)%len(Roles)], Now: now, Jobs: 1, MaxFileSize: 1 << 20}
 		start := time.Now()
 		var outs [2]string
-		saved := lint.DefaultSpillAfter
-		defer func() { lint.DefaultSpillAfter = saved }()
 		for i := range outs {
 			if i == 1 {
-				lint.DefaultSpillAfter = 1
+				o.Report.SpillAfter = 1
 			}
 			o.Stdin = bytes.NewReader(data)
-			rep, err := Run([]string{"-"}, o, "en")
+			rep, err := Run([]string{"-"}, o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -46,7 +45,7 @@ func FuzzEngine(f *testing.F) {
 			}
 			var b bytes.Buffer
 			for _, format := range []string{"json", "text"} {
-				if err := lint.Write(&b, format, rep, lint.FormatOptions{Verbose: true}); err != nil {
+				if err := formats.Write(&b, format, rep, output.Options{Verbose: true}); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -9,6 +9,9 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/output/formats"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/internal/testcert"
 	"math/big"
 	"net"
@@ -28,19 +31,19 @@ import (
 var hostileNow = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 
 // runWithin runs the engine on paths and fails the test if it takes longer than limit.
-func runWithin(t *testing.T, limit time.Duration, paths []string, o Options) *lint.Report {
+func runWithin(t *testing.T, limit time.Duration, paths []string, o Options) *report.Report {
 	t.Helper()
 	if o.Now.IsZero() {
 		o.Now = hostileNow
 	}
 	type res struct {
-		rep *lint.Report
+		rep *report.Report
 		err error
 	}
 	done := make(chan res, 1)
 	start := time.Now()
 	go func() {
-		rep, err := Run(paths, o, "en")
+		rep, err := Run(paths, o)
 		done <- res{rep, err}
 	}()
 	select {
@@ -56,16 +59,16 @@ func runWithin(t *testing.T, limit time.Duration, paths []string, o Options) *li
 	return nil
 }
 
-func codesOf(rep *lint.Report) []string {
+func codesOf(rep *report.Report) []string {
 	var out []string
-	for _, f := range rep.Findings {
+	for _, f := range findingsOf(rep) {
 		out = append(out, f.Code)
 	}
 	return out
 }
 
-func hasCode(rep *lint.Report, code string) bool {
-	for _, f := range rep.Findings {
+func hasCode(rep *report.Report, code string) bool {
+	for _, f := range findingsOf(rep) {
 		if f.Code == code {
 			return true
 		}
@@ -74,7 +77,7 @@ func hasCode(rep *lint.Report, code string) bool {
 }
 
 // allFiles returns the report's file results (a large one keeps them in its temporary file).
-func allFiles(t *testing.T, rep *lint.Report) []lint.FileResult {
+func allFiles(t *testing.T, rep *report.Report) []lint.FileResult {
 	t.Helper()
 	files, err := rep.AllFiles()
 	if err != nil {
@@ -84,7 +87,7 @@ func allFiles(t *testing.T, rep *lint.Report) []lint.FileResult {
 }
 
 // fileError returns the I/O error reported for path.
-func fileError(t *testing.T, rep *lint.Report, path string) string {
+func fileError(t *testing.T, rep *report.Report, path string) string {
 	t.Helper()
 	for _, f := range allFiles(t, rep) {
 		if f.File == path {
@@ -126,7 +129,7 @@ func goodCert(t *testing.T, dir string) string {
 }
 
 // checkAnchor asserts that the anchor certificate was read and checked.
-func checkAnchor(t *testing.T, rep *lint.Report, anchor string) {
+func checkAnchor(t *testing.T, rep *report.Report, anchor string) {
 	t.Helper()
 	for _, f := range allFiles(t, rep) {
 		if f.File == anchor {
@@ -247,7 +250,7 @@ func TestHostileHugeRSAKey(t *testing.T) {
 	anchor := goodCert(t, dir)
 	rep := runWithin(t, 20*time.Second, []string{hugeN, hugeE, anchor}, Options{Role: RoleCA})
 	n := 0
-	for _, f := range rep.Findings {
+	for _, f := range findingsOf(rep) {
 		if f.Code == "VCL.0709" {
 			n++
 		}
@@ -322,7 +325,7 @@ func TestHostileHugeCRL(t *testing.T) {
 	if e := fileError(t, rep, crlPath); e != "" {
 		t.Fatalf("CRL not read: %s", e)
 	}
-	for _, f := range rep.Findings {
+	for _, f := range findingsOf(rep) {
 		if f.Severity == lint.Error {
 			t.Errorf("unexpected error finding on a good CRL: %s %s", f.Code, f.Detail)
 		}
@@ -354,7 +357,7 @@ func TestHostileNonUTF8(t *testing.T) {
 	rep := runWithin(t, 10*time.Second, []string{dir}, Options{})
 	for _, format := range []string{"text", "json"} {
 		var b bytes.Buffer
-		if err := lint.Write(&b, format, rep, lint.FormatOptions{}); err != nil {
+		if err := formats.Write(&b, format, rep, output.Options{}); err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
 		if format == "json" && !strings.Contains(b.String(), "bad-\\ufffd-name.pem") {
@@ -517,4 +520,23 @@ func TestPipeIdleTimeout(t *testing.T) {
 	if e := fileError(t, rep, fifo); !strings.Contains(e, "no data") {
 		t.Fatalf("silent writer: error %q", e)
 	}
+}
+
+// findingsOf returns the report's findings in its order (a large one keeps them in its
+// temporary file).
+func findingsOf(rep *report.Report) []lint.Finding {
+	fs, err := rep.AllFindings()
+	if err != nil {
+		panic(err)
+	}
+	return fs
+}
+
+// filesOf returns the report's file results, in input order.
+func filesOf(rep *report.Report) []lint.FileResult {
+	fs, err := rep.AllFiles()
+	if err != nil {
+		panic(err)
+	}
+	return fs
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -76,7 +77,7 @@ func expand(paths []string, asCA bool, seen map[string]bool, empty *[]emptyDir) 
 		// Reports show "/" paths on every system (details name other files too); Windows
 		// opens them as well, but for its \\?\ paths, which are taken verbatim.
 		if !strings.HasPrefix(in.path, `\\?\`) {
-			in.path = lint.SlashPath(in.path)
+			in.path = report.SlashPath(in.path)
 		}
 		key := inputKey(in)
 		if seen[key] {

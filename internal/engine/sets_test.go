@@ -12,12 +12,12 @@ import (
 func setCodesOf(t *testing.T, paths []string, o Options) []string {
 	t.Helper()
 	o.Now = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
-	rep, err := Run(paths, o, "en")
+	rep, err := Run(paths, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
-	for _, f := range rep.Findings {
+	for _, f := range findingsOf(rep) {
 		out = append(out, filepath.Base(f.File)+":"+f.Code)
 	}
 	return out
@@ -128,12 +128,12 @@ func TestContextCAs(t *testing.T) {
 			policy.MaxClientCAs = 11
 		}
 		rep, err := Run(tc.paths, Options{ContextCAs: tc.context, SetsFor: tc.sets, CertPolicy: policy,
-			Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}, "en")
+			Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, f := range rep.Findings {
+		for _, f := range findingsOf(rep) {
 			got = append(got, filepath.Base(f.File)+":"+f.Code)
 			if f.Code == "VPN.1111" && tc.name == "eleven and one" && !strings.Contains(f.Detail, "12 distinct") {
 				t.Errorf("%s: %s", tc.name, f.Detail)
@@ -142,8 +142,8 @@ func TestContextCAs(t *testing.T) {
 		if g := strings.Join(got, " "); g != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, g, tc.want)
 		}
-		if len(rep.Files) != len(tc.paths) {
-			t.Errorf("%s: %d files in the report, want the %d inputs", tc.name, len(rep.Files), len(tc.paths))
+		if len(filesOf(rep)) != len(tc.paths) {
+			t.Errorf("%s: %d files in the report, want the %d inputs", tc.name, len(filesOf(rep)), len(tc.paths))
 		}
 	}
 }

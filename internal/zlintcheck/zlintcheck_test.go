@@ -204,9 +204,8 @@ func TestCertFindings(t *testing.T) {
 	// The message is the lint's description, the detail zlint's details and the citation:
 	// neither repeats the file (the location has it) nor zlint's status (the severity has it).
 	f := fs[0]
-	f.Resolve("en")
-	if f.Message != "basicConstraints MUST appear as a critical extension" {
-		t.Errorf("message %q", f.Message)
+	if m := f.Text("en").Message; m != "basicConstraints MUST appear as a critical extension" {
+		t.Errorf("message %q", m)
 	}
 	if f.Detail != "Basic Constraints extension is marked as non-critical; RFC 5280: 4.2.1.9" {
 		t.Errorf("detail %q", f.Detail)

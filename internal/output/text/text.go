@@ -1,0 +1,333 @@
+// Package text writes the text format: the findings grouped by file, one line each, in the
+// language of output.Options.Lang; zlint advisories raised more than SummarizeAfter times are
+// one summary line each; a totals line ends it.
+package text
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+
+	"github.com/fatih/color"
+	"golang.org/x/text/width"
+
+	"github.com/vpncertlint/vpncertlint/internal/output"
+	"github.com/vpncertlint/vpncertlint/internal/report"
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+// painted is text of the text format that is safe to print as it is: escaped (TextSafe),
+// then coloured.
+type painted string
+
+// DefaultWidth is the width, in terminal columns, of a zlint advisory's message part in the
+// text format when FormatOptions.Width is not set (standard output is not a terminal).
+const DefaultWidth = 100
+
+// SummarizeAfter: in the text format (without Verbose), a zlint lint raised more than this
+// many times in a run is one summary line rather than a line per advisory.
+const SummarizeAfter = 3
+
+// summaryFiles is how many of its inputs a summary line names.
+const summaryFiles = 3
+
+// Write renders the text format. Every string of the report it prints goes through
+// TextSafe: text.printf escapes its string arguments, paint escapes what it colours, and
+// the finding lines are appended escaped.
+//
+// A finding's line is file:line: CODE severity: text (detail), where text is the message, or
+// in Chinese (o.Lang zh) the Chinese description, except for zlint advisories,
+// whose text zlint gives only in English. The message part (text and detail) of a zlint
+// advisory is cut to o.Width columns, and a lint raised more than SummarizeAfter times is one
+// summary line after the files; Verbose prints each advisory whole, with the description
+// (or, in Chinese, the English message) and the remedy under every finding.
+func Write(w io.Writer, r *report.Report, o output.Options) error {
+	paint := func(attrs ...color.Attribute) func(s string) painted {
+		c := color.New(attrs...)
+		if o.Color {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return func(s string) painted { return painted(c.Sprint(output.TextSafe(s))) }
+	}
+	sevColor := map[lint.Severity]func(s string) painted{
+		lint.Error:   paint(color.FgRed, color.Bold),
+		lint.Warning: paint(color.FgYellow, color.Bold),
+		lint.Notice:  paint(color.FgCyan),
+	}
+	bold, faint := paint(color.Bold), paint(color.Faint)
+	words := output.WordsFor(o.Lang)
+	maxCols := o.Width
+	if maxCols <= 0 {
+		maxCols = DefaultWidth
+	}
+	adv := newAdvisories(r, o.Verbose)
+
+	// Buffered: a report of thousands of findings is otherwise thousands of small writes
+	// (system calls when w is the terminal or a pipe).
+	bw := bufio.NewWriterSize(w, 64<<10)
+	ew := &textWriter{output.ErrWriter{W: bw}}
+	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
+	ioErr := map[string]string{}
+	for _, f := range r.ErrorFiles() {
+		ioErr[f.File] = f.Error
+	}
+	order := r.FindingFiles()
+	seen := map[string]bool{}
+	for _, f := range order {
+		seen[f] = true
+	}
+	for _, f := range r.ErrorFiles() {
+		if !seen[f.File] {
+			seen[f.File] = true
+			order = append(order, f.File)
+		}
+	}
+	sort.Strings(order)
+	var buf []byte
+	printed := 0
+	for _, file := range order {
+		fs, err := r.FileFindings(file)
+		if err != nil {
+			return err
+		}
+		e := ioErr[file]
+		lines := e != ""
+		for fi := range fs {
+			if s := adv.summary(fs[fi].Code); s != nil {
+				s.add(file, &fs[fi], o.Lang)
+			} else {
+				lines = true
+			}
+		}
+		if !lines {
+			continue // every finding of the file is in a summary line
+		}
+		if printed > 0 {
+			ew.printf("\n")
+		}
+		printed++
+		ew.printf("%s\n", bold(output.DisplayFile(file)))
+		if e != "" {
+			ew.printf("%s: %s %s\n", output.DisplayFile(file), sevColor[lint.Error](words.IOError), e)
+		}
+		shown := output.TextSafe(output.DisplayFile(file))
+		for fi := range fs {
+			f := &fs[fi]
+			if adv.summary(f.Code) != nil {
+				continue
+			}
+			// file:line: CODE severity: text (detail) — appended, not printed with fmt:
+			// a run over many certificates prints hundreds of thousands of these lines.
+			buf = append(buf[:0], shown...)
+			buf = append(buf, ':')
+			buf = strconv.AppendInt(buf, int64(f.Line), 10)
+			buf = append(buf, ": "...)
+			if o.Color {
+				buf = append(buf, bold(f.Code)...)
+				buf = append(buf, ' ')
+				buf = append(buf, sevColor[f.Severity](f.Severity.String()+":")...)
+			} else {
+				buf = output.AppendTextSafe(buf, f.Code)
+				buf = append(buf, ' ')
+				buf = append(buf, f.Severity.String()...)
+				buf = append(buf, ':')
+			}
+			buf = append(buf, ' ')
+			tx := f.Text(o.Lang)
+			text, described := output.LineText(&tx, words.ZH, adv.zlint(f.Code))
+			if adv.zlint(f.Code) && !o.Verbose {
+				part := output.TextSafe(text)
+				if f.Detail != "" {
+					part += " (" + output.TextSafe(f.Detail) + ")"
+				}
+				buf = append(buf, clipWidth(part, maxCols)...)
+			} else {
+				buf = output.AppendTextSafe(buf, text)
+				if f.Detail != "" {
+					buf = append(buf, " ("...)
+					buf = output.AppendTextSafe(buf, f.Detail)
+					buf = append(buf, ')')
+				}
+			}
+			buf = append(buf, '\n')
+			ew.Write(buf)
+			if o.Verbose {
+				if described {
+					ew.printf("    %s %s\n    %s %s\n", faint(words.Message), tx.Message, faint(words.Remedy), tx.Remedy)
+				} else {
+					ew.printf("    %s %s\n    %s %s\n", faint(words.Description), tx.Description, faint(words.Remedy), tx.Remedy)
+				}
+			}
+		}
+	}
+	if printed > 0 {
+		ew.printf("\n")
+	}
+	if sums := adv.summaries(); len(sums) > 0 {
+		ew.printf("%s\n", bold(fmt.Sprintf(words.SummaryHead, SummarizeAfter)))
+		for _, s := range sums {
+			files := make([]string, len(s.first))
+			for i, f := range s.first {
+				files[i] = output.TextSafe(output.DisplayFile(f))
+			}
+			ew.printf("%s %s %s%s\n", bold(s.code), sevColor[s.sev](s.sev.String()+":"),
+				painted(clipWidth(output.TextSafe(s.message), maxCols)), painted(words.SummaryLine(s.n, s.files, files)))
+		}
+		ew.printf("\n")
+	}
+	if waived := r.Waived(); o.Verbose && len(waived) > 0 {
+		ew.printf("%s\n", bold(words.WaivedHead))
+		for _, w := range waived {
+			until := ""
+			if w.Expires != "" {
+				until = fmt.Sprintf(words.Until, w.Expires)
+			}
+			tx := w.Text(o.Lang)
+			text, _ := output.LineText(&tx, words.ZH, false)
+			ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", output.DisplayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), text, words.Waived, until, w.Reason)
+		}
+		ew.printf("\n")
+	}
+	if skipped := r.Skipped(); o.Verbose && len(skipped) > 0 {
+		ew.printf("%s\n", bold("Skipped by the directory scan (not server bodies):"))
+		for _, sk := range skipped {
+			ew.printf("%s: %s\n", output.DisplayFile(sk.File), sk.Reason)
+		}
+		ew.printf("\n")
+	}
+	objects := r.NumObjects()
+	s := r.Summary()
+	line := words.Totals(s, r.NumFiles(), objects)
+	if n := r.IOErrors(); n > 0 {
+		line += words.Unreadable(n)
+	}
+	if s.Waived > 0 {
+		line += words.WaivedCount(s.Waived)
+	}
+	summary := painted(output.TextSafe(line))
+	switch {
+	case s.Error > 0 || r.IOErrors() > 0:
+		summary = sevColor[lint.Error](line)
+	case s.Warning > 0:
+		summary = sevColor[lint.Warning](line)
+	}
+	ew.printf("%s\n", summary)
+	if ew.Err == nil {
+		ew.Err = bw.Flush()
+	}
+	return ew.Err
+}
+
+// advisories tracks, for one rendering, which codes are zlint advisories and which of them
+// are summarized (raised more than SummarizeAfter times, without Verbose).
+type advisories struct {
+	isZlint map[string]bool
+	summed  map[string]*lintSummary
+}
+
+// lintSummary is one summary line: a zlint lint's count, its inputs and the first of them.
+type lintSummary struct {
+	code, message string
+	sev           lint.Severity
+	n, files      int
+	first         []string
+	last          string
+}
+
+func (s *lintSummary) add(file string, f *lint.Finding, lang string) {
+	s.n++
+	if f.Severity > s.sev {
+		s.sev = f.Severity
+	}
+	if s.message == "" {
+		s.message = f.Text(lang).Message
+	}
+	if s.files == 0 || file != s.last {
+		s.files++
+		s.last = file
+		if len(s.first) < summaryFiles {
+			s.first = append(s.first, file)
+		}
+	}
+}
+
+func newAdvisories(r *report.Report, verbose bool) *advisories {
+	a := &advisories{isZlint: map[string]bool{}, summed: map[string]*lintSummary{}}
+	for code, n := range r.CodeCounts() {
+		if !output.IsZlint(code) {
+			continue
+		}
+		a.isZlint[code] = true
+		if !verbose && n > SummarizeAfter {
+			a.summed[code] = &lintSummary{code: code}
+		}
+	}
+	return a
+}
+
+func (a *advisories) zlint(code string) bool { return a.isZlint[code] }
+
+func (a *advisories) summary(code string) *lintSummary { return a.summed[code] }
+
+// summaries lists the summary lines, by code.
+func (a *advisories) summaries() []*lintSummary {
+	out := make([]*lintSummary, 0, len(a.summed))
+	for _, s := range a.summed {
+		if s.n > 0 {
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].code < out[j].code })
+	return out
+}
+
+// clipWidth cuts s to at most width terminal columns (East Asian wide characters take two),
+// ending it with "…" when it is cut.
+func clipWidth(s string, width int) string {
+	cols := 0
+	for _, r := range s {
+		cols += runeColumns(r)
+	}
+	if cols <= width {
+		return s
+	}
+	cols = 0
+	for i, r := range s {
+		if cols+runeColumns(r) > width-1 {
+			return s[:i] + "…"
+		}
+		cols += runeColumns(r)
+	}
+	return s
+}
+
+func runeColumns(r rune) int {
+	if r < 0x1100 {
+		return 1
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// textWriter is the text format's writer: printf escapes its string arguments (TextSafe);
+// painted ones are printed as they are.
+type textWriter struct{ output.ErrWriter }
+
+func (t *textWriter) printf(format string, a ...interface{}) {
+	for i, v := range a {
+		switch v := v.(type) {
+		case string:
+			a[i] = output.TextSafe(v)
+		case painted:
+			a[i] = string(v)
+		}
+	}
+	t.ErrWriter.Printf(format, a...)
+}

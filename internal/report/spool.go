@@ -1,0 +1,442 @@
+package report
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+
+	"github.com/vpncertlint/vpncertlint/lint"
+)
+
+// ErrSpoolCorrupt is returned when the temporary file cannot be read back as written.
+var ErrSpoolCorrupt = errors.New("the report's temporary file is corrupt")
+
+// segmentSize bounds the findings written as one segment.
+const segmentSize = 64 << 10
+
+// segment is one record in the spool file.
+type segment struct {
+	off  int64
+	size int
+	n    int // records
+}
+
+// spool keeps a large run's findings (grouped by file) and file results (in order) in a
+// temporary file, unlinked at once where the system allows it. Only the index stays in
+// memory: a few segments per file that has findings.
+type spool struct {
+	f      *os.File
+	w      *bufio.Writer
+	off    int64
+	groups map[string][]segment // findings, by Finding.File, in the order added
+	files  []segment            // file results, in the order added
+
+	counts   Summary // severities of the spooled findings
+	n        int     // spooled findings
+	nFiles   int
+	nObjects int
+	ioErrs   []lint.FileResult // spooled file results with an error (they have no objects)
+	codes    map[string]int    // findings per code
+	enc      encoder
+	readBuf  []byte
+	unlinked bool
+}
+
+func newSpool() (*spool, error) {
+	f, err := os.CreateTemp("", "vpncertlint-report-*")
+	if err != nil {
+		return nil, err
+	}
+	s := &spool{f: f, w: bufio.NewWriterSize(f, 256<<10), groups: map[string][]segment{}, codes: map[string]int{}}
+	if runtime.GOOS != "windows" {
+		// Unlinked while open: the file goes with the process, whatever happens to it.
+		s.unlinked = os.Remove(f.Name()) == nil
+	}
+	return s, nil
+}
+
+func (s *spool) close() {
+	if s == nil || s.f == nil {
+		return
+	}
+	s.f.Close()
+	if !s.unlinked {
+		os.Remove(s.f.Name())
+	}
+	s.f = nil
+}
+
+func (s *spool) write(b []byte) (segment, error) {
+	seg := segment{off: s.off, size: len(b)}
+	if _, err := s.w.Write(b); err != nil {
+		return seg, err
+	}
+	s.off += int64(len(b))
+	return seg, nil
+}
+
+// addFindings writes fs, which are sorted by file (stable: added order within a file).
+func (s *spool) addFindings(fs []lint.Finding) error {
+	for i := 0; i < len(fs); {
+		j := i
+		for j < len(fs) && fs[j].File == fs[i].File {
+			j++
+		}
+		// One file's findings go in segments of about segmentSize bytes, so the buffer and the
+		// reads stay small whatever the number of findings.
+		for k := i; k < j; {
+			s.enc.b = s.enc.b[:0]
+			first := k
+			for ; k < j && len(s.enc.b) < segmentSize; k++ {
+				s.enc.finding(&fs[k])
+				s.count(&fs[k])
+			}
+			seg, err := s.write(s.enc.b)
+			if err != nil {
+				return err
+			}
+			seg.n = k - first
+			s.groups[fs[i].File] = append(s.groups[fs[i].File], seg)
+		}
+		i = j
+	}
+	return nil
+}
+
+func (s *spool) count(f *lint.Finding) {
+	s.n++
+	s.codes[f.Code]++
+	switch f.Severity {
+	case lint.Error:
+		s.counts.Error++
+	case lint.Warning:
+		s.counts.Warning++
+	case lint.Notice:
+		s.counts.Notice++
+	}
+}
+
+func (s *spool) addFiles(frs []lint.FileResult) error {
+	for i := range frs {
+		fr := &frs[i]
+		s.nFiles++
+		s.nObjects += len(fr.Objects)
+		if fr.Error != "" {
+			s.ioErrs = append(s.ioErrs, lint.FileResult{File: fr.File, Error: fr.Error, Objects: []lint.ObjectInfo{}})
+		}
+		// A file of many objects is written in pieces of about segmentSize bytes (one
+		// record all the same), so the encoder's buffer stays small whatever their number.
+		s.enc.b = s.enc.b[:0]
+		seg := segment{off: s.off}
+		var err error
+		s.enc.fileResult(fr, func() {
+			if err == nil && len(s.enc.b) >= segmentSize {
+				var part segment
+				part, err = s.write(s.enc.b)
+				seg.size += part.size
+				s.enc.b = s.enc.b[:0]
+			}
+		})
+		if err != nil {
+			return err
+		}
+		part, err := s.write(s.enc.b)
+		if err != nil {
+			return err
+		}
+		seg.size += part.size
+		s.files = append(s.files, seg)
+	}
+	return nil
+}
+
+// read returns the bytes of seg (valid until the next read).
+func (s *spool) read(seg segment) ([]byte, error) {
+	if err := s.w.Flush(); err != nil {
+		return nil, err
+	}
+	var b []byte
+	if seg.size > 4*segmentSize {
+		b = make([]byte, seg.size) // one file of many objects: not kept for the next read
+	} else {
+		if cap(s.readBuf) < seg.size {
+			s.readBuf = make([]byte, seg.size)
+		}
+		b = s.readBuf[:seg.size]
+	}
+	if _, err := s.f.ReadAt(b, seg.off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
+		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
+	}
+	return b, nil
+}
+
+// findings returns the spooled findings of file, in the order added, with room for extra
+// more.
+func (s *spool) findings(file string, extra int) ([]lint.Finding, error) {
+	n := extra
+	for _, seg := range s.groups[file] {
+		n += seg.n
+	}
+	out := make([]lint.Finding, 0, n)
+	d := decoder{strs: map[string]string{}}
+	for _, seg := range s.groups[file] {
+		b, err := s.read(seg)
+		if err != nil {
+			return nil, err
+		}
+		d.b = b
+		for len(d.b) > 0 && d.err == nil {
+			out = append(out, lint.Finding{})
+			d.finding(&out[len(out)-1])
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	return out, nil
+}
+
+// eachFile calls fn with each spooled file result, in order.
+func (s *spool) eachFile(fn func(*lint.FileResult) error) error {
+	d := decoder{strs: map[string]string{}}
+	for _, seg := range s.files {
+		b, err := s.read(seg)
+		if err != nil {
+			return err
+		}
+		d.b = b
+		var fr lint.FileResult
+		d.fileResult(&fr)
+		if d.err != nil {
+			return d.err
+		}
+		if err := fn(&fr); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *spool) fileKeys() []string {
+	keys := make([]string, 0, len(s.groups))
+	for k := range s.groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// encoder appends records: unsigned and signed varints, strings as length and bytes.
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+func (e *encoder) object(o *lint.Object) {
+	e.str(o.Subject)
+	e.str(o.Issuer)
+	e.str(o.Serial)
+	e.str(o.SHA256)
+}
+
+func (e *encoder) finding(f *lint.Finding) {
+	e.str(f.Code)
+	e.int(int(f.Severity))
+	e.str(f.Detail)
+	e.str(f.File)
+	e.int(f.Line)
+	e.str(f.Field)
+	e.str(f.Related)
+	e.object(&f.Object)
+	e.uint(uint64(len(f.Args)))
+	for _, a := range f.Args {
+		e.str(a)
+	}
+}
+
+// fileResult appends fr; it calls spill (when not nil) after each object, which may take
+// the bytes so far away.
+func (e *encoder) fileResult(fr *lint.FileResult, spill func()) {
+	e.str(fr.File)
+	e.str(fr.Error)
+	e.uint(uint64(len(fr.Objects)))
+	zero := true
+	for i := range fr.Objects {
+		zero = zero && fr.Objects[i] == lint.ObjectInfo{}
+	}
+	if zero { // a lean report's objects only count
+		e.uint(0)
+		return
+	}
+	e.uint(1)
+	for i := range fr.Objects {
+		o := &fr.Objects[i]
+		e.int(o.Line)
+		e.str(o.Type)
+		e.str(o.Kind)
+		e.str(o.Role)
+		e.object(&o.Object)
+		if spill != nil {
+			spill()
+		}
+	}
+}
+
+// decoder reads what encoder wrote. Equal strings are shared (up to a bound): a file's
+// findings repeat their code, file name, detail and issuer.
+type decoder struct {
+	b    []byte
+	err  error
+	strs map[string]string
+	prev [numSlots]string // the previous record's strings, by field
+
+	prevArgs, argBuf []string
+}
+
+// Field slots of decoder.field.
+const (
+	slotCode = iota
+	slotDetail
+	slotFile
+	slotField
+	slotRelated
+	slotSubject
+	slotIssuer
+	slotSerial
+	slotSHA256
+	slotArg0
+	slotArgs
+	slotType
+	slotKind
+	slotRole
+	slotError
+	numSlots
+)
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = ErrSpoolCorrupt
+	}
+	d.b = nil
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+// field reads the string of one field of a record: the same as the previous record's
+// (checked first: neighbouring findings mostly share their code, detail, file and message
+// arguments), else a shared or new string.
+func (d *decoder) field(slot int) string {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return ""
+	}
+	raw := d.b[:n]
+	d.b = d.b[n:]
+	if n == 0 {
+		return ""
+	}
+	if prev := d.prev[slot]; prev == string(raw) {
+		return prev
+	}
+	var s string
+	if v, ok := d.strs[string(raw)]; ok {
+		s = v
+	} else {
+		s = string(raw)
+		if len(d.strs) < 1<<12 {
+			d.strs[s] = s
+		}
+	}
+	d.prev[slot] = s
+	return s
+}
+
+func (d *decoder) object(o *lint.Object) {
+	o.Subject = d.field(slotSubject)
+	o.Issuer = d.field(slotIssuer)
+	o.Serial = d.field(slotSerial)
+	o.SHA256 = d.field(slotSHA256)
+}
+
+func (d *decoder) finding(f *lint.Finding) {
+	f.Code = d.field(slotCode)
+	f.Severity = lint.Severity(d.int())
+	f.Detail = d.field(slotDetail)
+	f.File = d.field(slotFile)
+	f.Line = d.int()
+	f.Field = d.field(slotField)
+	f.Related = d.field(slotRelated)
+	d.object(&f.Object)
+	if n := d.uint(); n > 0 {
+		if n > uint64(len(d.b)) {
+			d.fail()
+			return
+		}
+		same := uint64(len(d.prevArgs)) == n
+		args := d.argBuf[:0]
+		for i := uint64(0); i < n; i++ {
+			slot := slotArgs
+			if i == 0 {
+				slot = slotArg0
+			}
+			a := d.field(slot)
+			same = same && d.prevArgs[i] == a
+			args = append(args, a)
+		}
+		d.argBuf = args
+		if !same { // findings in a row mostly have the same arguments: share them (read-only)
+			d.prevArgs = append([]string(nil), args...)
+		}
+		f.Args = d.prevArgs
+	}
+}
+
+func (d *decoder) fileResult(fr *lint.FileResult) {
+	fr.File = d.field(slotFile)
+	fr.Error = d.field(slotError)
+	n := d.uint()
+	if n > uint64(len(d.b))+1<<20 {
+		d.fail()
+		return
+	}
+	fr.Objects = make([]lint.ObjectInfo, n)
+	if d.uint() == 0 {
+		return
+	}
+	for i := range fr.Objects {
+		o := &fr.Objects[i]
+		o.Line = d.int()
+		o.Type = d.field(slotType)
+		o.Kind = d.field(slotKind)
+		o.Role = d.field(slotRole)
+		d.object(&o.Object)
+	}
+}
