@@ -125,6 +125,9 @@ type outcome struct {
 	// outcome that ends the input follows.
 	partial bool
 	send    func(*outcome) // hands a partial outcome on (nil: keep everything to the end)
+	// leanObjects counts, with Options.Lean, the file's PEM blocks, which are not listed in
+	// file.Objects: a lean report keeps only the number of a file's objects (see compactor).
+	leanObjects int
 }
 
 // Run checks paths (files, directories, or "-" for stdin) and returns the finalized report
@@ -442,7 +445,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	}
 	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
 	// One object per BEGIN line at most: sized once for files of thousands of blocks.
-	out.file.Objects = make([]lint.ObjectInfo, 0, bytes.Count(data, beginLine))
+	if !o.Lean {
+		out.file.Objects = make([]lint.ObjectInfo, 0, bytes.Count(data, beginLine))
+	}
 	// CRLs are parsed once the scan is done (see parseCRLs): the file's text is no longer
 	// needed then, so a large PEM CRL is not held as text and parsed at once.
 	var crls []crlBlock
@@ -491,7 +496,11 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 			out.findings = append(out.findings, lint.New(want.FormatCode(),
 				fmt.Sprintf("line %d: %s", b.BeginLine, wrongType(b.Type, want, in.path)), name).At(in.path, b.BeginLine))
 		}
-		out.file.Objects = append(out.file.Objects, info)
+		if o.Lean {
+			out.leanObjects++
+		} else {
+			out.file.Objects = append(out.file.Objects, info)
+		}
 		out.flush()
 	})
 	out.findings = append(out.findings, fileFindings(data, scan, fileKind, in.path, name)...)
@@ -503,7 +512,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	}
 	for _, b := range crls {
 		c := crlcheck.NewCRL(b.der, in.path, b.line, name)
-		out.file.Objects[b.object].Object = c.Object()
+		if !o.Lean {
+			out.file.Objects[b.object].Object = c.Object()
+		}
 		out.crls = append(out.crls, c)
 	}
 }
