@@ -22,7 +22,7 @@ const boundedChunk = 256 << 10
 // bounded memory: they take the whole parsed CRL (several times its size in memory).
 var CodeZlintSkipped = lint.Register(lint.Code{
 	ID: "VCL.0794", Source: lint.SourceTool, Severity: lint.Notice,
-	Message:  "zlint's CRL lints were not run on CRL %s (too large).",
+	Message:  "CRL %s was not run through the zlint CRL lints (too large).",
 	DescEN:   "The CRL is larger than vpncertlint parses whole (2 MiB of DER, about 60,000 entries). Its own checks read it with bounded memory, entry by entry, and judge it exactly as for a small CRL; zlint's CRL lints need the whole parsed CRL in memory (about seven times its size), so they were not run on it.",
 	RemedyEN: "Nothing to do for the upload. To see zlint's CRL advisories, run the zlint CLI on the CRL (zlint -crl).",
 	DescZH:   "吊销列表%s过大,未运行zlint的吊销列表检查。",
