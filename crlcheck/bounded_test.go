@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vpncertlint/vpncertlint/internal/fuzzseed"
+	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	"github.com/zmap/zcrypto/x509"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -198,4 +200,50 @@ func TestNewCRLBoundedAboveSize(t *testing.T) {
 	if _, ok := small.ZlintSkipped(); ok {
 		t.Error("a CRL parsed whole: zlint's CRL lints said skipped")
 	}
+}
+
+// FuzzParseBounded: on any input with a CRL's outline, parseBounded gives zcrypto's error,
+// or zcrypto's result without the entries and their count with extensions.
+func FuzzParseBounded(f *testing.F) {
+	for _, s := range fuzzseed.Files([]string{".crl", ".pem", ".der"}, 4, 200) {
+		r := pemscan.Scan(s)
+		if len(r.Blocks) == 0 && len(s) > 0 && s[0] == 0x30 {
+			f.Add(s)
+		}
+		for _, b := range r.Blocks {
+			if b.Bytes != nil && b.Type == "X509 CRL" {
+				f.Add(b.Bytes)
+			}
+		}
+	}
+	f.Add(synthCRL(false, [][]byte{entry(1, true), entry(2, false)}, crlExtensions([]byte{0x02, 0x01, 0x07})))
+	f.Fuzz(func(t *testing.T, der []byte) {
+		got, ext, ok, err := parseBounded(der)
+		if !ok {
+			if HasOutline(der) {
+				t.Fatal("an outline, not read")
+			}
+			return
+		}
+		want, werr := x509.ParseRevocationList(der)
+		if fmt.Sprint(err) != fmt.Sprint(werr) {
+			t.Fatalf("error %v, zcrypto %v", err, werr)
+		}
+		if werr != nil {
+			return
+		}
+		n := 0
+		for _, rc := range want.RevokedCertificates {
+			if len(rc.Extensions) > 0 {
+				n++
+			}
+		}
+		if ext != n || len(got.RevokedCertificates) != 0 || (got.RevokedCertificates == nil) != (want.RevokedCertificates == nil) {
+			t.Fatalf("%d entries with extensions (zcrypto %d), %d entries kept", ext, n, len(got.RevokedCertificates))
+		}
+		want.RevokedCertificates, got.RevokedCertificates = nil, nil
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("parsed %+v\nzcrypto %+v", got, want)
+		}
+	})
 }
