@@ -102,7 +102,7 @@ func TestVersion1NotATBS(t *testing.T) {
 			b.AddASN1BitString([]byte{1})
 		})
 		der := b.BytesOrPanic()
-		if _, ok, _ := parseV1(der); ok {
+		if _, ok, _ := parseV1(der, x509.ParseRevocationList); ok {
 			t.Errorf("parseV1 took %x for a v1 CRL", der)
 		}
 		c := NewCRL(der, "x.crl", 1, "x.crl")
@@ -146,7 +146,7 @@ func TestNotASequence(t *testing.T) {
 	if c.ParseErr == nil || c.V1 || strings.Contains(c.ParseErr.Error(), "version 1") || strings.Contains(c.ParseErr.Error(), "returned nothing") {
 		t.Errorf("ParseErr %v", c.ParseErr)
 	}
-	if _, ok, _ := parseV1([]byte{0x02, 0x01, 0x00}); ok {
+	if _, ok, _ := parseV1([]byte{0x02, 0x01, 0x00}, x509.ParseRevocationList); ok {
 		t.Error("parseV1 took an INTEGER for a CRL")
 	}
 }

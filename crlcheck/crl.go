@@ -38,6 +38,11 @@ type CRL struct {
 	V1 bool
 	// ParseErr is the parser's reason for rejecting the CRL.
 	ParseErr error
+	// Bounded is true when the CRL was read with bounded memory (above BoundedSize): X then
+	// has no entries (RevokedCertificates is empty), and EntriesWithExtensions counts those
+	// of its entries that have extensions.
+	Bounded               bool
+	EntriesWithExtensions int
 }
 
 // NewCRL parses der. It never panics.
@@ -50,9 +55,22 @@ func NewCRL(der []byte, file string, line int, name string) *CRL {
 				c.X, c.ParseErr = nil, fmt.Errorf("the CRL parser failed on this input (%v)", p)
 			}
 		}()
-		c.X, c.ParseErr = x509.ParseRevocationList(der)
+		parse := x509.ParseRevocationList
+		if len(der) > BoundedSize && HasOutline(der) {
+			// (a large input without a CRL's outline is left to zcrypto, whose error stands)
+			c.Bounded = true
+			parse = func(der []byte) (*x509.RevocationList, error) {
+				x, n, ok, err := parseBounded(der)
+				if !ok {
+					return x509.ParseRevocationList(der)
+				}
+				c.EntriesWithExtensions = n
+				return x, err
+			}
+		}
+		c.X, c.ParseErr = parse(der)
 		if c.ParseErr != nil {
-			if x, ok, err := parseV1(der); ok {
+			if x, ok, err := parseV1(der, parse); ok {
 				c.X, c.ParseErr, c.V1 = x, err, err == nil
 			}
 		}

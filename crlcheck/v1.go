@@ -23,7 +23,7 @@ import (
 // signature is verified over what the issuer signed. ok is false when der is not a
 // CertificateList whose TBSCertList starts without a version or with version v1 (then
 // zcrypto's error stands).
-func parseV1(der []byte) (rl *x509.RevocationList, ok bool, err error) {
+func parseV1(der []byte, parse func([]byte) (*x509.RevocationList, error)) (rl *x509.RevocationList, ok bool, err error) {
 	in := cryptobyte.String(der)
 	var whole, list, tbsElem, sigAlgElem, sigElem cryptobyte.String
 	if !in.ReadASN1Element(&whole, cbasn1.SEQUENCE) {
@@ -67,7 +67,7 @@ func parseV1(der []byte) (rl *x509.RevocationList, ok bool, err error) {
 	if berr != nil {
 		return nil, true, fmt.Errorf("x509: malformed version 1 crl (%v)", berr)
 	}
-	rl, err = x509.ParseRevocationList(patched)
+	rl, err = parse(patched)
 	if err != nil {
 		return nil, true, fmt.Errorf("version 1 CRL: %w", err)
 	}

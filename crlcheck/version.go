@@ -30,7 +30,7 @@ var _ = register(Check{
 		if len(c.X.Extensions) > 0 {
 			ext = append(ext, fmt.Sprintf("%d CRL extensions", len(c.X.Extensions)))
 		}
-		entries := 0
+		entries := c.EntriesWithExtensions // a CRL read with bounded memory has no entries in X
 		for _, rc := range c.X.RevokedCertificates {
 			if len(rc.Extensions) > 0 {
 				entries++

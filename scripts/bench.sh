@@ -178,7 +178,9 @@ if [ -z "$QUICK" ]; then
     set -- $spec
     f="$DIR/large/$1"
     shift
-    read -r w c m < <(REPEAT=1 best_time "$BIN" check --now "$NOW" --fail-on none --format json "$@" "$f")
-    printf "  %-16s %5s MB: %6s CPU-s, peak RSS %5s MB\n" "$(basename "$f")" "$(( $(stat -c %s "$f") / 1048576 ))" "$c" "$((m / 1024))"
+    for fmt in json text sarif; do
+      read -r w c m < <(REPEAT=1 best_time "$BIN" check --now "$NOW" --fail-on none --format "$fmt" "$@" "$f")
+      printf "  %-16s %5s MB, %-5s: %6s CPU-s, peak RSS %5s MB\n" "$(basename "$f")" "$(( $(stat -c %s "$f") / 1048576 ))" "$fmt" "$c" "$((m / 1024))"
+    done
   done
 fi

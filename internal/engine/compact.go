@@ -65,7 +65,7 @@ func (c *compactor) outcome(r *outcome) {
 		c.finding(&r.findings[i])
 	}
 	if c.lean {
-		r.file.Objects = c.counted(len(r.file.Objects))
+		r.file.Objects = c.counted(len(r.file.Objects) + r.leanObjects)
 		return
 	}
 	for i := range r.file.Objects {

@@ -4,6 +4,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/netip"
@@ -126,6 +127,9 @@ type outcome struct {
 	// outcome that ends the input follows.
 	partial bool
 	send    func(*outcome) // hands a partial outcome on (nil: keep everything to the end)
+	// leanObjects counts, with Options.Lean, the file's PEM blocks, which are not listed in
+	// file.Objects: a lean report keeps only the number of a file's objects (see compactor).
+	leanObjects int
 }
 
 // Run checks paths (files, directories, or "-" for stdin) and returns the report. A large
@@ -196,7 +200,12 @@ func Run(paths []string, o Options) (*report.Report, error) {
 		add(rep.Add(r.findings...))
 		m := setMember{path: r.file.File, cas: r.cas, entry: r.entry}
 		for _, c := range r.crls {
-			fs := o.Zlint.CRL(c)
+			var fs []lint.Finding
+			if f, skipped := c.ZlintSkipped(); skipped && o.Zlint != nil {
+				fs = []lint.Finding{f} // its entries were not kept: zlint would need them all
+			} else {
+				fs = o.Zlint.CRL(c)
+			}
 			for i := range fs {
 				compact.finding(&fs[i])
 			}
@@ -423,7 +432,6 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	if role == RoleBody {
 		role = RoleAuto
 	}
-	scan := pemscan.Scan(data)
 	fileKind := kindCert
 	switch {
 	case role == RoleCRL && !in.asCA:
@@ -431,14 +439,22 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	case role == RoleAuto && !in.asCA:
 		if strings.EqualFold(filepath.Ext(in.path), ".crl") {
 			fileKind = kindCRL
-		} else if len(scan.Blocks) > 0 && scan.Blocks[0].Type == labelCRL {
-			fileKind = kindCRL
 		}
 	}
-	out.findings = fileFindings(data, scan, fileKind, in.path, name)
 	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
-	out.file.Objects = make([]lint.ObjectInfo, 0, len(scan.Blocks))
-	for _, b := range scan.Blocks {
+	// One object per BEGIN line at most: sized once for files of thousands of blocks.
+	if !o.Lean {
+		out.file.Objects = make([]lint.ObjectInfo, 0, bytes.Count(data, beginLine))
+	}
+	// CRLs are parsed once the scan is done (see parseCRLs): the file's text is no longer
+	// needed then, so a large PEM CRL is not held as text and parsed at once.
+	var crls []crlBlock
+	first := true
+	scan := pemscan.ScanFunc(data, func(b *pemscan.Block) {
+		if first && role == RoleAuto && !in.asCA && b.Type == labelCRL {
+			fileKind = kindCRL // a file whose first block is a CRL is a CRL file
+		}
+		first = false
 		want := fileKind
 		if role != RoleCRL || in.asCA {
 			switch b.Type {
@@ -472,17 +488,46 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				out.servers = append(out.servers, c)
 			}
 		case b.Type == labelCRL && want == kindCRL:
-			c := crlcheck.NewCRL(b.Bytes, in.path, b.BeginLine, name)
-			info.Kind, info.Object = "crl", c.Object()
-			out.crls = append(out.crls, c)
+			info.Kind = "crl"
+			crls = append(crls, crlBlock{der: b.Bytes, line: b.BeginLine, object: len(out.file.Objects)})
 		default:
 			out.findings = append(out.findings, lint.New(want.FormatCode(),
 				fmt.Sprintf("line %d: %s", b.BeginLine, wrongType(b.Type, want, in.path)), name).At(in.path, b.BeginLine))
 		}
-		out.file.Objects = append(out.file.Objects, info)
+		if o.Lean {
+			out.leanObjects++
+		} else {
+			out.file.Objects = append(out.file.Objects, info)
+		}
 		out.flush()
+	})
+	out.findings = append(out.findings, fileFindings(data, scan, fileKind, in.path, name)...)
+	// data is dead from here (the CRLs' DER are copies of their blocks). When it is large,
+	// collect it now: the collector would otherwise let the heap grow to twice what was
+	// live with it (the text and the decoded CRL) before the parse's garbage is collected.
+	if len(crls) > 0 && len(data) >= collectAfter {
+		runtime.GC()
+	}
+	for _, b := range crls {
+		c := crlcheck.NewCRL(b.der, in.path, b.line, name)
+		if !o.Lean {
+			out.file.Objects[b.object].Object = c.Object()
+		}
+		out.crls = append(out.crls, c)
 	}
 }
+
+// crlBlock is a CRL block waiting for its parse: its DER, BEGIN line and index in the file's objects.
+type crlBlock struct {
+	der          []byte
+	line, object int
+}
+
+var beginLine = []byte("-----BEGIN ")
+
+// collectAfter is the size of a file with CRLs past which the collector runs once after
+// its scan (see checkData).
+const collectAfter = 16 << 20
 
 func certRole(role string, asCA bool, c *certcheck.Cert) certcheck.Role {
 	switch {

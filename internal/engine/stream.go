@@ -91,7 +91,8 @@ type pendingCRL struct {
 }
 
 func keepCRL(c *crlcheck.CRL) pendingCRL {
-	if len(c.DER) <= largeCRL || c.X == nil {
+	// a CRL read with bounded memory is kept as it is: its X has no entries
+	if len(c.DER) <= largeCRL || c.X == nil || c.Bounded {
 		return pendingCRL{c: c}
 	}
 	light := *c

@@ -134,7 +134,7 @@ func FileFindings(data []byte, scan *pemscan.Result, want Kind, file, name strin
 		}
 		return []lint.Finding{at(want.FormatCode(), 0, detail)}
 	}
-	if len(scan.Blocks) == 0 {
+	if scan.NBlocks == 0 {
 		if k, hint, ok := DERHint(data, file); ok {
 			return []lint.Finding{at(k.FormatCode(), 0, hint)}
 		}
@@ -147,7 +147,7 @@ func FileFindings(data []byte, scan *pemscan.Result, want Kind, file, name strin
 	for _, l := range scan.StrayEnds {
 		out = append(out, at(want.FormatCode(), l, fmt.Sprintf("line %d: an END line without a BEGIN line", l)))
 	}
-	if len(scan.Blocks) > 0 {
+	if scan.NBlocks > 0 {
 		if scan.CRLFLines > 0 {
 			out = append(out, at(codeCRLF, 0, fmt.Sprintf("%d of %d lines end in CR LF", scan.CRLFLines, scan.Lines)))
 		}

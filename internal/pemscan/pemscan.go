@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -33,7 +34,10 @@ type Block struct {
 
 // Result is everything the scanner saw in one input.
 type Result struct {
+	// Blocks are the blocks in order (Scan only: ScanFunc hands them to its function).
 	Blocks []Block
+	// NBlocks is the number of blocks seen.
+	NBlocks int
 	// BOM is true when the input starts with a UTF-8 byte-order mark.
 	BOM bool
 	// CRLFLines counts lines ending in CR LF.
@@ -84,6 +88,27 @@ func labelString(b []byte) string {
 
 // Scan reads all blocks of data. It never fails: every problem is described in the result.
 func Scan(data []byte) *Result {
+	var blocks []Block
+	// One Block per BEGIN line at most: sizing Blocks once saves regrowing (and copying) it
+	// for files of thousands of certificates.
+	if n := bytes.Count(data, beginLabel); n > 0 {
+		blocks = make([]Block, 0, n)
+	}
+	r := ScanFunc(data, func(b *Block) { blocks = append(blocks, *b) })
+	r.Blocks = blocks
+	return r
+}
+
+// chunkChars is how many base64 characters of a block are gathered before they are decoded:
+// a block's body is decoded as it is read, so that a large one (a CRL of a million entries)
+// is held once, decoded, rather than also as one string of its base64 text.
+const chunkChars = 16 << 10
+
+// ScanFunc reads data like Scan but hands each block to fn as soon as its END line (or the
+// problem that ends it) is read, instead of keeping a list: a file of 200,000 blocks then
+// holds one at a time. The Block and its Headers are fn's to keep; the result's Blocks is
+// nil. Everything else in the result is known only when ScanFunc returns.
+func ScanFunc(data []byte, fn func(*Block)) *Result {
 	r := &Result{}
 	if bytes.HasPrefix(data, bom) {
 		r.BOM = true
@@ -93,13 +118,29 @@ func Scan(data []byte) *Result {
 		r.Binary = true
 	}
 	var cur *Block
-	var body []byte
-	// One Block per BEGIN line at most: sizing Blocks once saves regrowing (and copying) it
-	// for files of thousands of certificates.
-	if n := bytes.Count(data, beginLabel); n > 0 {
-		r.Blocks = make([]Block, 0, n)
-	}
+	// The body of cur is decoded in chunks as it is read: body holds the base64 characters
+	// not yet decoded, dec what they decoded to, done how many characters dec holds, total
+	// how many the body has in all. Characters are decoded only in whole quanta of four
+	// before any '=' is seen, where decoding cannot fail; the rest is decoded at the END
+	// line, its error (if any) placed as if the whole body had been decoded at once.
+	var body, dec []byte
+	done, total, span := 0, 0, 0
+	padded := false
 	badLine := 0
+	grow := func(n int) {
+		if dec == nil {
+			dec = make([]byte, 0, max(span, n))
+		}
+		dec = slices.Grow(dec, n)
+	}
+	decodeChunk := func() {
+		k := len(body) / 4 * 4
+		grow(k / 4 * 3)
+		n, _ := base64.StdEncoding.Decode(dec[len(dec):len(dec)+k/4*3], body[:k]) // cannot fail: see above
+		dec = dec[:len(dec)+n]
+		done += k
+		body = append(body[:0], body[k:]...)
+	}
 	finish := func(endLine int) {
 		cur.EndLine = endLine
 		if cur.Problem == ProblemNone {
@@ -107,22 +148,28 @@ func Scan(data []byte) *Result {
 			case badLine > 0:
 				cur.Problem = ProblemBase64
 				cur.Detail = fmt.Sprintf("line %d is not base64", badLine)
-			case len(body) == 0:
+			case total == 0:
 				cur.Problem = ProblemEmpty
 				cur.Detail = "the block has no content between BEGIN and END"
 			default:
-				dec := make([]byte, base64.StdEncoding.DecodedLen(len(body)))
-				n, err := base64.StdEncoding.Decode(dec, body)
+				m := base64.StdEncoding.DecodedLen(len(body))
+				grow(m)
+				n, err := base64.StdEncoding.Decode(dec[len(dec):len(dec)+m], body)
 				if err != nil {
+					if ce, ok := err.(base64.CorruptInputError); ok {
+						err = base64.CorruptInputError(int64(ce) + int64(done))
+					}
 					cur.Problem = ProblemBase64
-					cur.Detail = "the base64 body does not decode: " + base64Reason(err, len(body))
+					cur.Detail = "the base64 body does not decode: " + base64Reason(err, total)
 				} else {
-					cur.Bytes = dec[:n]
+					cur.Bytes = dec[: len(dec)+n : len(dec)+n]
 				}
 			}
 		}
-		r.Blocks = append(r.Blocks, *cur)
-		cur, body, badLine = nil, body[:0], 0 // body's array is reused: Bytes is a copy
+		r.NBlocks++
+		fn(cur)
+		cur, body, badLine = nil, body[:0], 0 // body's array is reused: Bytes is dec
+		dec, done, total, padded = nil, 0, 0, false
 	}
 	lineNo := 0
 	for len(data) > 0 {
@@ -151,6 +198,13 @@ func Scan(data []byte) *Result {
 				cur.Problem = ProblemBase64
 				cur.Detail = fmt.Sprintf("line %d: the BEGIN line does not end with five dashes", lineNo)
 			}
+			// The body ends before the next five dashes: what it decodes to is at most
+			// three quarters of that.
+			span = len(data)
+			if i := bytes.Index(data, dashes); i >= 0 {
+				span = i
+			}
+			span = span/4*3 + 3
 		case bytes.HasPrefix(t, endLabel):
 			typ, _ := label(t, endLabel)
 			if cur == nil {
@@ -166,7 +220,7 @@ func Scan(data []byte) *Result {
 			if len(t) == 0 {
 				continue
 			}
-			if i := bytes.IndexByte(t, ':'); i > 0 && len(body) == 0 && isHeaderName(t[:i]) {
+			if i := bytes.IndexByte(t, ':'); i > 0 && total == 0 && isHeaderName(t[:i]) {
 				if cur.Headers == nil {
 					cur.Headers = map[string]string{}
 				}
@@ -176,6 +230,7 @@ func Scan(data []byte) *Result {
 			if badLine == 0 && !isBase64(t) {
 				badLine = lineNo
 			}
+			n := len(body)
 			if bytes.IndexByte(t, ' ') < 0 && bytes.IndexByte(t, '\t') < 0 {
 				body = append(body, t...)
 			} else {
@@ -184,6 +239,16 @@ func Scan(data []byte) *Result {
 						body = append(body, c)
 					}
 				}
+			}
+			total += len(body) - n
+			if badLine > 0 || cur.Problem != ProblemNone {
+				// nothing will be decoded: only whether the body is empty still counts
+				body = body[:0]
+				continue
+			}
+			padded = padded || bytes.IndexByte(body[n:], '=') >= 0
+			if !padded && len(body) >= chunkChars {
+				decodeChunk()
 			}
 		default:
 			if len(t) > 0 {
