@@ -222,6 +222,7 @@ var notInCases = map[string]struct{ reason, testedIn string }{
 	"VPN.1306": {"more than 50 user groups in a set of bodies: a check of a set, not of one input", "testdata/script/body-kinds-sets.txtar"},
 	"VPN.1307": {"more users in a set of bodies than the gateway's connections: a check of a set, not of one input", "testdata/script/body-kinds-sets.txtar"},
 	"VPN.1400": {"more than 100 access policies in a set of bodies: a check of a set, not of one input", "testdata/script/body-kinds-sets.txtar"},
+	"VCL.0794": {"a CRL above 2 MiB of DER: too large for a committed fixture", "internal/e2e/largecrl_test.go"},
 }
 
 // TestEveryCodeHasACase: every code some check declares it can raise (cmd.RaisedCodes, the
