@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/lint"
@@ -131,42 +130,36 @@ type Env struct {
 	Policy *Policy
 }
 
-// Check is one certificate check.
-type Check struct {
-	// Name is stable and short, e.g. "key-algorithm".
-	Name        string
-	Description string
-	// Codes lists every code the check can raise.
-	Codes []string
-	// CAOnly checks run only on client CA uploads.
-	CAOnly bool
-	Run    func(c *Cert, env *Env) []lint.Finding
+// Check is one certificate check: it looks at a *Cert and may read the *Env.
+type Check = lint.Check[*Cert, *Env]
+
+// checks are the certificate checks, in the order they run (by name). A new check is one
+// file declaring its codes and a *Check, and one line here.
+var checks = []*Check{
+	caFlagCheck,
+	contentCheck,
+	keyAlgorithmCheck,
+	keySizeBoundCheck,
+	signatureAlgorithmCheck,
+	validityCheck,
+	versionCheck,
+	weakKeyCheck,
 }
 
-var checks []*Check
+// caOnly is the Applies of checks that judge client CA uploads only.
+func caOnly(c *Cert, _ *Env) bool { return c.Role == RoleCA }
 
-func register(c Check) *Check {
-	for _, code := range c.Codes {
-		lint.MustLookup(code) // every declared code must be in the catalogue
-	}
-	checks = append(checks, &c)
-	sort.Slice(checks, func(i, j int) bool { return checks[i].Name < checks[j].Name })
-	return &c
-}
-
-// Checks lists the registered certificate checks by name.
+// Checks lists the certificate checks in the order Run applies them.
 func Checks() []*Check { return append([]*Check(nil), checks...) }
 
-// Run applies every check that fits c's role.
+// Codes lists every code Run and the upload-set checks (CheckSet) can raise.
+func Codes() []string { return append(lint.CodesOf(checks), setCodes...) }
+
+// Run applies every check that fits c's role and returns their findings.
 func Run(c *Cert, env *Env) []lint.Finding {
-	var out []lint.Finding
-	for _, ch := range checks {
-		if ch.CAOnly && c.Role != RoleCA {
-			continue
-		}
-		out = append(out, ch.Run(c, env)...)
-	}
-	return out
+	return lint.Run(checks, &lint.Pass[*Cert, *Env]{
+		Subject: c, Env: env, File: c.File, Line: c.Line, Object: c.Object, Args: []string{c.Name},
+	})
 }
 
 func day(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }

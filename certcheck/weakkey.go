@@ -73,12 +73,12 @@ var (
 	}).ID
 )
 
-var _ = register(Check{
-	Name:        "weak-key",
-	Description: "Demonstrably broken public keys: ROCA, Fermat-factorable or small-factor RSA moduli, invalid RSA parameters, EC points not on the curve.",
-	Codes:       []string{codeROCA, codeSmallFactor, codeFermat, codeBadRSA, codeECPoint},
-	Run:         checkWeakKey,
-})
+var weakKeyCheck = &Check{
+	Name:  "weak-key",
+	Doc:   "Demonstrably broken public keys: ROCA, Fermat-factorable or small-factor RSA moduli, invalid RSA parameters, EC points not on the curve.",
+	Codes: []string{codeROCA, codeSmallFactor, codeFermat, codeBadRSA, codeECPoint},
+	Run:   lint.Returning(checkWeakKey),
+}
 
 func checkWeakKey(c *Cert, _ *Env) []lint.Finding {
 	k := c.Raw.Key

@@ -9,33 +9,23 @@ import (
 	"github.com/vpncertlint/vpncertlint/internal/servercheck"
 )
 
-// RaisedCodes is every code some check declares it can raise.
+// RaisedCodes is every code some check declares it can raise: derived from each family's
+// list of checks (bodycheck.Codes covers the certificate checks, which every client CA
+// content goes through, and the PEM format codes), plus the codes the engine, the
+// configuration and the server certificate bundle raise outside a check.
 func RaisedCodes() map[string]bool {
 	m := map[string]bool{}
-	for _, c := range certcheck.Checks() {
-		for _, code := range c.Codes {
+	for _, codes := range [][]string{
+		certcheck.Codes(),
+		bodycheck.Codes(),
+		crlcheck.Codes(),
+		servercheck.Codes,
+		config.Codes,
+		engine.FormatCodes,
+	} {
+		for _, code := range codes {
 			m[code] = true
 		}
-	}
-	for _, c := range crlcheck.Checks() {
-		for _, code := range c.Codes {
-			m[code] = true
-		}
-	}
-	for _, code := range certcheck.SetCodes {
-		m[code] = true
-	}
-	for _, code := range servercheck.Codes {
-		m[code] = true
-	}
-	for _, code := range config.Codes {
-		m[code] = true
-	}
-	for _, code := range engine.FormatCodes {
-		m[code] = true
-	}
-	for _, code := range bodycheck.Codes() {
-		m[code] = true
 	}
 	return m
 }
