@@ -1,6 +1,14 @@
-// Package certcheck holds the certificate checks: one small file per check or family, each
-// declaring the codes it can raise. A check sees one certificate; checks over the whole
-// upload set (duplicates, the CA count) live in set.go.
+// Package certcheck predicts how Huawei Cloud's point-to-site VPN judges a certificate
+// uploaded as a client CA or imported as the server certificate, with the cloud's codes and
+// vpncertlint's advisories.
+//
+// The public API: NewCert parses one certificate (set its Role), Run applies every check to
+// it with an Env (the clock and the Policy, DefaultPolicy unless configured), and a Set
+// (NewSet, Set.Add, Set.Finish) judges a whole upload set (duplicates, the CA count). Checks
+// lists the checks (a lint.Check each) and Codes every code they can report.
+//
+// Each check is one small file declaring its codes and a *Check; the checks variable in
+// cert.go lists them in the order they run.
 package certcheck
 
 import (

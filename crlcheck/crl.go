@@ -1,5 +1,12 @@
-// Package crlcheck holds the CRL checks: content, issuer and signature, dates. Each file
-// declares the codes it can raise.
+// Package crlcheck predicts how Huawei Cloud's point-to-site VPN judges a certificate
+// revocation list: its content, its issuer and signature, its dates.
+//
+// The public API: NewCRL parses one CRL and Run applies every check to it with an Env (the
+// clock, the Policy, the upload set's client CAs). Checks lists the checks (a lint.Check
+// each) and Codes every code they can report.
+//
+// Each check is one small file declaring its codes and a *Check; the checks variable in
+// crl.go lists them in the order they run.
 package crlcheck
 
 import (

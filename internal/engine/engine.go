@@ -48,6 +48,9 @@ type Options struct {
 	CRLPolicy   *crlcheck.Policy
 	MaxFileSize int64
 	Stdin       io.Reader
+	// PipeIdleTimeout bounds how long a named pipe (FIFO) given as an input may stay silent
+	// (default DefaultPipeIdleTimeout).
+	PipeIdleTimeout time.Duration
 	// Jobs is the number of inputs read and checked at once (default: GOMAXPROCS).
 	Jobs int
 	Tool lint.Tool
@@ -94,6 +97,9 @@ func (o *Options) defaults() {
 	}
 	if o.Now.IsZero() {
 		o.Now = time.Now()
+	}
+	if o.PipeIdleTimeout <= 0 {
+		o.PipeIdleTimeout = DefaultPipeIdleTimeout
 	}
 	if o.CertPolicy == nil {
 		o.CertPolicy = certcheck.DefaultPolicy()
@@ -400,7 +406,7 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 		out.file.Error = in.err.Error()
 		return out
 	}
-	data, err := read(in, o.Stdin, o.MaxFileSize)
+	data, err := read(in, o.Stdin, o.MaxFileSize, o.PipeIdleTimeout)
 	if err != nil {
 		out.file.Error = err.Error()
 		return out

@@ -504,17 +504,30 @@ func TestPipeIdleTimeout(t *testing.T) {
 	if err := mkfifo(fifo, 0o644); err != nil {
 		t.Skip("mkfifo:", err)
 	}
-	old := PipeIdleTimeout
-	PipeIdleTimeout = 300 * time.Millisecond
-	defer func() { PipeIdleTimeout = old }()
 	// A writer that connects and stays silent: opening it read-write keeps a writer alive.
 	rw, err := os.OpenFile(fifo, os.O_RDWR, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rw.Close()
-	rep := runWithin(t, 5*time.Second, []string{fifo}, Options{})
-	if e := fileError(t, rep, fifo); !strings.Contains(e, "no data") {
+	rep := runWithin(t, 5*time.Second, []string{fifo}, Options{PipeIdleTimeout: 300 * time.Millisecond})
+	if e := fileError(t, rep, fifo); !strings.Contains(e, "no data for 300ms") {
 		t.Fatalf("silent writer: error %q", e)
+	}
+}
+
+// TestPipeIdleTimeoutDefault: an unset (or negative) PipeIdleTimeout is the documented default.
+func TestPipeIdleTimeoutDefault(t *testing.T) {
+	for _, d := range []time.Duration{0, -time.Second} {
+		o := Options{PipeIdleTimeout: d}
+		o.defaults()
+		if o.PipeIdleTimeout != DefaultPipeIdleTimeout || DefaultPipeIdleTimeout != 30*time.Second {
+			t.Errorf("PipeIdleTimeout %v -> %v", d, o.PipeIdleTimeout)
+		}
+	}
+	o := Options{PipeIdleTimeout: time.Second}
+	o.defaults()
+	if o.PipeIdleTimeout != time.Second {
+		t.Errorf("a set PipeIdleTimeout became %v", o.PipeIdleTimeout)
 	}
 }
