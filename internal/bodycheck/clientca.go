@@ -44,7 +44,7 @@ var clientCAsCheck = &Check{
 // and set checks every content goes through.
 func clientCACodes() []string {
 	codes := []string{"VPN.1101", codeCAsUnused, "VPN.1111", "VPN.0001", codeChineseName, codeIfCreate}
-	codes = append(codes, pemformat.Codes...)
+	codes = append(codes, pemformat.Codes()...)
 	return append(codes, certcheck.Codes()...)
 }
 

@@ -33,8 +33,8 @@ var (
 	}).ID
 )
 
-// Codes are the codes the configuration raises (for the catalogue).
-var Codes = []string{codeWaiverExpired, codeWaiverUnused}
+// Codes lists the codes the configuration raises (for the catalogue).
+func Codes() []string { return []string{codeWaiverExpired, codeWaiverUnused} }
 
 // Rel returns path relative to the configuration's directory, with slashes; ok is false
 // when path lies outside it.
