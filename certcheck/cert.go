@@ -23,14 +23,15 @@ import (
 	"github.com/zmap/zcrypto/x509"
 )
 
-// Role is what a certificate is uploaded as.
-type Role string
+// Role is what a certificate is uploaded as: RoleCA or RoleServer.
+type Role = lint.Role
 
+// The roles of a certificate.
 const (
 	// RoleCA is a client CA certificate uploaded to the VPN server.
-	RoleCA Role = "ca"
+	RoleCA = lint.RoleCA
 	// RoleServer is the server certificate imported into Cloud Certificate Manager.
-	RoleServer Role = "server"
+	RoleServer = lint.RoleServer
 )
 
 // Cert is one certificate under check.

@@ -86,7 +86,7 @@ it names is checked (see 'vpncertlint init').`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&f.role, "role", engine.RoleAuto, "what certificates are uploaded as: auto, ca, server or crl")
+	fl.StringVar(&f.role, "role", string(lint.RoleAuto), "what certificates are uploaded as: auto, ca, server or crl")
 	fl.StringArrayVar(&f.ca, "ca", nil, "client CA certificate file the CRLs must be issued by (repeatable)")
 	fl.StringVar(&f.now, "now", "", "the clock, RFC 3339 (default: the current time); makes CI reproducible")
 	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(lint.Formats(), ", "))
@@ -152,7 +152,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		return err
 	}
 	opts := engine.Options{
-		Role:        f.role,
+		Role:        lint.Role(f.role),
 		CAFiles:     f.ca,
 		Now:         now,
 		MaxFileSize: f.maxFileSize,

@@ -8,6 +8,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/servercheck"
 	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // extraFlags are the check flags of the zlint advisories and the Certificate Manager bundle.
@@ -70,9 +71,9 @@ func (x *extraFlags) apply(o *engine.Options, maxFileSize int64) error {
 	}
 	if x.keyFile != "" || x.chainFile != "" {
 		switch o.Role {
-		case engine.RoleAuto, "":
-			o.Role = engine.RoleServer
-		case engine.RoleServer:
+		case lint.RoleAuto, "":
+			o.Role = lint.RoleServer
+		case lint.RoleServer:
 		default:
 			return fmt.Errorf("--key and --chain check a server certificate bundle: use them with --role server")
 		}

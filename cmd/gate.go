@@ -45,7 +45,11 @@ func registerCompletions(c *cobra.Command) {
 	_ = c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return lint.Formats(), cobra.ShellCompDirectiveNoFileComp
 	})
-	_ = c.RegisterFlagCompletionFunc("role", fixed(engine.Roles...))
+	var roles []string
+	for _, r := range engine.Roles() {
+		roles = append(roles, string(r))
+	}
+	_ = c.RegisterFlagCompletionFunc("role", fixed(roles...))
 	_ = c.RegisterFlagCompletionFunc("lang", fixed("en", "zh"))
 	_ = c.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "notice", "none"))
 	_ = c.RegisterFlagCompletionFunc("color", fixed("auto", "always", "never"))

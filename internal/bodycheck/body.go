@@ -35,6 +35,11 @@ const (
 	maxDNSServers   = 2
 )
 
+// ValidConnections reports whether n is a gateway's maximum connections as the cloud allows
+// it (MinConnections to MaxConnections): the one place the range is checked (--max-connections,
+// a configuration's gateway.max_connections, engine.Options).
+func ValidConnections(n int) bool { return n >= MinConnections && n <= MaxConnections }
+
 // Options configure a body check.
 type Options struct {
 	// Mode is auto (see detectCreate), create or update.

@@ -841,3 +841,12 @@ func TestLookupInSequence(t *testing.T) {
 		t.Error("a list is a body")
 	}
 }
+
+// TestValidConnections: the gateway's connection range, at both ends.
+func TestValidConnections(t *testing.T) {
+	for n, want := range map[int]bool{0: false, 1: true, 2: true, 499: true, 500: true, 501: false, -1: false} {
+		if ValidConnections(n) != want {
+			t.Errorf("ValidConnections(%d) = %v", n, !want)
+		}
+	}
+}

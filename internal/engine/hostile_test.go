@@ -245,7 +245,7 @@ func TestHostileHugeRSAKey(t *testing.T) {
 	hugeN := writeTemp(t, dir, "huge-modulus.pem", pemOf("CERTIFICATE", rsaCert(big1(65536), big.NewInt(65537))))
 	hugeE := writeTemp(t, dir, "huge-exponent.pem", pemOf("CERTIFICATE", rsaCert(big1(16384), big1(16384))))
 	anchor := goodCert(t, dir)
-	rep := runWithin(t, 20*time.Second, []string{hugeN, hugeE, anchor}, Options{Role: RoleCA})
+	rep := runWithin(t, 20*time.Second, []string{hugeN, hugeE, anchor}, Options{Role: lint.RoleCA})
 	n := 0
 	for _, f := range rep.Findings {
 		if f.Code == "VCL.0709" {
@@ -277,7 +277,7 @@ func TestHostileManyExtensions(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := writeTemp(t, dir, "many-ext.pem", pemOf("CERTIFICATE", der))
-	rep := runWithin(t, 30*time.Second, []string{p}, Options{Role: RoleServer})
+	rep := runWithin(t, 30*time.Second, []string{p}, Options{Role: lint.RoleServer})
 	if e := fileError(t, rep, p); e != "" || len(allFiles(t, rep)[0].Objects) != 1 {
 		t.Fatalf("not checked: %+v", allFiles(t, rep))
 	}
@@ -318,7 +318,7 @@ func TestHostileHugeCRL(t *testing.T) {
 	t.Logf("CRL with %d entries: %d bytes DER", entries, len(crlDER))
 	crlDER = nil
 	runtime.GC()
-	rep := runWithin(t, 120*time.Second, []string{crlPath}, Options{Role: RoleCRL, CAFiles: []string{caPath}})
+	rep := runWithin(t, 120*time.Second, []string{crlPath}, Options{Role: lint.RoleCRL, CAFiles: []string{caPath}})
 	if e := fileError(t, rep, crlPath); e != "" {
 		t.Fatalf("CRL not read: %s", e)
 	}
