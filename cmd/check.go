@@ -151,6 +151,10 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if err := f.gate.checkOutput(); err != nil {
 		return err
 	}
+	cfg, err := loadConfig(&f.gate)
+	if err != nil {
+		return err
+	}
 	opts := engine.Options{
 		Role:        lint.Role(f.role),
 		CAFiles:     f.ca,
@@ -158,16 +162,16 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		MaxFileSize: f.maxFileSize,
 		Stdin:       cmd.InOrStdin(),
 		Tool:        lint.Tool{Name: "vpncertlint", Version: version()},
-
-		Body:           f.body.mode,
-		MaxConnections: f.body.maxConnections,
-		VPCRoutes:      f.body.vpcRoutes,
+		Body:        f.body.mode,
 	}
-	gate, args, err := prepareGate(cmd, &f.gate, &opts, args)
+	// Every option the flags and the configuration share is resolved here, once (settings).
+	resolveSettings(cmd.Flags(), cfg, f, &opts)
+	opts.MaxConnections, opts.VPCRoutes = f.body.maxConnections, f.body.vpcRoutes
+	gate, args, err := prepareGate(cmd, cfg, &opts, args)
 	if err != nil {
 		return err
 	}
-	f.extra.fromConfig(cmd.Flags(), gate.cfg)
+	gate.out = f.gate.output
 	if err := f.extra.apply(&opts, f.maxFileSize); err != nil {
 		if gate.cfg != nil {
 			return fmt.Errorf("%s (from the command line or the zlint section of %s)", err, gate.name)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/pflag"
-	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/servercheck"
 	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
@@ -29,31 +28,6 @@ func (x *extraFlags) add(fl *pflag.FlagSet) {
 	fl.StringSliceVar(&x.zlintExclude, "zlint-exclude", nil, "zlint lints not to run")
 	fl.StringVar(&x.keyFile, "key", "", "server certificate's private key (PEM) as imported into Cloud Certificate Manager; checks the bundle")
 	fl.StringVar(&x.chainFile, "chain", "", "server certificate's chain file (PEM) as imported into Cloud Certificate Manager; checks the bundle")
-}
-
-// fromConfig takes the zlint selection from the project configuration, for each setting
-// whose flag was not given.
-func (x *extraFlags) fromConfig(fl *pflag.FlagSet, cfg *config.Config) {
-	if cfg == nil {
-		return
-	}
-	z := cfg.Zlint
-	if z.Enabled != nil && !fl.Changed("no-zlint") {
-		x.noZlint = !*z.Enabled
-	}
-	if z.Profile != "" && !fl.Changed("zlint-profile") {
-		x.zlintProfile = z.Profile
-	}
-	for flag, pair := range map[string][2]*[]string{
-		"zlint-include-sources": {&x.zlintInclSrc, &z.IncludeSources},
-		"zlint-exclude-sources": {&x.zlintExclSrc, &z.ExcludeSources},
-		"zlint-include":         {&x.zlintInclude, &z.Include},
-		"zlint-exclude":         {&x.zlintExclude, &z.Exclude},
-	} {
-		if !fl.Changed(flag) && len(*pair[1]) > 0 {
-			*pair[0] = *pair[1]
-		}
-	}
 }
 
 // apply puts the extra options into o.

@@ -88,14 +88,11 @@ func loadConfig(g *gateFlags) (*config.Config, error) {
 	return cfg, nil
 }
 
-// prepareGate loads the configuration and fills the engine options from it; with no PATH it
-// returns the configuration's files as the paths to check.
-func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []string) (*gate, []string, error) {
-	cfg, err := loadConfig(g)
-	if err != nil {
-		return nil, nil, err
-	}
-	gt := &gate{cfg: cfg, out: g.output}
+// prepareGate fills the engine options from the configuration cfg (nil: none) beyond the
+// settings the flags share (resolveSettings): the policies, the upload sets, the waivers;
+// with no PATH it returns the configuration's files as the paths to check.
+func prepareGate(cmd *cobra.Command, cfg *config.Config, o *engine.Options, args []string) (*gate, []string, error) {
+	gt := &gate{cfg: cfg}
 	if cfg == nil {
 		if len(args) == 0 {
 			return nil, nil, plainError(fmt.Sprintf("no PATH given and no %s found in this directory or its parents\n"+
@@ -109,19 +106,8 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 	gt.name = display(cfg.File)
 	o.CertPolicy = cfg.CertPolicy()
 	o.CRLPolicy = cfg.CRLPolicy()
-	if !cmd.Flags().Changed("role") {
-		o.RoleFor = cfg.RoleFor
-	}
 	o.SetsFor = cfg.SetsFor
 	o.Sifter = cfg.Sifter
-	if g := cfg.Gateway; g.MaxConnections != 0 && !cmd.Flags().Changed("max-connections") {
-		o.MaxConnections = g.MaxConnections
-	}
-	if !cmd.Flags().Changed("vpc-route") {
-		for _, r := range cfg.Gateway.Routes() {
-			o.VPCRoutes = append(o.VPCRoutes, r.String())
-		}
-	}
 	for _, code := range sortedKeys(cfg.Policy.Severity) {
 		if s := cfg.Policy.Severity[code].Severity; strings.HasPrefix(code, "VPN.") && s < lint.Error {
 			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", lint.TextSafe(gt.name), code, s)
