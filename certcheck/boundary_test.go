@@ -406,13 +406,8 @@ func TestCAFlagBoundaries(t *testing.T) {
 		t.Error("a certificate without Raw is a CA")
 	}
 	// ca-flag runs on client CA uploads only.
-	var caOnly bool
-	for _, ch := range Checks() {
-		if ch.Name == "ca-flag" {
-			caOnly = ch.CAOnly
-		}
-	}
-	if !caOnly {
+	ca, server := &Cert{Role: RoleCA}, &Cert{Role: RoleServer}
+	if caFlagCheck.Applies == nil || !caFlagCheck.Applies(ca, nil) || caFlagCheck.Applies(server, nil) {
 		t.Error("ca-flag is not CA-only")
 	}
 }
@@ -880,6 +875,16 @@ func TestParseSPKIRSA(t *testing.T) {
 		if !k.Parsed || k.RSABits != tc.bits || k.ModulusBytes != tc.size || k.Modulus == nil || k.Modulus.Sign() != tc.sign ||
 			k.Exponent == nil || k.Exponent.Int64() != 65537 {
 			t.Errorf("% x: bits %d, bytes %d, modulus %v, exponent %v", tc.n, k.RSABits, k.ModulusBytes, k.Modulus, k.Exponent)
+		}
+	}
+}
+
+// TestChecksDeclared: every check's codes are in the catalogue, and the list runs by name.
+func TestChecksDeclared(t *testing.T) {
+	lint.MustDeclare(checks)
+	for i := 1; i < len(checks); i++ {
+		if checks[i-1].Name >= checks[i].Name {
+			t.Errorf("checks out of name order: %s before %s", checks[i-1].Name, checks[i].Name)
 		}
 	}
 }

@@ -27,13 +27,13 @@ var (
 	}).ID
 )
 
-var _ = register(Check{
-	Name:        "ca-flag",
-	Description: "A client CA upload must be a CA: basicConstraints with cA=TRUE.",
-	Codes:       []string{"VPN.0076", codeNoCertSign, codeIntermediate},
-	CAOnly:      true,
-	Run:         checkCAFlag,
-})
+var caFlagCheck = &Check{
+	Name:    "ca-flag",
+	Doc:     "A client CA upload must be a CA: basicConstraints with cA=TRUE.",
+	Codes:   []string{"VPN.0076", codeNoCertSign, codeIntermediate},
+	Applies: caOnly,
+	Run:     lint.Returning(checkCAFlag),
+}
 
 const (
 	oidBasicConstraints = "2.5.29.19"

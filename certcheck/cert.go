@@ -1,6 +1,14 @@
-// Package certcheck holds the certificate checks: one small file per check or family, each
-// declaring the codes it can raise. A check sees one certificate; checks over the whole
-// upload set (duplicates, the CA count) live in set.go.
+// Package certcheck predicts how Huawei Cloud's point-to-site VPN judges a certificate
+// uploaded as a client CA or imported as the server certificate, with the cloud's codes and
+// vpncertlint's advisories.
+//
+// The public API: NewCert parses one certificate (set its Role), Run applies every check to
+// it with an Env (the clock and the Policy, DefaultPolicy unless configured), and a Set
+// (NewSet, Set.Add, Set.Finish) judges a whole upload set (duplicates, the CA count). Checks
+// lists the checks (a lint.Check each) and Codes every code they can report.
+//
+// Each check is one small file declaring its codes and a *Check; the checks variable in
+// cert.go lists them in the order they run.
 package certcheck
 
 import (
@@ -9,21 +17,21 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/lint"
 	"github.com/zmap/zcrypto/x509"
 )
 
-// Role is what a certificate is uploaded as.
-type Role string
+// Role is what a certificate is uploaded as: RoleCA or RoleServer.
+type Role = lint.Role
 
+// The roles of a certificate.
 const (
 	// RoleCA is a client CA certificate uploaded to the VPN server.
-	RoleCA Role = "ca"
+	RoleCA = lint.RoleCA
 	// RoleServer is the server certificate imported into Cloud Certificate Manager.
-	RoleServer Role = "server"
+	RoleServer = lint.RoleServer
 )
 
 // Cert is one certificate under check.
@@ -131,42 +139,36 @@ type Env struct {
 	Policy *Policy
 }
 
-// Check is one certificate check.
-type Check struct {
-	// Name is stable and short, e.g. "key-algorithm".
-	Name        string
-	Description string
-	// Codes lists every code the check can raise.
-	Codes []string
-	// CAOnly checks run only on client CA uploads.
-	CAOnly bool
-	Run    func(c *Cert, env *Env) []lint.Finding
+// Check is one certificate check: it looks at a *Cert and may read the *Env.
+type Check = lint.Check[*Cert, *Env]
+
+// checks are the certificate checks, in the order they run (by name). A new check is one
+// file declaring its codes and a *Check, and one line here.
+var checks = []*Check{
+	caFlagCheck,
+	contentCheck,
+	keyAlgorithmCheck,
+	keySizeBoundCheck,
+	signatureAlgorithmCheck,
+	validityCheck,
+	versionCheck,
+	weakKeyCheck,
 }
 
-var checks []*Check
+// caOnly is the Applies of checks that judge client CA uploads only.
+func caOnly(c *Cert, _ *Env) bool { return c.Role == RoleCA }
 
-func register(c Check) *Check {
-	for _, code := range c.Codes {
-		lint.MustLookup(code) // every declared code must be in the catalogue
-	}
-	checks = append(checks, &c)
-	sort.Slice(checks, func(i, j int) bool { return checks[i].Name < checks[j].Name })
-	return &c
-}
-
-// Checks lists the registered certificate checks by name.
+// Checks lists the certificate checks in the order Run applies them.
 func Checks() []*Check { return append([]*Check(nil), checks...) }
 
-// Run applies every check that fits c's role.
+// Codes lists every code Run and the upload-set checks (CheckSet) can raise.
+func Codes() []string { return append(lint.CodesOf(checks), setCodes...) }
+
+// Run applies every check that fits c's role and returns their findings.
 func Run(c *Cert, env *Env) []lint.Finding {
-	var out []lint.Finding
-	for _, ch := range checks {
-		if ch.CAOnly && c.Role != RoleCA {
-			continue
-		}
-		out = append(out, ch.Run(c, env)...)
-	}
-	return out
+	return lint.Run(checks, &lint.Pass[*Cert, *Env]{
+		Subject: c, Env: env, File: c.File, Line: c.Line, Object: c.Object, Args: []string{c.Name},
+	})
 }
 
 func day(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }

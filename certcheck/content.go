@@ -17,12 +17,12 @@ var codeParserFallback = lint.Register(lint.Code{
 	RemedyZH: "如上传成功则无需处理;如返回VPN.0075,请使用URI形式的CRL分发点(fullName)和非压缩的EC公钥重新签发证书(OpenSSL默认如此)。",
 }).ID
 
-var _ = register(Check{
-	Name:        "content",
-	Description: "The block decodes but is not a well-formed X.509 certificate; a well-formed one that the X.509 parser (zcrypto) cannot read is checked from its DER.",
-	Codes:       []string{"VPN.0075", codeParserFallback},
-	Run:         checkContent,
-})
+var contentCheck = &Check{
+	Name:  "content",
+	Doc:   "The block decodes but is not a well-formed X.509 certificate; a well-formed one that the X.509 parser (zcrypto) cannot read is checked from its DER.",
+	Codes: []string{"VPN.0075", codeParserFallback},
+	Run:   lint.Returning(checkContent),
+}
 
 func checkContent(c *Cert, env *Env) []lint.Finding {
 	if c.ParseErr == nil || errors.Is(c.ParseErr, ErrKeyTooLarge) {

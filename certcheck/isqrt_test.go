@@ -73,7 +73,7 @@ func TestSmallFactorLarge(t *testing.T) {
 				f := []int64{3, 5, 7, 541, 991, 997}[i%6]
 				n.Mul(n, big.NewInt(f))
 			}
-			got, want := SmallFactor(n), naive(n)
+			got, want := smallFactorOf(n), naive(n)
 			if got != want {
 				t.Fatalf("SmallFactor = %d, trial division %d (%d bits)", got, want, n.BitLen())
 			}

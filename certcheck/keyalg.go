@@ -35,12 +35,12 @@ var (
 	}).ID
 )
 
-var _ = register(Check{
-	Name:        "key-algorithm",
-	Description: "The subject public key's algorithm and size (read from the SubjectPublicKeyInfo, so keys the parser cannot handle are still judged).",
-	Codes:       []string{"VPN.0070", codeRSARisky, codeRSAUnusual, codeECUndocumented},
-	Run:         checkKeyAlgorithm,
-})
+var keyAlgorithmCheck = &Check{
+	Name:  "key-algorithm",
+	Doc:   "The subject public key's algorithm and size (read from the SubjectPublicKeyInfo, so keys the parser cannot handle are still judged).",
+	Codes: []string{"VPN.0070", codeRSARisky, codeRSAUnusual, codeECUndocumented},
+	Run:   lint.Returning(checkKeyAlgorithm),
+}
 
 func checkKeyAlgorithm(c *Cert, env *Env) []lint.Finding {
 	k := c.Raw.Key

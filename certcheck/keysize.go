@@ -32,12 +32,12 @@ var codeKeyTooLarge = lint.Register(lint.Code{
 	RemedyZH: "请使用RSA 3072或4096位密钥(公钥指数65537)重新签发证书。",
 }).ID
 
-var _ = register(Check{
-	Name:        "key-size-bound",
-	Description: "Keys too large to parse safely (RSA above 16384 bits or exponent above 2^32, other keys above 8 KiB) are reported and not parsed further.",
-	Codes:       []string{codeKeyTooLarge},
-	Run:         checkKeyTooLarge,
-})
+var keySizeBoundCheck = &Check{
+	Name:  "key-size-bound",
+	Doc:   "Keys too large to parse safely (RSA above 16384 bits or exponent above 2^32, other keys above 8 KiB) are reported and not parsed further.",
+	Codes: []string{codeKeyTooLarge},
+	Run:   lint.Returning(checkKeyTooLarge),
+}
 
 // keyTooLarge says why the key of raw must not be handed to the X.509 parser ("" if it may).
 func keyTooLarge(raw *Raw) string {

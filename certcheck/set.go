@@ -16,8 +16,8 @@ var codeSameSubjectKey = lint.Register(lint.Code{
 	RemedyZH: "请只保留该CA当前有效的证书。",
 }).ID
 
-// SetCodes are the codes the upload-set checks raise (for the catalogue).
-var SetCodes = []string{"VPN.0077", "VPN.1111", codeSameSubjectKey}
+// setCodes are the codes the upload-set checks (CheckSet) raise; Codes lists them.
+var setCodes = []string{"VPN.0077", "VPN.1111", codeSameSubjectKey}
 
 // Set is one upload set's client CAs, in the order they were found (file order, then line).
 // Duplicates are reported on the later copy, naming the first.

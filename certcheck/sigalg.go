@@ -22,12 +22,12 @@ var acceptedSigAlgs = map[string]bool{
 	"ecdsa-with-SHA256": true, "ecdsa-with-SHA384": true, "ecdsa-with-SHA512": true,
 }
 
-var _ = register(Check{
-	Name:        "signature-algorithm",
-	Description: "The certificate's signature algorithm (outer signatureAlgorithm OID).",
-	Codes:       []string{"VPN.0071", codePSS},
-	Run:         checkSignatureAlgorithm,
-})
+var signatureAlgorithmCheck = &Check{
+	Name:  "signature-algorithm",
+	Doc:   "The certificate's signature algorithm (outer signatureAlgorithm OID).",
+	Codes: []string{"VPN.0071", codePSS},
+	Run:   lint.Returning(checkSignatureAlgorithm),
+}
 
 func checkSignatureAlgorithm(c *Cert, _ *Env) []lint.Finding {
 	oid := c.Raw.SigAlg

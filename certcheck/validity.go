@@ -17,12 +17,12 @@ var codeExpiringSoon = lint.Register(lint.Code{
 	RemedyZH: "请在证书过期前续签并重新导入。",
 }).ID
 
-var _ = register(Check{
-	Name:        "validity",
-	Description: "notBefore and notAfter against the clock (--now).",
-	Codes:       []string{"VPN.0072", "VPN.0073", codeExpiringSoon},
-	Run:         checkValidity,
-})
+var validityCheck = &Check{
+	Name:  "validity",
+	Doc:   "notBefore and notAfter against the clock (--now).",
+	Codes: []string{"VPN.0072", "VPN.0073", codeExpiringSoon},
+	Run:   lint.Returning(checkValidity),
+}
 
 func checkValidity(c *Cert, env *Env) []lint.Finding {
 	notBefore, notAfter, ok := c.validity()

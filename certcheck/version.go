@@ -15,12 +15,12 @@ var codeVersion = lint.Register(lint.Code{
 	RemedyZH: "请按v3(编码为2)重新签发证书。",
 }).ID
 
-var _ = register(Check{
-	Name:        "version",
-	Description: "The version field is v1, v2 or v3 (RFC 5280 §4.1.2.1).",
-	Codes:       []string{codeVersion},
-	Run:         checkVersion,
-})
+var versionCheck = &Check{
+	Name:  "version",
+	Doc:   "The version field is v1, v2 or v3 (RFC 5280 §4.1.2.1).",
+	Codes: []string{codeVersion},
+	Run:   lint.Returning(checkVersion),
+}
 
 func checkVersion(c *Cert, _ *Env) []lint.Finding {
 	r := c.Raw

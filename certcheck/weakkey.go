@@ -73,12 +73,12 @@ var (
 	}).ID
 )
 
-var _ = register(Check{
-	Name:        "weak-key",
-	Description: "Demonstrably broken public keys: ROCA, Fermat-factorable or small-factor RSA moduli, invalid RSA parameters, EC points not on the curve.",
-	Codes:       []string{codeROCA, codeSmallFactor, codeFermat, codeBadRSA, codeECPoint},
-	Run:         checkWeakKey,
-})
+var weakKeyCheck = &Check{
+	Name:  "weak-key",
+	Doc:   "Demonstrably broken public keys: ROCA, Fermat-factorable or small-factor RSA moduli, invalid RSA parameters, EC points not on the curve.",
+	Codes: []string{codeROCA, codeSmallFactor, codeFermat, codeBadRSA, codeECPoint},
+	Run:   lint.Returning(checkWeakKey),
+}
 
 func checkWeakKey(c *Cert, _ *Env) []lint.Finding {
 	k := c.Raw.Key
@@ -203,13 +203,8 @@ func remUint64(n *big.Int, m uint64) uint64 {
 	return r
 }
 
-// SmallFactor returns an odd prime below 1,000 that divides n (and is not n itself), or 0.
-func SmallFactor(n *big.Int) uint64 {
-	var rems [maxPrimeGroups]uint64
-	return smallFactor(n, groupRems(n, rems[:0]))
-}
-
-// smallFactor is SmallFactor given groupRems(n).
+// smallFactor returns an odd prime below 1,000 that divides n (and is not n itself), or 0,
+// given groupRems(n).
 func smallFactor(n *big.Int, rems []uint64) uint64 {
 	for gi, g := range smallPrimeGroups {
 		rem := rems[gi]

@@ -14,7 +14,7 @@ func BenchmarkWeakRSA(b *testing.B) {
 	}
 	b.Run("small-factor", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			SmallFactor(k.N)
+			smallFactorOf(k.N)
 		}
 	})
 	b.Run("fermat", func(b *testing.B) {

@@ -88,27 +88,27 @@ func TestSmallFactorEveryPrime(t *testing.T) {
 	for _, q := range []*big.Int{m127, big4253} {
 		for _, p := range primes {
 			n := new(big.Int).Mul(q, big.NewInt(p))
-			if got := SmallFactor(n); got != uint64(p) {
-				t.Errorf("SmallFactor(%d·M%d) = %d", p, q.BitLen(), got)
+			if got := smallFactorOf(n); got != uint64(p) {
+				t.Errorf("smallFactorOf(%d·M%d) = %d", p, q.BitLen(), got)
 			}
 		}
 		for _, p := range []int64{1, 1009, 1013} {
-			if got := SmallFactor(new(big.Int).Mul(q, big.NewInt(p))); got != 0 {
-				t.Errorf("SmallFactor(%d·M%d) = %d", p, q.BitLen(), got)
+			if got := smallFactorOf(new(big.Int).Mul(q, big.NewInt(p))); got != 0 {
+				t.Errorf("smallFactorOf(%d·M%d) = %d", p, q.BitLen(), got)
 			}
 		}
 	}
 	// The product of two primes from different groups: the smaller group's is found first.
-	if got := SmallFactor(big.NewInt(3 * 997)); got != 3 {
-		t.Errorf("SmallFactor(3·997) = %d", got)
+	if got := smallFactorOf(big.NewInt(3 * 997)); got != 3 {
+		t.Errorf("smallFactorOf(3·997) = %d", got)
 	}
 	for _, p := range []int64{3, 5, 997} {
-		if got := SmallFactor(big.NewInt(p)); got != 0 {
-			t.Errorf("SmallFactor(%d) = %d, want 0 (a prime is not its own small factor)", p, got)
+		if got := smallFactorOf(big.NewInt(p)); got != 0 {
+			t.Errorf("smallFactorOf(%d) = %d, want 0 (a prime is not its own small factor)", p, got)
 		}
 	}
-	if got := SmallFactor(big.NewInt(9)); got != 3 {
-		t.Errorf("SmallFactor(9) = %d", got)
+	if got := smallFactorOf(big.NewInt(9)); got != 3 {
+		t.Errorf("smallFactorOf(9) = %d", got)
 	}
 }
 

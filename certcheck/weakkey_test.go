@@ -38,7 +38,7 @@ func TestROCA(t *testing.T) {
 		if ROCAVulnerable(k.N) {
 			t.Error("a random modulus is flagged as ROCA")
 		}
-		if SmallFactor(k.N) != 0 {
+		if smallFactorOf(k.N) != 0 {
 			t.Error("a random modulus has a small factor")
 		}
 		if _, ok := FermatFactor(k.N, FermatRounds); ok {
@@ -75,11 +75,11 @@ func TestSmallFactor(t *testing.T) {
 	p, _ := rand.Prime(rand.Reader, 512)
 	for _, f := range []int64{3, 991, 997} {
 		n := new(big.Int).Mul(p, big.NewInt(f))
-		if got := SmallFactor(n); got != uint64(f) {
-			t.Errorf("SmallFactor(p*%d) = %d", f, got)
+		if got := smallFactorOf(n); got != uint64(f) {
+			t.Errorf("smallFactorOf(p*%d) = %d", f, got)
 		}
 	}
-	if got := SmallFactor(big.NewInt(997)); got != 0 {
+	if got := smallFactorOf(big.NewInt(997)); got != 0 {
 		t.Errorf("a small prime itself has factor %d", got)
 	}
 }

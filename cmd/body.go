@@ -27,7 +27,7 @@ func (b *bodyFlags) validate(cmd *cobra.Command) error {
 	default:
 		return usageErr("unknown --body %q (want %s)", b.mode, strings.Join(bodycheck.Modes, ", "))
 	}
-	if cmd.Flags().Changed("max-connections") && (b.maxConnections < bodycheck.MinConnections || b.maxConnections > bodycheck.MaxConnections) {
+	if cmd.Flags().Changed("max-connections") && !bodycheck.ValidConnections(b.maxConnections) {
 		return usageErr("--max-connections %d is out of range: a gateway has %d to %d connections", b.maxConnections, bodycheck.MinConnections, bodycheck.MaxConnections)
 	}
 	for _, r := range b.vpcRoutes {

@@ -5,38 +5,28 @@ import (
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/config"
-	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/pemformat"
 	"github.com/vpncertlint/vpncertlint/internal/servercheck"
 )
 
-// RaisedCodes is every code some check declares it can raise.
+// RaisedCodes is every code some check declares it can raise: derived from each family's
+// list of checks (certcheck, crlcheck, bodycheck, servercheck), plus the codes raised outside
+// a check: the PEM format's (pemformat, run by the engine on every file) and the project
+// configuration's (waivers).
 func RaisedCodes() map[string]bool {
 	m := map[string]bool{}
-	for _, c := range certcheck.Checks() {
-		for _, code := range c.Codes {
-			m[code] = true
-		}
-	}
-	for _, c := range crlcheck.Checks() {
-		for _, code := range c.Codes {
+	for _, codes := range [][]string{
+		certcheck.Codes(),
+		bodycheck.Codes(),
+		crlcheck.Codes(),
+		servercheck.Codes(),
+		config.Codes(),
+		pemformat.Codes(),
+	} {
+		for _, code := range codes {
 			m[code] = true
 		}
 	}
 	m[crlcheck.CodeZlintSkipped] = true // raised by the engine for a CRL too large for zlint
-	for _, code := range certcheck.SetCodes {
-		m[code] = true
-	}
-	for _, code := range servercheck.Codes {
-		m[code] = true
-	}
-	for _, code := range config.Codes {
-		m[code] = true
-	}
-	for _, code := range engine.FormatCodes {
-		m[code] = true
-	}
-	for _, code := range bodycheck.Codes() {
-		m[code] = true
-	}
 	return m
 }

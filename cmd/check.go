@@ -90,7 +90,7 @@ it names is checked (see 'vpncertlint init').`,
 		},
 	}
 	fl := c.Flags()
-	fl.StringVar(&f.role, "role", engine.RoleAuto, "what certificates are uploaded as: auto, ca, server or crl")
+	fl.StringVar(&f.role, "role", string(lint.RoleAuto), "what certificates are uploaded as: auto, ca, server or crl")
 	fl.StringArrayVar(&f.ca, "ca", nil, "client CA certificate file the CRLs must be issued by (repeatable)")
 	fl.StringVar(&f.now, "now", "", "the clock, RFC 3339 (default: the current time); makes CI reproducible")
 	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(formats.Names(), ", "))
@@ -155,23 +155,27 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if err := f.gate.checkOutput(); err != nil {
 		return err
 	}
+	cfg, err := loadConfig(&f.gate)
+	if err != nil {
+		return err
+	}
 	opts := engine.Options{
-		Role:        f.role,
+		Role:        lint.Role(f.role),
 		CAFiles:     f.ca,
 		Now:         now,
 		MaxFileSize: f.maxFileSize,
 		Stdin:       cmd.InOrStdin(),
 		Tool:        report.Tool{Name: "vpncertlint", Version: version()},
-
-		Body:           f.body.mode,
-		MaxConnections: f.body.maxConnections,
-		VPCRoutes:      f.body.vpcRoutes,
+		Body:        f.body.mode,
 	}
-	gate, args, err := prepareGate(cmd, &f.gate, &opts, args)
+	// Every option the flags and the configuration share is resolved here, once (settings).
+	resolveSettings(cmd.Flags(), cfg, f, &opts)
+	opts.MaxConnections, opts.VPCRoutes = f.body.maxConnections, f.body.vpcRoutes
+	gate, args, err := prepareGate(cmd, cfg, &opts, args)
 	if err != nil {
 		return err
 	}
-	f.extra.fromConfig(cmd.Flags(), gate.cfg)
+	gate.out = f.gate.output
 	if err := f.extra.apply(&opts, f.maxFileSize); err != nil {
 		if gate.cfg != nil {
 			return fmt.Errorf("%s (from the command line or the zlint section of %s)", err, gate.name)

@@ -4,10 +4,10 @@ import (
 	"fmt"
 
 	"github.com/spf13/pflag"
-	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/servercheck"
 	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // extraFlags are the check flags of the zlint advisories and the Certificate Manager bundle.
@@ -30,31 +30,6 @@ func (x *extraFlags) add(fl *pflag.FlagSet) {
 	fl.StringVar(&x.chainFile, "chain", "", "server certificate's chain file (PEM) as imported into Cloud Certificate Manager; checks the bundle")
 }
 
-// fromConfig takes the zlint selection from the project configuration, for each setting
-// whose flag was not given.
-func (x *extraFlags) fromConfig(fl *pflag.FlagSet, cfg *config.Config) {
-	if cfg == nil {
-		return
-	}
-	z := cfg.Zlint
-	if z.Enabled != nil && !fl.Changed("no-zlint") {
-		x.noZlint = !*z.Enabled
-	}
-	if z.Profile != "" && !fl.Changed("zlint-profile") {
-		x.zlintProfile = z.Profile
-	}
-	for flag, pair := range map[string][2]*[]string{
-		"zlint-include-sources": {&x.zlintInclSrc, &z.IncludeSources},
-		"zlint-exclude-sources": {&x.zlintExclSrc, &z.ExcludeSources},
-		"zlint-include":         {&x.zlintInclude, &z.Include},
-		"zlint-exclude":         {&x.zlintExclude, &z.Exclude},
-	} {
-		if !fl.Changed(flag) && len(*pair[1]) > 0 {
-			*pair[0] = *pair[1]
-		}
-	}
-}
-
 // apply puts the extra options into o.
 func (x *extraFlags) apply(o *engine.Options, maxFileSize int64) error {
 	if !x.noZlint {
@@ -70,9 +45,9 @@ func (x *extraFlags) apply(o *engine.Options, maxFileSize int64) error {
 	}
 	if x.keyFile != "" || x.chainFile != "" {
 		switch o.Role {
-		case engine.RoleAuto, "":
-			o.Role = engine.RoleServer
-		case engine.RoleServer:
+		case lint.RoleAuto, "":
+			o.Role = lint.RoleServer
+		case lint.RoleServer:
 		default:
 			return fmt.Errorf("--key and --chain check a server certificate bundle: use them with --role server")
 		}

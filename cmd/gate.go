@@ -48,7 +48,11 @@ func registerCompletions(c *cobra.Command) {
 	_ = c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return formats.Names(), cobra.ShellCompDirectiveNoFileComp
 	})
-	_ = c.RegisterFlagCompletionFunc("role", fixed(engine.Roles...))
+	var roles []string
+	for _, r := range engine.Roles() {
+		roles = append(roles, string(r))
+	}
+	_ = c.RegisterFlagCompletionFunc("role", fixed(roles...))
 	_ = c.RegisterFlagCompletionFunc("lang", fixed("en", "zh"))
 	_ = c.RegisterFlagCompletionFunc("fail-on", fixed("error", "warning", "notice", "none"))
 	_ = c.RegisterFlagCompletionFunc("color", fixed("auto", "always", "never"))
@@ -87,14 +91,11 @@ func loadConfig(g *gateFlags) (*config.Config, error) {
 	return cfg, nil
 }
 
-// prepareGate loads the configuration and fills the engine options from it; with no PATH it
-// returns the configuration's files as the paths to check.
-func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []string) (*gate, []string, error) {
-	cfg, err := loadConfig(g)
-	if err != nil {
-		return nil, nil, err
-	}
-	gt := &gate{cfg: cfg, out: g.output}
+// prepareGate fills the engine options from the configuration cfg (nil: none) beyond the
+// settings the flags share (resolveSettings): the policies, the upload sets, the waivers;
+// with no PATH it returns the configuration's files as the paths to check.
+func prepareGate(cmd *cobra.Command, cfg *config.Config, o *engine.Options, args []string) (*gate, []string, error) {
+	gt := &gate{cfg: cfg}
 	if cfg == nil {
 		if len(args) == 0 {
 			return nil, nil, plainError(fmt.Sprintf("no PATH given and no %s found in this directory or its parents\n"+
@@ -108,19 +109,8 @@ func prepareGate(cmd *cobra.Command, g *gateFlags, o *engine.Options, args []str
 	gt.name = display(cfg.File)
 	o.CertPolicy = cfg.CertPolicy()
 	o.CRLPolicy = cfg.CRLPolicy()
-	if !cmd.Flags().Changed("role") {
-		o.RoleFor = cfg.RoleFor
-	}
 	o.SetsFor = cfg.SetsFor
 	o.Report.Processors = cfg.Processors()
-	if g := cfg.Gateway; g.MaxConnections != 0 && !cmd.Flags().Changed("max-connections") {
-		o.MaxConnections = g.MaxConnections
-	}
-	if !cmd.Flags().Changed("vpc-route") {
-		for _, r := range cfg.Gateway.Routes() {
-			o.VPCRoutes = append(o.VPCRoutes, r.String())
-		}
-	}
 	for _, code := range sortedKeys(cfg.Policy.Severity) {
 		if s := cfg.Policy.Severity[code].Severity; strings.HasPrefix(code, "VPN.") && s < lint.Error {
 			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", output.TextSafe(gt.name), code, s)

@@ -2,6 +2,7 @@ package crlcheck
 
 import (
 	stdx509 "crypto/x509"
+	"github.com/vpncertlint/vpncertlint/lint"
 	"strings"
 	"testing"
 	"time"
@@ -157,5 +158,15 @@ func TestNextUpdateMissing(t *testing.T) {
 	fs := checkDates(c, &Env{Now: t9Now, Policy: DefaultPolicy()})
 	if len(fs) != 1 || fs[0].Code != "VPN.0080" || fs[0].Detail != "nextUpdate is missing" {
 		t.Errorf("%+v", fs)
+	}
+}
+
+// TestChecksDeclared: every check's codes are in the catalogue, and the list runs by name.
+func TestChecksDeclared(t *testing.T) {
+	lint.MustDeclare(checks)
+	for i := 1; i < len(checks); i++ {
+		if checks[i-1].Name >= checks[i].Name {
+			t.Errorf("checks out of name order: %s before %s", checks[i-1].Name, checks[i].Name)
+		}
 	}
 }

@@ -1,12 +1,18 @@
-// Package crlcheck holds the CRL checks: content, issuer and signature, dates. Each file
-// declares the codes it can raise.
+// Package crlcheck predicts how Huawei Cloud's point-to-site VPN judges a certificate
+// revocation list: its content, its issuer and signature, its dates.
+//
+// The public API: NewCRL parses one CRL and Run applies every check to it with an Env (the
+// clock, the Policy, the upload set's client CAs). Checks lists the checks (a lint.Check
+// each) and Codes every code they can report.
+//
+// Each check is one small file declaring its codes and a *Check; the checks variable in
+// crl.go lists them in the order they run.
 package crlcheck
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
@@ -113,40 +119,32 @@ type Env struct {
 	CAs []CA
 }
 
-// Check is one CRL check.
-type Check struct {
-	Name        string
-	Description string
-	Codes       []string
-	// Parsed checks run only on CRLs the parser accepted.
-	Parsed bool
-	Run    func(c *CRL, env *Env) []lint.Finding
+// Check is one CRL check: it looks at a *CRL and may read the *Env.
+type Check = lint.Check[*CRL, *Env]
+
+// checks are the CRL checks, in the order they run (by name). A new check is one file
+// declaring its codes and a *Check, and one line here.
+var checks = []*Check{
+	contentCheck,
+	datesCheck,
+	issuerCheck,
+	versionCheck,
 }
 
-var checks []*Check
+// parsed is the Applies of checks that read the parsed CRL (c.X).
+func parsed(c *CRL, _ *Env) bool { return c.X != nil }
 
-func register(c Check) *Check {
-	for _, code := range c.Codes {
-		lint.MustLookup(code)
-	}
-	checks = append(checks, &c)
-	sort.Slice(checks, func(i, j int) bool { return checks[i].Name < checks[j].Name })
-	return &c
-}
-
-// Checks lists the registered CRL checks by name.
+// Checks lists the CRL checks in the order Run applies them.
 func Checks() []*Check { return append([]*Check(nil), checks...) }
 
-// Run applies every check to c.
+// Codes lists every code Run can raise.
+func Codes() []string { return lint.CodesOf(checks) }
+
+// Run applies every check to c and returns their findings.
 func Run(c *CRL, env *Env) []lint.Finding {
-	var out []lint.Finding
-	for _, ch := range checks {
-		if ch.Parsed && c.X == nil {
-			continue
-		}
-		out = append(out, ch.Run(c, env)...)
-	}
-	return out
+	return lint.Run(checks, &lint.Pass[*CRL, *Env]{
+		Subject: c, Env: env, File: c.File, Line: c.Line, Object: c.Object, Args: []string{c.Name},
+	})
 }
 
 func day(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }

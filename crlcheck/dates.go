@@ -16,13 +16,13 @@ var codeNextUpdateSoon = lint.Register(lint.Code{
 	RemedyZH: "请在下次更新时间之前签发并导入新的吊销列表。",
 }).ID
 
-var _ = register(Check{
-	Name:        "dates",
-	Description: "thisUpdate and nextUpdate against the clock (--now) and each other.",
-	Codes:       []string{"VPN.0080", codeNextUpdateSoon},
-	Parsed:      true,
-	Run:         checkDates,
-})
+var datesCheck = &Check{
+	Name:    "dates",
+	Doc:     "thisUpdate and nextUpdate against the clock (--now) and each other.",
+	Codes:   []string{"VPN.0080", codeNextUpdateSoon},
+	Applies: parsed,
+	Run:     lint.Returning(checkDates),
+}
 
 func checkDates(c *CRL, env *Env) []lint.Finding {
 	this, next := c.X.ThisUpdate, c.X.NextUpdate

@@ -28,13 +28,13 @@ var codeNoCRLSign = lint.Register(lint.Code{
 	RemedyZH: "请重新签发包含keyCertSign和cRLSign密钥用法的CA证书,或使用允许签发吊销列表的CA密钥签发。",
 }).ID
 
-var _ = register(Check{
-	Name:        "issuer",
-	Description: "The CRL's issuer must be a client CA of the upload set (names compared as RFC 5280 §7.1 says), its signature must verify with that CA's key, and that CA should be allowed to sign CRLs.",
-	Codes:       []string{"VPN.0079", codeIssuerUnverified, codeNoCRLSign},
-	Parsed:      true,
-	Run:         checkIssuer,
-})
+var issuerCheck = &Check{
+	Name:    "issuer",
+	Doc:     "The CRL's issuer must be a client CA of the upload set (names compared as RFC 5280 §7.1 says), its signature must verify with that CA's key, and that CA should be allowed to sign CRLs.",
+	Codes:   []string{"VPN.0079", codeIssuerUnverified, codeNoCRLSign},
+	Applies: parsed,
+	Run:     lint.Returning(checkIssuer),
+}
 
 func checkIssuer(c *CRL, env *Env) []lint.Finding {
 	if len(env.CAs) == 0 {

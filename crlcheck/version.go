@@ -16,12 +16,12 @@ var codeV1 = lint.Register(lint.Code{
 	RemedyZH: "请签发第2版吊销列表:在openssl ca的配置中设置crlnumber和包含authorityKeyIdentifier = keyid:always的crl_extensions。",
 }).ID
 
-var _ = register(Check{
-	Name:        "version",
-	Description: "A version 1 CRL is read and checked like a v2 CRL; its missing cRLNumber and authorityKeyIdentifier are an advisory.",
-	Codes:       []string{codeV1},
-	Parsed:      true,
-	Run: func(c *CRL, _ *Env) []lint.Finding {
+var versionCheck = &Check{
+	Name:    "version",
+	Doc:     "A version 1 CRL is read and checked like a v2 CRL; its missing cRLNumber and authorityKeyIdentifier are an advisory.",
+	Codes:   []string{codeV1},
+	Applies: parsed,
+	Run: lint.Returning(func(c *CRL, _ *Env) []lint.Finding {
 		if !c.V1 {
 			return nil
 		}
@@ -43,5 +43,5 @@ var _ = register(Check{
 			detail = "no version field (v1), yet it carries " + strings.Join(ext, " and ") + ", which RFC 5280 §5.1.2.1 allows only in version 2"
 		}
 		return []lint.Finding{c.Finding(codeV1, detail)}
-	},
-})
+	}),
+}

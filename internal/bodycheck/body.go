@@ -8,7 +8,6 @@ package bodycheck
 import (
 	"fmt"
 	"net/netip"
-	"sort"
 	"strings"
 	"time"
 
@@ -35,6 +34,11 @@ const (
 	maxClientCAs    = 10
 	maxDNSServers   = 2
 )
+
+// ValidConnections reports whether n is a gateway's maximum connections as the cloud allows
+// it (MinConnections to MaxConnections): the one place the range is checked (--max-connections,
+// a configuration's gateway.max_connections, engine.Options).
+func ValidConnections(n int) bool { return n >= MinConnections && n <= MaxConnections }
 
 // Options configure a body check.
 type Options struct {
@@ -84,38 +88,39 @@ type Body struct {
 	bad map[string]bool
 }
 
-// Check is one family of body rules.
-type Check struct {
-	Name        string
-	Description string
-	// Codes lists every code the check can raise.
-	Codes []string
-	Run   func(b *Body)
-	order int
+// Check is one family of server body rules: it looks at a *Body (and reports into it)
+// and may read the *Options.
+type Check = lint.Check[*Body, *Options]
+
+// checks are the server body checks, in the order they run. structure comes first: the
+// others apply only to a body it found to be a vpn_server object (isServer).
+var checks = []*Check{
+	structureCheck,
+	settingsCheck,
+	serverCertCheck,
+	clientCAsCheck,
+	clientCIDRCheck,
+	localSubnetsCheck,
 }
 
-var checks []*Check
+// isServer is the Applies of every check after structure: the body has a vpn_server object.
+func isServer(b *Body, _ *Options) bool { return b.VS != nil }
 
-func register(order int, c Check) *Check {
-	for _, code := range c.Codes {
-		lint.MustLookup(code)
+// onBody adapts a check body, which reports into b, to Check.Run.
+func onBody(fn func(b *Body)) func(*lint.Pass[*Body, *Options]) {
+	return func(p *lint.Pass[*Body, *Options]) {
+		b := p.Subject
+		n := len(b.findings)
+		fn(b)
+		p.Add(b.findings[n:]...)
+		b.findings = b.findings[:n]
 	}
-	c.order = order
-	checks = append(checks, &c)
-	sort.Slice(checks, func(i, j int) bool { return checks[i].order < checks[j].order })
-	return &c
 }
 
-// Checks lists the body checks in the order they run.
-func Checks() []*Check { return append([]*Check(nil), checks...) }
-
-// Codes lists every code a body check can raise.
+// Codes lists every code a server body check or another request body's check (RunKind,
+// CheckSet) can raise.
 func Codes() []string {
-	var out []string
-	for _, c := range checks {
-		out = append(out, c.Codes...)
-	}
-	return out
+	return append(lint.CodesOf(checks), kindCodes()...)
 }
 
 // Run checks data, a server body read from file (name is its display name).
@@ -142,12 +147,7 @@ func Run(data []byte, file, name string, o Options) Result {
 	}
 	b.Root = root
 	b.isYAML = !looksJSON(data)
-	for _, c := range checks {
-		c.Run(b)
-		if c.order == 0 && b.VS == nil {
-			break // not a body the other rules can read
-		}
-	}
+	b.findings = lint.Run(checks, &lint.Pass[*Body, *Options]{Subject: b, Env: &o})
 	return b.result()
 }
 

@@ -754,17 +754,19 @@ func TestFileNames(t *testing.T) {
 }
 
 func TestCatalogue(t *testing.T) {
-	cs := Checks()
 	var names []string
-	for _, c := range cs {
+	for _, c := range checks {
 		names = append(names, c.Name)
 	}
-	if strings.Join(names, ",") != "structure,settings,server-certificate,client-ca-certificates,client-cidr,local-subnets,request-bodies" {
+	if strings.Join(names, ",") != "structure,settings,server-certificate,client-ca-certificates,client-cidr,local-subnets" {
 		t.Errorf("checks %v", names)
 	}
-	cs[0] = nil
-	if Checks()[0] == nil {
-		t.Error("Checks returns the registry itself")
+	lint.MustDeclare(checks)
+	lint.MustDeclare(kindChecks)
+	for _, c := range kindChecks {
+		if !c.Applies(&kindBody{kind: c.Name}, nil) || c.Applies(&kindBody{kind: "other"}, nil) {
+			t.Errorf("kind check %s applies to other kinds", c.Name)
+		}
 	}
 	codes := strings.Join(Codes(), ",")
 	for _, c := range []string{"VPN.0001", "VCL.1201", "VCL.1202", "VPN.1100", "VPN.1101", "VPN.1111", "VCL.1203", "VPN.0074", "VPN.0077", "VPN.1103", "VPN.1104", "VCL.1204", "VPN.1107", "VPN.1108", "VPN.1109", "VPN.1119", "VPN.1105", "VPN.1106", "VCL.1205", "VPN.1118", "VCL.1220", "VCL.1221", "VCL.1222", "VCL.1223"} {
@@ -837,5 +839,14 @@ func TestLookupInSequence(t *testing.T) {
 	}
 	if IsBody([]byte(`["vpn_server", {}]`), "b.json") {
 		t.Error("a list is a body")
+	}
+}
+
+// TestValidConnections: the gateway's connection range, at both ends.
+func TestValidConnections(t *testing.T) {
+	for n, want := range map[int]bool{0: false, 1: true, 2: true, 499: true, 500: true, 501: false, -1: false} {
+		if ValidConnections(n) != want {
+			t.Errorf("ValidConnections(%d) = %v", n, !want)
+		}
 	}
 }

@@ -18,10 +18,13 @@ func caUploadCodes() []string {
 	return clientCACodes()
 }
 
-var _ = func() bool {
-	registerKind(KindClientCA, kindCheck{Codes: caUploadCodes(), Run: checkCAUpload})
-	return true
-}()
+var clientCAUploadCheck = &kindCheck{
+	Name:    KindClientCA,
+	Doc:     "A client CA upload body: its name, and its content as one client CA certificate.",
+	Codes:   append(keyCodes(), caUploadCodes()...),
+	Applies: ofKind(KindClientCA),
+	Run:     onKind(checkCAUpload),
+}
 
 func checkCAUpload(k *kindBody) {
 	const p = KindClientCA

@@ -172,12 +172,13 @@ func rangeDetail(field string, p netip.Prefix, r reserved) string {
 }
 
 // Client CIDR rules.
-var _ = register(40, Check{
-	Name:        "client-cidr",
-	Description: "client_cidr is a canonical IPv4 block with a mask of 16–26 bits, outside the reserved ranges, large enough for the gateway's connections, and overlapping no VPC route and no local subnet.",
-	Codes:       []string{"VPN.1103", "VPN.1104", codeReservedOnePage, "VPN.1107", "VPN.1108", "VPN.1109", "VPN.1119"},
-	Run:         checkClientCIDR,
-})
+var clientCIDRCheck = &Check{
+	Name:    "client-cidr",
+	Doc:     "client_cidr is a canonical IPv4 block with a mask of 16–26 bits, outside the reserved ranges, large enough for the gateway's connections, and overlapping no VPC route and no local subnet.",
+	Codes:   []string{"VPN.1103", "VPN.1104", codeReservedOnePage, "VPN.1107", "VPN.1108", "VPN.1109", "VPN.1119"},
+	Applies: isServer,
+	Run:     onBody(checkClientCIDR),
+}
 
 // Client CIDR mask lengths the cloud accepts (VPN.1107).
 const (

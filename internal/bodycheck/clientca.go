@@ -32,22 +32,20 @@ var codeCAsUnused = lint.Register(lint.Code{
 
 const maxNameLen = 64
 
-var _ = register(30, Check{
-	Name:        "client-ca-certificates",
-	Description: "With client_auth_type CERT an SSL server needs 1–10 client CAs; each content is exactly one CERTIFICATE block that passes every client CA check; no certificate twice; names of 1–64 letters, digits, _ and -.",
-	Codes:       clientCACodes(),
-	Run:         checkClientCAs,
-})
+var clientCAsCheck = &Check{
+	Name:    "client-ca-certificates",
+	Doc:     "With client_auth_type CERT an SSL server needs 1–10 client CAs; each content is exactly one CERTIFICATE block that passes every client CA check; no certificate twice; names of 1–64 letters, digits, _ and -.",
+	Codes:   clientCACodes(),
+	Applies: isServer,
+	Run:     onBody(checkClientCAs),
+}
 
 // clientCACodes are the codes of this check: its own, and those of the certificate, format
 // and set checks every content goes through.
 func clientCACodes() []string {
 	codes := []string{"VPN.1101", codeCAsUnused, "VPN.1111", "VPN.0001", codeChineseName, codeIfCreate}
-	codes = append(codes, pemformat.Codes...)
-	for _, c := range certcheck.Checks() {
-		codes = append(codes, c.Codes...)
-	}
-	return append(codes, certcheck.SetCodes...)
+	codes = append(codes, pemformat.Codes()...)
+	return append(codes, certcheck.Codes()...)
 }
 
 func checkClientCAs(b *Body) {

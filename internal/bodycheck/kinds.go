@@ -99,29 +99,39 @@ var kindTitle = map[string]string{
 	KindPassword:     "password",
 }
 
-// kindCheck judges one kind of body.
-type kindCheck struct {
-	Codes []string
-	Run   func(k *kindBody)
+// kindCheck judges one kind of non-server body (its Name is the kind).
+type kindCheck = lint.Check[*kindBody, *Options]
+
+// kindChecks are the checks of the other request bodies, one per kind; RunKind runs the one
+// whose Name is the body's kind.
+var kindChecks = []*kindCheck{
+	clientCAUploadCheck,
+	userCheck,
+	usersCheck,
+	passwordCheck,
+	userGroupCheck,
+	accessPolicyCheck,
 }
 
-var kindChecks = map[string]*kindCheck{}
+// keyCodes are the codes every kind check's walk of the body's keys can report (top):
+// VCL.1201 becomes VCL.1251 (codeUnknownKindField) once the check has run.
+func keyCodes() []string { return []string{codeUnknownField, codeDuplicateKey} }
 
-func registerKind(kind string, c kindCheck) {
-	for _, code := range c.Codes {
-		lint.MustLookup(code)
+// ofKind is the Applies of kind checks: the body is of the check's kind.
+func ofKind(kind string) func(*kindBody, *Options) bool {
+	return func(k *kindBody, _ *Options) bool { return k.kind == kind }
+}
+
+// onKind adapts a kind check body, which reports into k, to Check.Run.
+func onKind(fn func(k *kindBody)) func(*lint.Pass[*kindBody, *Options]) {
+	return func(p *lint.Pass[*kindBody, *Options]) {
+		b := p.Subject.Body
+		n := len(b.findings)
+		fn(p.Subject)
+		p.Add(b.findings[n:]...)
+		b.findings = b.findings[:n]
 	}
-	kindChecks[kind] = &c
 }
-
-// The kinds' codes are listed with the server body's (Codes, the catalogue); the server body
-// itself runs nothing of them.
-var _ = register(1000, Check{
-	Name:        "request-bodies",
-	Description: "The other P2C request bodies (client CA upload, users, user groups, membership, access policies, passwords), run by RunKind and CheckSet; nothing in a server body.",
-	Codes:       kindCodes(),
-	Run:         func(*Body) {},
-})
 
 func kindCodes() []string {
 	codes := []string{"VPN.0001", codeDuplicateKey, codeUnknownKindField}
@@ -168,8 +178,8 @@ func RunKind(data []byte, kind, file, name string, o Options) (Result, *SetEntry
 	if b.Root.Kind != yaml.MappingNode {
 		_, got := typeOf(b.Root)
 		b.invalid(b.Root, "", "the body is not an object", fmt.Sprintf("the body must be an object with a %s field; it is %s", kind, got))
-	} else if c := kindChecks[kind]; c != nil {
-		c.Run(k)
+	} else {
+		b.findings = lint.Run(kindChecks, &lint.Pass[*kindBody, *Options]{Subject: k, Env: &o})
 	}
 	for i := range b.findings {
 		f := &b.findings[i]

@@ -21,10 +21,13 @@ var accessPolicySpec = &spec{t: tObject, fields: map[string]*spec{
 
 var policyCodes = []string{"VPN.0001", "VPN.1402", "VPN.1403", "VPN.1404", "VPN.1405"}
 
-var _ = func() bool {
-	registerKind(KindAccessPolicy, kindCheck{Codes: policyCodes, Run: checkAccessPolicy})
-	return true
-}()
+var accessPolicyCheck = &kindCheck{
+	Name:    KindAccessPolicy,
+	Doc:     "An access policy body.",
+	Codes:   append(keyCodes(), policyCodes...),
+	Applies: ofKind(KindAccessPolicy),
+	Run:     onKind(checkAccessPolicy),
+}
 
 func checkAccessPolicy(k *kindBody) {
 	const p = KindAccessPolicy

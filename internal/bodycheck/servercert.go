@@ -6,12 +6,13 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var _ = register(20, Check{
-	Name:        "server-certificate",
-	Description: "An SSL server needs server_certificate: the id of a certificate in Cloud Certificate Manager (source CCM, the default), or source SERVICE_SIGN without id.",
-	Codes:       []string{"VPN.1100", codeIfCreate},
-	Run:         checkServerCert,
-})
+var serverCertCheck = &Check{
+	Name:    "server-certificate",
+	Doc:     "An SSL server needs server_certificate: the id of a certificate in Cloud Certificate Manager (source CCM, the default), or source SERVICE_SIGN without id.",
+	Codes:   []string{"VPN.1100", codeIfCreate},
+	Applies: isServer,
+	Run:     onBody(checkServerCert),
+}
 
 func checkServerCert(b *Body) {
 	if b.bad[path("server_certificate")] || b.bad[path("server_certificate", "id")] {

@@ -19,12 +19,13 @@ var (
 	certSources     = []string{"CCM", "SERVICE_SIGN"}
 )
 
-var _ = register(10, Check{
-	Name:        "settings",
-	Description: "tunnel_protocol, client_auth_type, ssl_options and server_certificate.source take only the documented values; dns_servers holds at most 2 IPv4 addresses.",
-	Codes:       []string{"VPN.0001"},
-	Run:         checkSettings,
-})
+var settingsCheck = &Check{
+	Name:    "settings",
+	Doc:     "tunnel_protocol, client_auth_type, ssl_options and server_certificate.source take only the documented values; dns_servers holds at most 2 IPv4 addresses.",
+	Codes:   []string{"VPN.0001"},
+	Applies: isServer,
+	Run:     onBody(checkSettings),
+}
 
 func checkSettings(b *Body) {
 	b.enum("tunnel_protocol", tunnelProtocols)

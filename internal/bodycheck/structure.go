@@ -45,12 +45,12 @@ var (
 	}).ID
 )
 
-var _ = register(0, Check{
-	Name:        "structure",
-	Description: "The body parses as JSON or YAML, has a vpn_server object, the documented fields with their types, and (in a Create body) the required fields.",
-	Codes:       []string{"VPN.0001", codeUnknownField, codeDuplicateKey, codeNotUpdatable, codeIfCreate, codeYAMLVersions},
-	Run:         checkStructure,
-})
+var structureCheck = &Check{
+	Name:  "structure",
+	Doc:   "The body parses as JSON or YAML, has a vpn_server object, the documented fields with their types, and (in a Create body) the required fields.",
+	Codes: []string{"VPN.0001", codeUnknownField, codeDuplicateKey, codeNotUpdatable, codeIfCreate, codeYAMLVersions},
+	Run:   onBody(checkStructure),
+}
 
 // typ is a field's JSON type.
 type typ int

@@ -16,12 +16,13 @@ var codeLocalOverlap = lint.Register(lint.Code{
 	RemedyZH: "请保留较大的网段,或调整网段使其互不重叠。",
 }).ID
 
-var _ = register(50, Check{
-	Name:        "local-subnets",
-	Description: "local_subnets holds 1–20 canonical IPv4 blocks, no duplicates, none in a reserved range, not 0.0.0.0/0.",
-	Codes:       []string{"VPN.1103", "VPN.1104", "VPN.1105", "VPN.1106", codeLocalOverlap, "VPN.1118"},
-	Run:         checkLocalSubnets,
-})
+var localSubnetsCheck = &Check{
+	Name:    "local-subnets",
+	Doc:     "local_subnets holds 1–20 canonical IPv4 blocks, no duplicates, none in a reserved range, not 0.0.0.0/0.",
+	Codes:   []string{"VPN.1103", "VPN.1104", "VPN.1105", "VPN.1106", codeLocalOverlap, "VPN.1118"},
+	Applies: isServer,
+	Run:     onBody(checkLocalSubnets),
+}
 
 func checkLocalSubnets(b *Body) {
 	p := path("local_subnets")

@@ -15,10 +15,13 @@ const maxGroupName = 64
 
 var userGroupSpec = &spec{t: tObject, fields: map[string]*spec{"name": str, "description": str}}
 
-var _ = func() bool {
-	registerKind(KindUserGroup, kindCheck{Codes: []string{"VPN.0001"}, Run: checkUserGroup})
-	return true
-}()
+var userGroupCheck = &kindCheck{
+	Name:    KindUserGroup,
+	Doc:     "A user group body.",
+	Codes:   append(keyCodes(), []string{"VPN.0001"}...),
+	Applies: ofKind(KindUserGroup),
+	Run:     onKind(checkUserGroup),
+}
 
 func checkUserGroup(k *kindBody) {
 	const p = KindUserGroup

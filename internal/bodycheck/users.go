@@ -39,12 +39,29 @@ var (
 
 var userCodes = []string{"VPN.0001", "VPN.1308", "VPN.1309", "VPN.1310", "VPN.1311", "VPN.1315", "VPN.1317", "VPN.1318"}
 
-var _ = func() bool {
-	registerKind(KindUser, kindCheck{Codes: userCodes, Run: checkUser})
-	registerKind(KindUsers, kindCheck{Codes: userCodes, Run: checkUsers})
-	registerKind(KindPassword, kindCheck{Codes: userCodes, Run: checkPasswordBody})
-	return true
-}()
+var (
+	userCheck = &kindCheck{
+		Name:    KindUser,
+		Doc:     "A user body (Create or Update).",
+		Codes:   append(keyCodes(), userCodes...),
+		Applies: ofKind(KindUser),
+		Run:     onKind(checkUser),
+	}
+	usersCheck = &kindCheck{
+		Name:    KindUsers,
+		Doc:     "A batch of users.",
+		Codes:   append(keyCodes(), userCodes...),
+		Applies: ofKind(KindUsers),
+		Run:     onKind(checkUsers),
+	}
+	passwordCheck = &kindCheck{
+		Name:    KindPassword,
+		Doc:     "A password reset body.",
+		Codes:   append(keyCodes(), userCodes...),
+		Applies: ofKind(KindPassword),
+		Run:     onKind(checkPasswordBody),
+	}
+)
 
 func checkUser(k *kindBody) {
 	const p = KindUser

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -36,8 +35,8 @@ var (
 	}).ID
 )
 
-// Codes are the codes the configuration raises (for the catalogue).
-var Codes = []string{codeWaiverExpired, codeWaiverUnused}
+// Codes lists the codes the configuration raises (for the catalogue).
+func Codes() []string { return []string{codeWaiverExpired, codeWaiverUnused} }
 
 // Rel returns path relative to the configuration's directory, with slashes; ok is false
 // when path lies outside it.
@@ -54,23 +53,23 @@ func (c *Config) Rel(path string) (rel string, ok bool) {
 }
 
 // rolesOf lists the roles whose patterns (in roles: or in a set) match rel.
-func (c *Config) rolesOf(rel string) []string {
-	var out []string
-	add := func(role string, ps Patterns) {
+func (c *Config) rolesOf(rel string) []lint.Role {
+	var out []lint.Role
+	add := func(role lint.Role, ps Patterns) {
 		if ps.Match(rel) {
 			if !slices.Contains(out, role) {
 				out = append(out, role)
 			}
 		}
 	}
-	add(RoleCA, c.Roles.CA)
-	add(RoleServer, c.Roles.Server)
-	add(RoleCRL, c.Roles.CRL)
-	add(RoleBody, c.Roles.Body)
+	add(lint.RoleCA, c.Roles.CA)
+	add(lint.RoleServer, c.Roles.Server)
+	add(lint.RoleCRL, c.Roles.CRL)
+	add(lint.RoleBody, c.Roles.Body)
 	for _, s := range c.Sets {
-		add(RoleCA, s.CA)
-		add(RoleCRL, s.CRL)
-		add(RoleBody, s.Body)
+		add(lint.RoleCA, s.CA)
+		add(lint.RoleCRL, s.CRL)
+		add(lint.RoleBody, s.Body)
 	}
 	return out
 }
@@ -78,7 +77,7 @@ func (c *Config) rolesOf(rel string) []string {
 // RoleFor is the engine role of the file at path: ca, server, crl or body from the patterns
 // it matches (a body is checked as a server body whatever its content, else as auto);
 // "" when no pattern matches (the command line's --role then applies).
-func (c *Config) RoleFor(path string) string {
+func (c *Config) RoleFor(path string) lint.Role {
 	rel, ok := c.Rel(path)
 	if !ok {
 		return ""
@@ -87,17 +86,7 @@ func (c *Config) RoleFor(path string) string {
 	if len(roles) == 0 {
 		return ""
 	}
-	switch roles[0] {
-	case RoleCA:
-		return engine.RoleCA
-	case RoleServer:
-		return engine.RoleServer
-	case RoleCRL:
-		return engine.RoleCRL
-	case RoleBody:
-		return engine.RoleBody
-	}
-	return engine.RoleAuto
+	return roles[0]
 }
 
 // SetsFor names the upload sets the file at path belongs to: every set with a matching
@@ -125,9 +114,13 @@ func (c *Config) SetsFor(path string) []string {
 func (c *Config) Files() ([]string, error) {
 	var out []string
 	var conflicts []string
-	err := c.walk(func(path, rel string, roles []string) {
+	err := c.walk(func(path, rel string, roles []lint.Role) {
 		if len(roles) > 1 {
-			conflicts = append(conflicts, fmt.Sprintf("%s matches the patterns of roles %s", rel, strings.Join(roles, " and ")))
+			names := make([]string, len(roles))
+			for i, r := range roles {
+				names[i] = string(r)
+			}
+			conflicts = append(conflicts, fmt.Sprintf("%s matches the patterns of roles %s", rel, strings.Join(names, " and ")))
 		}
 		if len(roles) > 0 {
 			out = append(out, path)
@@ -149,8 +142,8 @@ func (c *Config) Files() ([]string, error) {
 // patterns of two roles is left out (the run over the whole configuration reports it).
 func (c *Config) ClientCAs() ([]string, error) {
 	var out []string
-	err := c.walk(func(path, _ string, roles []string) {
-		if len(roles) == 1 && roles[0] == RoleCA {
+	err := c.walk(func(path, _ string, roles []lint.Role) {
+		if len(roles) == 1 && roles[0] == lint.RoleCA {
 			out = append(out, path)
 		}
 	})
@@ -163,7 +156,7 @@ func (c *Config) ClientCAs() ([]string, error) {
 
 // walk calls fn with every file below Dir (hidden directories skipped), its path relative to
 // Dir and the roles whose patterns match it.
-func (c *Config) walk(fn func(path, rel string, roles []string)) error {
+func (c *Config) walk(fn func(path, rel string, roles []lint.Role)) error {
 	return filepath.WalkDir(c.Dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -198,7 +191,7 @@ func (c *Config) Processors() []report.Processor {
 
 // waive is the waivers' processor: the waiver that takes f out of the run, if any.
 func (c *Config) waive(f *lint.Finding) (report.Waiver, bool) {
-	if slices.Contains(Codes, f.Code) {
+	if slices.Contains(Codes(), f.Code) {
 		return report.Waiver{}, false // the configuration's own findings
 	}
 	i := c.waiverFor(*f)

@@ -19,6 +19,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
+	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/suggest"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"gopkg.in/yaml.v3"
@@ -26,14 +27,6 @@ import (
 
 // FileName is the configuration file looked for in the working directory and its parents.
 const FileName = ".vpncertlint.yaml"
-
-// Roles a file can have in a configuration.
-const (
-	RoleCA     = "ca"
-	RoleServer = "server"
-	RoleCRL    = "crl"
-	RoleBody   = "body"
-)
 
 // DefaultSet names the upload set of files that match a role but no set.
 const DefaultSet = "default"
@@ -465,8 +458,8 @@ func (c *Config) validate(root *yaml.Node) error {
 			return lineErr(keyNode(node(root, "policy", "severity"), code), fmt.Sprintf("unknown code %q in policy.severity (see 'vpncertlint codes')", code))
 		}
 	}
-	if g := c.Gateway.MaxConnections; g != 0 && (g < 1 || g > 500) {
-		return at(fmt.Sprintf("max_connections must be 1–500 (got %d)", g), "gateway", "max_connections")
+	if g := c.Gateway.MaxConnections; g != 0 && !bodycheck.ValidConnections(g) {
+		return at(fmt.Sprintf("max_connections must be %d–%d (got %d)", bodycheck.MinConnections, bodycheck.MaxConnections, g), "gateway", "max_connections")
 	}
 	for i := range c.Ignore {
 		w := &c.Ignore[i]

@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/internal/report"
+	// The engine links every family of checks, so their codes are in the catalogue that a
+	// configuration's codes are validated against (as in the program).
+	_ "github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -51,7 +54,7 @@ sets:
   - name: shared
     ca: ["pki/prod/ca/shared.pem"]
 `)
-	for path, want := range map[string]string{
+	for path, want := range map[string]lint.Role{
 		"/repo/pki/server/vpn.pem":       "server",
 		"/repo/pki/prod/ca/x/deep.pem":   "ca",
 		"/repo/pki/prod/p.crl":           "crl",

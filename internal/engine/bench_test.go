@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"encoding/pem"
+	"github.com/vpncertlint/vpncertlint/lint"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,7 +80,7 @@ func BenchmarkEngineLean(b *testing.B) { benchEngine(b, true) }
 
 func benchEngine(b *testing.B, lean bool) {
 	data, n := benchBundle(b)
-	o := Options{Role: RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Lean: lean}
+	o := Options{Role: lint.RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Lean: lean}
 	o.defaults()
 	in := input{path: "bench.pem"}
 	b.ReportAllocs()

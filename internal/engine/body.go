@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/lint"
 )
 
 // BodyModes lists the valid --body values.
@@ -19,7 +20,7 @@ func (o *Options) validateBody() error {
 	default:
 		return fmt.Errorf("unknown --body %q (want %s)", o.Body, strings.Join(bodycheck.Modes, ", "))
 	}
-	if o.MaxConnections != 0 && (o.MaxConnections < bodycheck.MinConnections || o.MaxConnections > bodycheck.MaxConnections) {
+	if o.MaxConnections != 0 && !bodycheck.ValidConnections(o.MaxConnections) {
 		return fmt.Errorf("--max-connections %d is out of range: a gateway has %d to %d connections", o.MaxConnections, bodycheck.MinConnections, bodycheck.MaxConnections)
 	}
 	o.vpcRoutes = nil
@@ -55,7 +56,7 @@ func checkBody(data []byte, in input, o *Options, out *outcome) bool {
 				out.skipWhy = "not checked: " + why + "; name the file to check it as a body"
 			}
 			return true
-		case why != "" || o.roleOf(in) == RoleBody:
+		case why != "" || o.roleOf(in) == lint.RoleBody:
 			isBody = true
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // counted); interning changes no value.
 func TestLeanReport(t *testing.T) {
 	paths := []string{filepath.Join("..", "..", "testdata", "server"), filepath.Join("..", "..", "testdata", "ca")}
-	o := Options{Role: RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
+	o := Options{Role: lint.RoleAuto, Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)}
 	full, err := Run(paths, o)
 	if err != nil {
 		t.Fatal(err)

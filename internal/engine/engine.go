@@ -22,24 +22,14 @@ import (
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
-// Roles for --role.
-const (
-	RoleAuto   = "auto"
-	RoleCA     = "ca"
-	RoleServer = "server"
-	RoleCRL    = "crl"
-)
-
-// RoleBody is the role a project configuration's body patterns give a file (not a --role
-// value): it is checked as a server body whatever its content; otherwise as RoleAuto.
-const RoleBody = "body"
-
-// Roles lists the valid --role values.
-var Roles = []string{RoleAuto, RoleCA, RoleServer, RoleCRL}
+// Roles lists the valid --role values (lint.RoleBody is given by a configuration only).
+func Roles() []lint.Role {
+	return []lint.Role{lint.RoleAuto, lint.RoleCA, lint.RoleServer, lint.RoleCRL}
+}
 
 // Options configure a run.
 type Options struct {
-	Role string
+	Role lint.Role
 	// AllowEmpty lets a directory PATH in which nothing is checked pass; otherwise Run
 	// returns an *EmptyPathError naming it.
 	AllowEmpty bool
@@ -50,6 +40,9 @@ type Options struct {
 	CRLPolicy   *crlcheck.Policy
 	MaxFileSize int64
 	Stdin       io.Reader
+	// PipeIdleTimeout bounds how long a named pipe (FIFO) given as an input may stay silent
+	// (default DefaultPipeIdleTimeout).
+	PipeIdleTimeout time.Duration
 	// Jobs is the number of inputs read and checked at once (default: GOMAXPROCS).
 	Jobs int
 	Tool report.Tool
@@ -66,7 +59,7 @@ type Options struct {
 	ServerBundle func(servers, cas []*certcheck.Cert) ([]lint.FileResult, []lint.Finding)
 	// RoleFor, if set, gives the role of one input by its path (as given or found in a
 	// walk), overriding Role for it; "" keeps Role. A project configuration's role globs use it.
-	RoleFor func(path string) string
+	RoleFor func(path string) lint.Role
 	// ContextCAs are client CA files read only as context for the upload-set checks of the
 	// inputs (a project configuration's client CAs, in a run over named files): those that
 	// share an upload set (SetsFor) with an input and are not inputs themselves join their
@@ -93,10 +86,13 @@ type Options struct {
 
 func (o *Options) defaults() {
 	if o.Role == "" {
-		o.Role = RoleAuto
+		o.Role = lint.RoleAuto
 	}
 	if o.Now.IsZero() {
 		o.Now = time.Now()
+	}
+	if o.PipeIdleTimeout <= 0 {
+		o.PipeIdleTimeout = DefaultPipeIdleTimeout
 	}
 	if o.CertPolicy == nil {
 		o.CertPolicy = certcheck.DefaultPolicy()
@@ -137,11 +133,13 @@ type outcome struct {
 func Run(paths []string, o Options) (*report.Report, error) {
 	o.defaults()
 	valid := false
-	for _, r := range Roles {
+	var roles []string
+	for _, r := range Roles() {
 		valid = valid || o.Role == r
+		roles = append(roles, string(r))
 	}
 	if !valid {
-		return nil, fmt.Errorf("unknown role %q (want %s)", o.Role, strings.Join(Roles, ", "))
+		return nil, fmt.Errorf("unknown role %q (want %s)", o.Role, strings.Join(roles, ", "))
 	}
 	if err := o.validateBody(); err != nil {
 		return nil, err
@@ -379,7 +377,7 @@ func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 }
 
 // roleOf is the role an input is checked with.
-func (o *Options) roleOf(in input) string {
+func (o *Options) roleOf(in input) lint.Role {
 	if o.RoleFor != nil && !in.stdin {
 		if r := o.RoleFor(in.path); r != "" {
 			return r
@@ -407,7 +405,7 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 		out.file.Error = in.err.Error()
 		return out
 	}
-	data, err := read(in, o.Stdin, o.MaxFileSize)
+	data, err := read(in, o.Stdin, o.MaxFileSize, o.PipeIdleTimeout)
 	if err != nil {
 		out.file.Error = err.Error()
 		return out
@@ -429,14 +427,14 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	}
 	name := displayName(in)
 	role := o.roleOf(in)
-	if role == RoleBody {
-		role = RoleAuto
+	if role == lint.RoleBody {
+		role = lint.RoleAuto
 	}
 	fileKind := kindCert
 	switch {
-	case role == RoleCRL && !in.asCA:
+	case role == lint.RoleCRL && !in.asCA:
 		fileKind = kindCRL
-	case role == RoleAuto && !in.asCA:
+	case role == lint.RoleAuto && !in.asCA:
 		if strings.EqualFold(filepath.Ext(in.path), ".crl") {
 			fileKind = kindCRL
 		}
@@ -451,12 +449,12 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	var crls []crlBlock
 	first := true
 	scan := pemscan.ScanFunc(data, func(b *pemscan.Block) {
-		if first && role == RoleAuto && !in.asCA && b.Type == labelCRL {
+		if first && role == lint.RoleAuto && !in.asCA && b.Type == labelCRL {
 			fileKind = kindCRL // a file whose first block is a CRL is a CRL file
 		}
 		first = false
 		want := fileKind
-		if role != RoleCRL || in.asCA {
+		if role != lint.RoleCRL || in.asCA {
 			switch b.Type {
 			case labelCRL:
 				want = kindCRL
@@ -529,11 +527,11 @@ var beginLine = []byte("-----BEGIN ")
 // its scan (see checkData).
 const collectAfter = 16 << 20
 
-func certRole(role string, asCA bool, c *certcheck.Cert) certcheck.Role {
+func certRole(role lint.Role, asCA bool, c *certcheck.Cert) certcheck.Role {
 	switch {
-	case asCA || role == RoleCA:
+	case asCA || role == lint.RoleCA:
 		return certcheck.RoleCA
-	case role == RoleServer:
+	case role == lint.RoleServer:
 		return certcheck.RoleServer
 	case c.IsCA():
 		return certcheck.RoleCA

@@ -5,9 +5,6 @@ import "github.com/vpncertlint/vpncertlint/internal/pemformat"
 // The format checks live in pemformat, shared with bodycheck (client CA contents of server
 // bodies); these names keep the engine's code short.
 
-// FormatCodes are the codes the format checks can raise (for the catalogue).
-var FormatCodes = pemformat.Codes
-
 type kind = pemformat.Kind
 
 const (

@@ -21,7 +21,7 @@ func FuzzEngine(f *testing.F) {
 	}
 	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, data []byte, role uint8) {
-		o := Options{Role: Roles[int(role)%len(Roles)], Now: now, Jobs: 1, MaxFileSize: 1 << 20}
+		o := Options{Role: Roles()[int(role)%len(Roles())], Now: now, Jobs: 1, MaxFileSize: 1 << 20}
 		start := time.Now()
 		var outs [2]string
 		for i := range outs {

@@ -248,7 +248,7 @@ func TestHostileHugeRSAKey(t *testing.T) {
 	hugeN := writeTemp(t, dir, "huge-modulus.pem", pemOf("CERTIFICATE", rsaCert(big1(65536), big.NewInt(65537))))
 	hugeE := writeTemp(t, dir, "huge-exponent.pem", pemOf("CERTIFICATE", rsaCert(big1(16384), big1(16384))))
 	anchor := goodCert(t, dir)
-	rep := runWithin(t, 20*time.Second, []string{hugeN, hugeE, anchor}, Options{Role: RoleCA})
+	rep := runWithin(t, 20*time.Second, []string{hugeN, hugeE, anchor}, Options{Role: lint.RoleCA})
 	n := 0
 	for _, f := range findingsOf(rep) {
 		if f.Code == "VCL.0709" {
@@ -280,7 +280,7 @@ func TestHostileManyExtensions(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := writeTemp(t, dir, "many-ext.pem", pemOf("CERTIFICATE", der))
-	rep := runWithin(t, 30*time.Second, []string{p}, Options{Role: RoleServer})
+	rep := runWithin(t, 30*time.Second, []string{p}, Options{Role: lint.RoleServer})
 	if e := fileError(t, rep, p); e != "" || len(allFiles(t, rep)[0].Objects) != 1 {
 		t.Fatalf("not checked: %+v", allFiles(t, rep))
 	}
@@ -321,7 +321,7 @@ func TestHostileHugeCRL(t *testing.T) {
 	t.Logf("CRL with %d entries: %d bytes DER", entries, len(crlDER))
 	crlDER = nil
 	runtime.GC()
-	rep := runWithin(t, 120*time.Second, []string{crlPath}, Options{Role: RoleCRL, CAFiles: []string{caPath}})
+	rep := runWithin(t, 120*time.Second, []string{crlPath}, Options{Role: lint.RoleCRL, CAFiles: []string{caPath}})
 	if e := fileError(t, rep, crlPath); e != "" {
 		t.Fatalf("CRL not read: %s", e)
 	}
@@ -507,17 +507,14 @@ func TestPipeIdleTimeout(t *testing.T) {
 	if err := mkfifo(fifo, 0o644); err != nil {
 		t.Skip("mkfifo:", err)
 	}
-	old := PipeIdleTimeout
-	PipeIdleTimeout = 300 * time.Millisecond
-	defer func() { PipeIdleTimeout = old }()
 	// A writer that connects and stays silent: opening it read-write keeps a writer alive.
 	rw, err := os.OpenFile(fifo, os.O_RDWR, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rw.Close()
-	rep := runWithin(t, 5*time.Second, []string{fifo}, Options{})
-	if e := fileError(t, rep, fifo); !strings.Contains(e, "no data") {
+	rep := runWithin(t, 5*time.Second, []string{fifo}, Options{PipeIdleTimeout: 300 * time.Millisecond})
+	if e := fileError(t, rep, fifo); !strings.Contains(e, "no data for 300ms") {
 		t.Fatalf("silent writer: error %q", e)
 	}
 }
@@ -539,4 +536,20 @@ func filesOf(rep *report.Report) []lint.FileResult {
 		panic(err)
 	}
 	return fs
+}
+
+// TestPipeIdleTimeoutDefault: an unset (or negative) PipeIdleTimeout is the documented default.
+func TestPipeIdleTimeoutDefault(t *testing.T) {
+	for _, d := range []time.Duration{0, -time.Second} {
+		o := Options{PipeIdleTimeout: d}
+		o.defaults()
+		if o.PipeIdleTimeout != DefaultPipeIdleTimeout || DefaultPipeIdleTimeout != 30*time.Second {
+			t.Errorf("PipeIdleTimeout %v -> %v", d, o.PipeIdleTimeout)
+		}
+	}
+	o := Options{PipeIdleTimeout: time.Second}
+	o.defaults()
+	if o.PipeIdleTimeout != time.Second {
+		t.Errorf("a set PipeIdleTimeout became %v", o.PipeIdleTimeout)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/report"
@@ -178,8 +179,8 @@ func (e errTooLarge) Error() string {
 	return fmt.Sprintf("larger than the size limit of %d bytes (--max-file-size)", e.limit)
 }
 
-// read returns at most limit bytes of the input.
-func read(in input, stdin io.Reader, limit int64) ([]byte, error) {
+// read returns at most limit bytes of the input; a named pipe may stay silent for idle.
+func read(in input, stdin io.Reader, limit int64, idle time.Duration) ([]byte, error) {
 	var r io.Reader
 	if in.stdin {
 		if stdin == nil {
@@ -187,7 +188,7 @@ func read(in input, stdin io.Reader, limit int64) ([]byte, error) {
 		}
 		r = stdin
 	} else {
-		f, fr, err := openInput(in.path)
+		f, fr, err := openInput(in.path, idle)
 		if err != nil {
 			return nil, ioError(err)
 		}

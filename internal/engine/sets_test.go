@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/vpncertlint/vpncertlint/lint"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,15 +69,15 @@ func TestRoleFor(t *testing.T) {
 	leaf := filepath.Join("..", "..", "testdata", "demo-repo", "pki", "server", "vpn.pem")
 	// As a client CA the server certificate is not a CA (VPN.0076); as a server it only
 	// expires soon.
-	got := strings.Join(setCodesOf(t, []string{leaf}, Options{RoleFor: func(string) string { return RoleCA }}), " ")
+	got := strings.Join(setCodesOf(t, []string{leaf}, Options{RoleFor: func(string) lint.Role { return lint.RoleCA }}), " ")
 	if !strings.Contains(got, "VPN.0076") {
 		t.Errorf("RoleFor ca: %s", got)
 	}
-	got = strings.Join(setCodesOf(t, []string{leaf}, Options{Role: RoleCA, RoleFor: func(string) string { return "" }}), " ")
+	got = strings.Join(setCodesOf(t, []string{leaf}, Options{Role: lint.RoleCA, RoleFor: func(string) lint.Role { return "" }}), " ")
 	if !strings.Contains(got, "VPN.0076") {
 		t.Errorf("RoleFor \"\" keeps Role: %s", got)
 	}
-	got = strings.Join(setCodesOf(t, []string{leaf}, Options{Role: RoleCA, RoleFor: func(string) string { return RoleServer }}), " ")
+	got = strings.Join(setCodesOf(t, []string{leaf}, Options{Role: lint.RoleCA, RoleFor: func(string) lint.Role { return lint.RoleServer }}), " ")
 	if got != "vpn.pem:VCL.0721" {
 		t.Errorf("RoleFor server: %s", got)
 	}

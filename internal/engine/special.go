@@ -9,13 +9,13 @@ import (
 	"time"
 )
 
-// PipeIdleTimeout bounds how long a named pipe (FIFO) given as an input may stay silent.
-var PipeIdleTimeout = 30 * time.Second
+// DefaultPipeIdleTimeout is Options.PipeIdleTimeout's default.
+const DefaultPipeIdleTimeout = 30 * time.Second
 
 // openInput opens a file to read. A named pipe is opened without blocking: opening a FIFO
 // that no process writes to would otherwise wait forever. Read from it, such a pipe is at its
-// end at once (an empty input); one whose writer goes silent for PipeIdleTimeout is an error.
-func openInput(path string) (*os.File, io.Reader, error) {
+// end at once (an empty input); one whose writer goes silent for idle is an error.
+func openInput(path string, idle time.Duration) (*os.File, io.Reader, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, err
@@ -28,19 +28,22 @@ func openInput(path string) (*os.File, io.Reader, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return f, &idleReader{f}, nil
+	return f, &idleReader{f, idle}, nil
 }
 
-// idleReader reads a pollable file with a deadline renewed on each read.
-type idleReader struct{ f *os.File }
+// idleReader reads a pollable file with a deadline (idle) renewed on each read.
+type idleReader struct {
+	f    *os.File
+	idle time.Duration
+}
 
 func (r *idleReader) Read(p []byte) (int, error) {
-	if err := r.f.SetReadDeadline(time.Now().Add(PipeIdleTimeout)); err != nil {
+	if err := r.f.SetReadDeadline(time.Now().Add(r.idle)); err != nil {
 		return r.f.Read(p) // not pollable: a plain blocking read
 	}
 	n, err := r.f.Read(p)
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		return n, fmt.Errorf("the pipe sent no data for %v", PipeIdleTimeout)
+		return n, fmt.Errorf("the pipe sent no data for %v", r.idle)
 	}
 	return n, err
 }

@@ -66,7 +66,7 @@ func TestPartialOutcomes(t *testing.T) {
 	if err := os.WriteFile(path, []byte(strings.Repeat("-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n", n)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	o := Options{Role: RoleServer}
+	o := Options{Role: lint.RoleServer}
 	o.defaults()
 	var parts []*outcome
 	last := checkInput(input{path: path}, &o, func(p *outcome) { parts = append(parts, p) })

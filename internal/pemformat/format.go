@@ -43,8 +43,8 @@ var (
 	}).ID
 )
 
-// Codes are the codes the format checks can raise (for the catalogue).
-var Codes = []string{"VPN.0074", "VPN.0078", codeCRLF, codeBOM, codeStrayText}
+// Codes lists the codes the format checks can raise (for the catalogue).
+func Codes() []string { return []string{"VPN.0074", "VPN.0078", codeCRLF, codeBOM, codeStrayText} }
 
 // Kind is what an input or block is expected to be.
 type Kind int

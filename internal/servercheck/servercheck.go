@@ -42,97 +42,133 @@ const (
 	MaxKeyChars         = 4096
 )
 
-func reg(id string, sev lint.Severity, msg, descEN, remedyEN, descZH, remedyZH string) string {
-	return lint.Register(lint.Code{ID: id, Source: lint.SourceTool, Severity: sev, Message: msg,
-		DescEN: descEN, RemedyEN: remedyEN, DescZH: descZH, RemedyZH: remedyZH}).ID
-}
-
 // Codes of the Certificate Manager bundle checks (VCL.2xxx).
 var (
-	CodeKeyEncrypted = reg("VCL.2001", lint.Error,
-		"The private key %s is password-protected.",
-		"Cloud Certificate Manager refuses a password-protected (encrypted) private key: the private_key field must be an unencrypted PEM key.",
-		"Remove the password: openssl pkey -in server.key -out server-nopass.key (keep the result safe).",
-		"私钥%s设置了密码,云证书管理服务不接受加密的私钥。",
-		"请去除私钥密码:openssl pkey -in server.key -out server-nopass.key,并妥善保管。")
-	CodeKeyUnreadable = reg("VCL.2002", lint.Error,
-		"The private key %s cannot be read.",
-		"The key file must hold exactly one PEM private key: PKCS#1 (RSA PRIVATE KEY), PKCS#8 (PRIVATE KEY) or SEC1 (EC PRIVATE KEY).",
-		"Export the key as unencrypted PEM: openssl pkey -in KEY -out server.key.",
-		"无法读取私钥%s。私钥文件须为一个PEM格式私钥(PKCS#1、PKCS#8或SEC1)。",
-		"请导出为不加密的PEM私钥:openssl pkey -in KEY -out server.key。")
-	CodeKeyMismatch = reg("VCL.2003", lint.Error,
-		"The private key %s does not match the server certificate.",
-		"The private key's public half differs from the certificate's public key, so Certificate Manager refuses the pair and TLS handshakes would fail.",
-		"Use the key the certificate was issued for (compare: openssl x509 -noout -pubkey -in CERT and openssl pkey -pubout -in KEY).",
-		"私钥%s与服务器证书的公钥不匹配。",
-		"请使用签发该证书时对应的私钥。")
-	CodeCertTooLong = reg("VCL.2004", lint.Error,
-		"The server certificate %s is longer than Certificate Manager accepts.",
-		"Certificate Manager's certificate field holds at most 4096 characters (PEM, including the chain when it is pasted there).",
-		"Put the intermediate CAs in the certificate chain field instead of the certificate field, or use a shorter chain.",
-		"服务器证书%s超过云证书管理服务允许的4096个字符。",
-		"请将中间CA证书放入证书链字段,或缩短证书链。")
-	CodeChainTooLong = reg("VCL.2005", lint.Error,
-		"The certificate chain %s is longer than Certificate Manager accepts.",
-		"Certificate Manager's certificate_chain field holds at most 8192 characters.",
-		"Leave the root CA out of the chain (clients have it) and remove certificates that are not on the path.",
-		"证书链%s超过云证书管理服务允许的8192个字符。",
-		"请去除根CA证书及与签发路径无关的证书。")
-	CodeKeyTooLong = reg("VCL.2006", lint.Error,
-		"The private key %s is longer than Certificate Manager accepts.",
-		"Certificate Manager's private_key field holds at most 4096 characters; an RSA key above 4096 bits does not fit.",
-		"Use an RSA 3072/4096 or ECDSA key, in PEM without extra text.",
-		"私钥%s超过云证书管理服务允许的4096个字符。",
-		"请使用RSA 3072/4096或ECDSA密钥,且不要包含多余文本。")
-	CodeChainUnreadable = reg("VCL.2007", lint.Error,
-		"The certificate chain %s cannot be read.",
-		"The certificate_chain field must hold PEM CERTIFICATE blocks that parse as X.509 certificates; Certificate Manager refuses anything else.",
-		"Export the intermediate CA certificates as PEM: openssl x509 -in CA -out chain.pem (one after the other).",
-		"无法读取证书链%s,证书链须由可解析的PEM证书组成。",
-		"请将中间CA证书导出为PEM格式后依次拼接。")
-	CodeChainOrder = reg("VCL.2010", lint.Warning,
-		"The chain of server certificate %s is out of order.",
-		"Each certificate of the bundle (certificate, then chain) must be signed by the next one; clients that do not reorder reject the server.",
-		"List the leaf first, then its issuer, then that issuer's issuer, up to (not necessarily including) the root.",
-		"服务器证书%s的证书链顺序不正确,每张证书应由其后一张签发。",
-		"请按服务器证书、签发CA、上级CA的顺序排列。")
-	CodeChainIncomplete = reg("VCL.2011", lint.Warning,
-		"The chain of server certificate %s does not reach a root.",
-		"The bundle ends with a certificate that is neither self-signed nor issued by a CA given with --ca, so vpncertlint cannot tell whether clients can build a path to a trusted root; a missing intermediate makes clients reject the server.",
-		"Add the missing intermediate CA certificates to the chain, or pass the root with --ca to verify the path.",
-		"服务器证书%s的证书链未到达根CA。",
-		"请在证书链中补充缺失的中间CA证书,或使用--ca指定根CA以便校验。")
-	CodeIssuerExpiresFirst = reg("VCL.2012", lint.Warning,
-		"A CA in the chain of server certificate %s expires before it.",
-		"An issuing CA of the chain expires before the server certificate; from then on clients reject the server although the certificate itself is valid.",
-		"Renew the chain (or re-issue the server certificate from a CA that outlives it).",
-		"服务器证书%s的证书链中有CA早于该证书过期。",
-		"请更新证书链,或使用有效期更长的CA重新签发。")
-	CodeLeafIsCA = reg("VCL.2013", lint.Warning,
-		"Server certificate %s is a CA certificate.",
-		"The server certificate has basicConstraints cA=TRUE; TLS clients expect an end-entity certificate and some reject a CA as the server certificate.",
-		"Issue the server certificate with basicConstraints CA:FALSE.",
-		"服务器证书%s是CA证书(cA=TRUE)。",
-		"请签发basicConstraints为CA:FALSE的服务器证书。")
-	CodeNoServerAuth = reg("VCL.2014", lint.Warning,
-		"Server certificate %s is not for TLS servers (extendedKeyUsage lacks serverAuth).",
-		"The certificate has an extendedKeyUsage extension without serverAuth (or anyExtendedKeyUsage); VPN clients that check the purpose reject it.",
-		"Re-issue the server certificate with extendedKeyUsage serverAuth.",
-		"服务器证书%s的扩展密钥用法不含serverAuth。",
-		"请签发扩展密钥用法包含serverAuth的服务器证书。")
-	CodeNoDigitalSignature = reg("VCL.2015", lint.Warning,
-		"The key usage of server certificate %s does not allow digitalSignature.",
-		"The certificate has a keyUsage extension without digitalSignature; TLS with ECDHE key exchange (the only kind TLS 1.3 has) needs it, and strict clients refuse the server.",
-		"Re-issue the server certificate with keyUsage digitalSignature (and keyEncipherment for RSA).",
-		"服务器证书%s的密钥用法不含digitalSignature。",
-		"请签发密钥用法包含digitalSignature的服务器证书。")
+	CodeKeyEncrypted = lint.Register(lint.Code{
+		ID: "VCL.2001", Source: lint.SourceTool, Severity: lint.Error,
+		Message:  "The private key %s is password-protected.",
+		DescEN:   "Cloud Certificate Manager refuses a password-protected (encrypted) private key: the private_key field must be an unencrypted PEM key.",
+		RemedyEN: "Remove the password: openssl pkey -in server.key -out server-nopass.key (keep the result safe).",
+		DescZH:   "私钥%s设置了密码,云证书管理服务不接受加密的私钥。",
+		RemedyZH: "请去除私钥密码:openssl pkey -in server.key -out server-nopass.key,并妥善保管。",
+	}).ID
+	CodeKeyUnreadable = lint.Register(lint.Code{
+		ID: "VCL.2002", Source: lint.SourceTool, Severity: lint.Error,
+		Message:  "The private key %s cannot be read.",
+		DescEN:   "The key file must hold exactly one PEM private key: PKCS#1 (RSA PRIVATE KEY), PKCS#8 (PRIVATE KEY) or SEC1 (EC PRIVATE KEY).",
+		RemedyEN: "Export the key as unencrypted PEM: openssl pkey -in KEY -out server.key.",
+		DescZH:   "无法读取私钥%s。私钥文件须为一个PEM格式私钥(PKCS#1、PKCS#8或SEC1)。",
+		RemedyZH: "请导出为不加密的PEM私钥:openssl pkey -in KEY -out server.key。",
+	}).ID
+	CodeKeyMismatch = lint.Register(lint.Code{
+		ID: "VCL.2003", Source: lint.SourceTool, Severity: lint.Error,
+		Message:  "The private key %s does not match the server certificate.",
+		DescEN:   "The private key's public half differs from the certificate's public key, so Certificate Manager refuses the pair and TLS handshakes would fail.",
+		RemedyEN: "Use the key the certificate was issued for (compare: openssl x509 -noout -pubkey -in CERT and openssl pkey -pubout -in KEY).",
+		DescZH:   "私钥%s与服务器证书的公钥不匹配。",
+		RemedyZH: "请使用签发该证书时对应的私钥。",
+	}).ID
+	CodeCertTooLong = lint.Register(lint.Code{
+		ID: "VCL.2004", Source: lint.SourceTool, Severity: lint.Error,
+		Message:  "The server certificate %s is longer than Certificate Manager accepts.",
+		DescEN:   "Certificate Manager's certificate field holds at most 4096 characters (PEM, including the chain when it is pasted there).",
+		RemedyEN: "Put the intermediate CAs in the certificate chain field instead of the certificate field, or use a shorter chain.",
+		DescZH:   "服务器证书%s超过云证书管理服务允许的4096个字符。",
+		RemedyZH: "请将中间CA证书放入证书链字段,或缩短证书链。",
+	}).ID
+	CodeChainTooLong = lint.Register(lint.Code{
+		ID: "VCL.2005", Source: lint.SourceTool, Severity: lint.Error,
+		Message:  "The certificate chain %s is longer than Certificate Manager accepts.",
+		DescEN:   "Certificate Manager's certificate_chain field holds at most 8192 characters.",
+		RemedyEN: "Leave the root CA out of the chain (clients have it) and remove certificates that are not on the path.",
+		DescZH:   "证书链%s超过云证书管理服务允许的8192个字符。",
+		RemedyZH: "请去除根CA证书及与签发路径无关的证书。",
+	}).ID
+	CodeKeyTooLong = lint.Register(lint.Code{
+		ID: "VCL.2006", Source: lint.SourceTool, Severity: lint.Error,
+		Message:  "The private key %s is longer than Certificate Manager accepts.",
+		DescEN:   "Certificate Manager's private_key field holds at most 4096 characters; an RSA key above 4096 bits does not fit.",
+		RemedyEN: "Use an RSA 3072/4096 or ECDSA key, in PEM without extra text.",
+		DescZH:   "私钥%s超过云证书管理服务允许的4096个字符。",
+		RemedyZH: "请使用RSA 3072/4096或ECDSA密钥,且不要包含多余文本。",
+	}).ID
+	CodeChainUnreadable = lint.Register(lint.Code{
+		ID: "VCL.2007", Source: lint.SourceTool, Severity: lint.Error,
+		Message:  "The certificate chain %s cannot be read.",
+		DescEN:   "The certificate_chain field must hold PEM CERTIFICATE blocks that parse as X.509 certificates; Certificate Manager refuses anything else.",
+		RemedyEN: "Export the intermediate CA certificates as PEM: openssl x509 -in CA -out chain.pem (one after the other).",
+		DescZH:   "无法读取证书链%s,证书链须由可解析的PEM证书组成。",
+		RemedyZH: "请将中间CA证书导出为PEM格式后依次拼接。",
+	}).ID
+	CodeChainOrder = lint.Register(lint.Code{
+		ID: "VCL.2010", Source: lint.SourceTool, Severity: lint.Warning,
+		Message:  "The chain of server certificate %s is out of order.",
+		DescEN:   "Each certificate of the bundle (certificate, then chain) must be signed by the next one; clients that do not reorder reject the server.",
+		RemedyEN: "List the leaf first, then its issuer, then that issuer's issuer, up to (not necessarily including) the root.",
+		DescZH:   "服务器证书%s的证书链顺序不正确,每张证书应由其后一张签发。",
+		RemedyZH: "请按服务器证书、签发CA、上级CA的顺序排列。",
+	}).ID
+	CodeChainIncomplete = lint.Register(lint.Code{
+		ID: "VCL.2011", Source: lint.SourceTool, Severity: lint.Warning,
+		Message:  "The chain of server certificate %s does not reach a root.",
+		DescEN:   "The bundle ends with a certificate that is neither self-signed nor issued by a CA given with --ca, so vpncertlint cannot tell whether clients can build a path to a trusted root; a missing intermediate makes clients reject the server.",
+		RemedyEN: "Add the missing intermediate CA certificates to the chain, or pass the root with --ca to verify the path.",
+		DescZH:   "服务器证书%s的证书链未到达根CA。",
+		RemedyZH: "请在证书链中补充缺失的中间CA证书,或使用--ca指定根CA以便校验。",
+	}).ID
+	CodeIssuerExpiresFirst = lint.Register(lint.Code{
+		ID: "VCL.2012", Source: lint.SourceTool, Severity: lint.Warning,
+		Message:  "A CA in the chain of server certificate %s expires before it.",
+		DescEN:   "An issuing CA of the chain expires before the server certificate; from then on clients reject the server although the certificate itself is valid.",
+		RemedyEN: "Renew the chain (or re-issue the server certificate from a CA that outlives it).",
+		DescZH:   "服务器证书%s的证书链中有CA早于该证书过期。",
+		RemedyZH: "请更新证书链,或使用有效期更长的CA重新签发。",
+	}).ID
+	CodeLeafIsCA = lint.Register(lint.Code{
+		ID: "VCL.2013", Source: lint.SourceTool, Severity: lint.Warning,
+		Message:  "Server certificate %s is a CA certificate.",
+		DescEN:   "The server certificate has basicConstraints cA=TRUE; TLS clients expect an end-entity certificate and some reject a CA as the server certificate.",
+		RemedyEN: "Issue the server certificate with basicConstraints CA:FALSE.",
+		DescZH:   "服务器证书%s是CA证书(cA=TRUE)。",
+		RemedyZH: "请签发basicConstraints为CA:FALSE的服务器证书。",
+	}).ID
+	CodeNoServerAuth = lint.Register(lint.Code{
+		ID: "VCL.2014", Source: lint.SourceTool, Severity: lint.Warning,
+		Message:  "Server certificate %s is not for TLS servers (extendedKeyUsage lacks serverAuth).",
+		DescEN:   "The certificate has an extendedKeyUsage extension without serverAuth (or anyExtendedKeyUsage); VPN clients that check the purpose reject it.",
+		RemedyEN: "Re-issue the server certificate with extendedKeyUsage serverAuth.",
+		DescZH:   "服务器证书%s的扩展密钥用法不含serverAuth。",
+		RemedyZH: "请签发扩展密钥用法包含serverAuth的服务器证书。",
+	}).ID
+	CodeNoDigitalSignature = lint.Register(lint.Code{
+		ID: "VCL.2015", Source: lint.SourceTool, Severity: lint.Warning,
+		Message:  "The key usage of server certificate %s does not allow digitalSignature.",
+		DescEN:   "The certificate has a keyUsage extension without digitalSignature; TLS with ECDHE key exchange (the only kind TLS 1.3 has) needs it, and strict clients refuse the server.",
+		RemedyEN: "Re-issue the server certificate with keyUsage digitalSignature (and keyEncipherment for RSA).",
+		DescZH:   "服务器证书%s的密钥用法不含digitalSignature。",
+		RemedyZH: "请签发密钥用法包含digitalSignature的服务器证书。",
+	}).ID
 )
 
-// Codes lists every code of the package (for the catalogue listing).
-var Codes = []string{CodeKeyEncrypted, CodeKeyUnreadable, CodeKeyMismatch, CodeCertTooLong, CodeChainTooLong,
-	CodeKeyTooLong, CodeChainUnreadable, CodeChainOrder, CodeChainIncomplete, CodeIssuerExpiresFirst, CodeLeafIsCA, CodeNoServerAuth,
-	CodeNoDigitalSignature}
+// bundle is what the bundle check looks at: the certificate field's certificates (the leaf
+// first) and the trust anchors given with --ca; the check adds the key and chain files' results.
+type bundle struct {
+	servers, cas []*certcheck.Cert
+	files        []lint.FileResult
+}
+
+// checks are the Certificate Manager bundle's checks (one: the bundle is judged as a whole).
+var checks = []*lint.Check[*bundle, Options]{{
+	Name: "ccm-bundle",
+	Doc:  "The server certificate as Certificate Manager imports it: the key file (readable, unencrypted, matching), the documented lengths, the chain's order and completeness, the leaf's CA flag and key usages.",
+	Codes: []string{CodeKeyEncrypted, CodeKeyUnreadable, CodeKeyMismatch, CodeCertTooLong, CodeChainTooLong,
+		CodeKeyTooLong, CodeChainUnreadable, CodeChainOrder, CodeChainIncomplete, CodeIssuerExpiresFirst, CodeLeafIsCA, CodeNoServerAuth,
+		CodeNoDigitalSignature},
+	Run: checkBundle,
+}}
+
+// Codes lists every code of the package's checks (for the catalogue listing).
+func Codes() []string { return lint.CodesOf(checks) }
 
 // Options say where the bundle's other parts are.
 type Options struct {
@@ -163,7 +199,20 @@ func Bundle(o Options) func(servers, cas []*certcheck.Cert) ([]lint.FileResult, 
 
 // Check checks one bundle. servers are the certificate field's certificates in order (the
 // leaf first); cas are trust anchors given with --ca.
-func Check(servers, cas []*certcheck.Cert, o Options) (files []lint.FileResult, out []lint.Finding) {
+func Check(servers, cas []*certcheck.Cert, o Options) ([]lint.FileResult, []lint.Finding) {
+	b := &bundle{servers: servers, cas: cas}
+	out := lint.Run(checks, &lint.Pass[*bundle, Options]{Subject: b, Env: o})
+	return b.files, out
+}
+
+// checkBundle is the ccm-bundle check.
+func checkBundle(p *lint.Pass[*bundle, Options]) {
+	files, out := judgeBundle(p.Subject.servers, p.Subject.cas, p.Env)
+	p.Subject.files = files
+	p.Add(out...)
+}
+
+func judgeBundle(servers, cas []*certcheck.Cert, o Options) (files []lint.FileResult, out []lint.Finding) {
 	var chain []*certcheck.Cert
 	if o.ChainFile != "" {
 		fr, certs, findings := readChain(o.ChainFile, o.MaxFileSize)

@@ -182,8 +182,8 @@ func TestLintCost(t *testing.T) {
 		}
 		for _, m := range []struct {
 			name  string
-			costs []Cost
-		}{{"all lints", Measure(xs, 3)}, {"default server set", def.MeasureDefault(xs, 3)}} {
+			costs []cost
+		}{{"all lints", measureAll(xs, 3)}, {"default server set", def.measureDefault(xs, 3)}} {
 			costs := m.costs
 			var total time.Duration
 			for _, c := range costs {

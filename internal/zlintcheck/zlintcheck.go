@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
@@ -620,41 +619,6 @@ func (l *Linter) Codes() []string {
 		out = append(out, c)
 	}
 	sort.Strings(out)
-	return out
-}
-
-// Cost is one lint's measured cost.
-type Cost struct {
-	Name  string
-	Total time.Duration
-	Runs  int
-}
-
-// Measure runs every certificate lint of zlint's whole registry on each certificate n times
-// and returns the cost per lint, most expensive first (for the benchmark and docs/development.md figures).
-func Measure(certs []*x509.Certificate, n int) []Cost { return measure(global(), certs, n) }
-
-// MeasureDefault is Measure over the lints l runs on server certificates.
-func (l *Linter) MeasureDefault(certs []*x509.Certificate, n int) []Cost {
-	return measure(l.server, certs, n)
-}
-
-func measure(reg zl.Registry, certs []*x509.Certificate, n int) []Cost {
-	cfg := reg.GetConfiguration()
-	var out []Cost
-	for _, l := range reg.CertificateLints().Lints() {
-		c := Cost{Name: l.Name}
-		start := time.Now()
-		for i := 0; i < n; i++ {
-			for _, x := range certs {
-				runCert(l, x, cfg)
-				c.Runs++
-			}
-		}
-		c.Total = time.Since(start)
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Total > out[j].Total })
 	return out
 }
 
