@@ -41,7 +41,9 @@ func TestKeyAlgorithmBoundaries(t *testing.T) {
 				var o []int
 				for _, f := range strings.Split(oid, ".") {
 					var v int
-					fmt.Sscan(f, &v)
+					if _, err := fmt.Sscan(f, &v); err != nil {
+						t.Fatal(err)
+					}
 					o = append(o, v)
 				}
 				k.Curve = o
@@ -280,7 +282,9 @@ func TestSignatureAlgorithmBoundaries(t *testing.T) {
 		var o []int
 		for _, f := range strings.Split(s, ".") {
 			var v int
-			fmt.Sscan(f, &v)
+			if _, err := fmt.Sscan(f, &v); err != nil {
+				t.Fatal(err)
+			}
 			o = append(o, v)
 		}
 		return o
@@ -703,7 +707,8 @@ func TestJudgeStructureGoSecondOpinion(t *testing.T) {
 	key, point, _ := newP256(t)
 	tc := &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}
 	s := append([]byte{0x30, tc.spki[1] + 2}, tc.spki[2:]...)
-	tc.spki = append(s, 0x05, 0x00) // SPKI with trailing data: Go reads it, WellFormed does not
+	s = append(s, 0x05, 0x00)
+	tc.spki = s // SPKI with trailing data: Go reads it, WellFormed does not
 	der := tc.der(t)
 	if _, err := WellFormed(der); err == nil {
 		t.Fatal("WellFormed accepts the SPKI with trailing data")

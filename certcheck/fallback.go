@@ -64,6 +64,7 @@ func (c *Cert) Verifier() *x509.Certificate {
 		if x == nil {
 			return nil
 		}
+		//nolint:staticcheck // zcrypto reads an ECDSA key by its coordinates, and ell may be a curve (brainpool…) that ecdsa.ParseUncompressedPublicKey does not know
 		v.PublicKey, v.PublicKeyAlgorithm = &ecdsa.PublicKey{Curve: ell, X: x, Y: y}, x509.ECDSA
 	default:
 		return nil

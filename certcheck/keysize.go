@@ -56,7 +56,7 @@ func keyTooLarge(raw *Raw) string {
 	return ""
 }
 
-func checkKeyTooLarge(c *Cert, env *Env) []lint.Finding {
+func checkKeyTooLarge(c *Cert, _ *Env) []lint.Finding {
 	if why := keyTooLarge(c.Raw); why != "" {
 		return []lint.Finding{c.Finding(codeKeyTooLarge, why+"; the certificate was not parsed further")}
 	}

@@ -209,7 +209,7 @@ func smallFactor(n *big.Int, rems []uint64) uint64 {
 	for gi, g := range smallPrimeGroups {
 		rem := rems[gi]
 		for _, p := range g {
-			if rem%p == 0 && !(n.IsUint64() && n.Uint64() == p) {
+			if rem%p == 0 && (!n.IsUint64() || n.Uint64() != p) {
 				return p
 			}
 		}

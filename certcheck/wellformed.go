@@ -223,13 +223,20 @@ func strictTime(s *cryptobyte.String) bool {
 	return false
 }
 
+// printableChar reports whether c is in PrintableString's alphabet (X.680 §41.4; '*' and
+// '&' too, as the mainstream parsers accept them).
+func printableChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		bytes.IndexByte([]byte(" '()+,-./:=?*&"), c) >= 0
+}
+
 // validBitString checks a BIT STRING's content octets (the unused-bits count and padding).
 func validBitString(content []byte) bool {
 	if len(content) == 0 {
 		return false
 	}
 	unused := content[0]
-	return unused < 8 && !(len(content) == 1 && unused != 0) &&
+	return unused < 8 && (len(content) != 1 || unused == 0) &&
 		(len(content) == 1 || content[len(content)-1]&(1<<unused-1) == 0)
 }
 
@@ -273,8 +280,7 @@ func validString(tag cbasn1.Tag, b []byte) bool {
 		return utf8.Valid(b)
 	case cbasn1.PrintableString:
 		for _, c := range b {
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-				bytes.IndexByte([]byte(" '()+,-./:=?*&"), c) >= 0) {
+			if !printableChar(c) {
 				return false
 			}
 		}
@@ -282,7 +288,7 @@ func validString(tag cbasn1.Tag, b []byte) bool {
 		return isASCII(b)
 	case cbasn1.Tag(18): // NumericString
 		for _, c := range b {
-			if !('0' <= c && c <= '9' || c == ' ') {
+			if (c < '0' || c > '9') && c != ' ' {
 				return false
 			}
 		}

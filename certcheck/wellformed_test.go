@@ -8,9 +8,9 @@ import (
 	stdx509 "crypto/x509"
 	"encoding/asn1"
 	"encoding/pem"
+	"go/build"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -266,7 +266,8 @@ func TestWellFormedBoundaries(t *testing.T) {
 		}, ok: true, note: "compressed EC point"},
 		{name: "SPKI with trailing data", edit: func(c *tcert) {
 			s := append([]byte{0x30, c.spki[1] + 2}, c.spki[2:]...)
-			c.spki = append(s, 0x05, 0x00)
+			s = append(s, 0x05, 0x00)
+			c.spki = s
 		}, reason: "subjectPublicKeyInfo", goLaxer: true},
 	}
 	for _, tc := range cases {
@@ -406,7 +407,7 @@ func thirdPartyCerts(t *testing.T, dir string) map[string][]byte {
 // certificate, including those zcrypto rejects (distributionPoint tests 4-6, cRLIssuer 29,
 // DSA parameter inheritance), so none is VPN.0075.
 func TestWellFormedPKITS(t *testing.T) {
-	dir := filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata", "nist-pkits", "certs")
+	dir := filepath.Join(build.Default.GOROOT, "src", "crypto", "x509", "testdata", "nist-pkits", "certs")
 	certs := thirdPartyCerts(t, dir)
 	if len(certs) == 0 {
 		t.Skip("NIST PKITS certificates not found in the Go toolchain")
@@ -435,7 +436,7 @@ func TestWellFormedPKITS(t *testing.T) {
 // TestWellFormedAcceptsWhatGoAccepts: WellFormed is never stricter than Go's crypto/x509 on
 // the third-party corpora (zlint's deliberately odd certificates among them).
 func TestWellFormedAcceptsWhatGoAccepts(t *testing.T) {
-	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata"), "../../shared/corpus"}
+	dirs := []string{filepath.Join(build.Default.GOROOT, "src", "crypto", "x509", "testdata"), "../../shared/corpus"}
 	if _, err := os.Stat(dirs[1]); err != nil {
 		t.Run("corpus", func(t *testing.T) {
 			t.Skip("no ../shared/corpus: only Go's own test certificates (CI provides ../shared)")

@@ -20,7 +20,7 @@ import (
 	"github.com/zmap/zcrypto/x509"
 )
 
-// DefaultNextUpdateWarnDays: a CRL whose nextUpdate is within this many days gets a warning.
+// DefaultNextUpdateWarnDays is the default warning window: a CRL whose nextUpdate is within this many days gets a warning.
 const DefaultNextUpdateWarnDays = 7
 
 // Policy is the CRL policy in force.
