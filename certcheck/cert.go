@@ -7,8 +7,8 @@
 // (NewSet, Set.Add, Set.Finish) judges a whole upload set (duplicates, the CA count). Checks
 // lists the checks (a lint.Check each) and Codes every code they can report.
 //
-// Each check is one small file declaring its codes and a *Check; the checks variable in
-// cert.go lists them in the order they run.
+// Each check is one small file declaring its codes and a *Check; the checks variable
+// (checks_gen.go, written by go generate) lists them in the order they run.
 package certcheck
 
 import (
@@ -142,18 +142,11 @@ type Env struct {
 // Check is one certificate check: it looks at a *Cert and may read the *Env.
 type Check = lint.Check[*Cert, *Env]
 
-// checks are the certificate checks, in the order they run (by name). A new check is one
-// file declaring its codes and a *Check, and one line here.
-var checks = []*Check{
-	caFlagCheck,
-	contentCheck,
-	keyAlgorithmCheck,
-	keySizeBoundCheck,
-	signatureAlgorithmCheck,
-	validityCheck,
-	versionCheck,
-	weakKeyCheck,
-}
+// checks (checks_gen.go) are the certificate checks, in the order they run (by variable
+// name): every package-level &Check{…} of the package's files. A new check is one file
+// declaring its codes and a *Check; go generate rewrites the list.
+//
+//go:generate go run ../scripts/genchecks -type=Check -list=checks
 
 // caOnly is the Applies of checks that judge client CA uploads only.
 func caOnly(c *Cert, _ *Env) bool { return c.Role == RoleCA }

@@ -122,14 +122,11 @@ type Env struct {
 // Check is one CRL check: it looks at a *CRL and may read the *Env.
 type Check = lint.Check[*CRL, *Env]
 
-// checks are the CRL checks, in the order they run (by name). A new check is one file
-// declaring its codes and a *Check, and one line here.
-var checks = []*Check{
-	contentCheck,
-	datesCheck,
-	issuerCheck,
-	versionCheck,
-}
+// checks (checks_gen.go) are the CRL checks, in the order they run (by variable name):
+// every package-level &Check{…} of the package's files. A new check is one file declaring
+// its codes and a *Check; go generate rewrites the list.
+//
+//go:generate go run ../scripts/genchecks -type=Check -list=checks
 
 // parsed is the Applies of checks that read the parsed CRL (c.X).
 func parsed(c *CRL, _ *Env) bool { return c.X != nil }
