@@ -48,11 +48,11 @@ type Cert struct {
 	// ParseErr is zcrypto's reason for rejecting the certificate.
 	ParseErr error
 	// Fallback is set when zcrypto rejected the certificate but its DER is a well-formed X.509
-	// certificate (WellFormed, or Go's crypto/x509 parses it): a limitation of zcrypto, not a
+	// certificate (wellFormed, or Go's crypto/x509 parses it): a limitation of zcrypto, not a
 	// defect of the certificate. The checks judge it from Raw; VCL.0751 says so.
 	Fallback bool
 	// FallbackBy says what found it well-formed, FallbackNotes what zcrypto likely could not
-	// read (WellFormed's notes).
+	// read (wellFormed's notes).
 	FallbackBy    string
 	FallbackNotes []string
 	// StructErr is why the DER is not a well-formed certificate (set with ParseErr when
@@ -62,11 +62,11 @@ type Cert struct {
 	obj *lint.Object // Object's result, computed once
 }
 
-// Parse reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
-func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
+// parseCert reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
+func parseCert(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 	raw = ParseRaw(der)
 	if why := keyTooLarge(raw); why != "" {
-		return raw, nil, fmt.Errorf("%w: %s", ErrKeyTooLarge, why)
+		return raw, nil, fmt.Errorf("%w: %s", errKeyTooLarge, why)
 	}
 	func() {
 		defer func() {
@@ -85,8 +85,8 @@ func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 // NewCert parses der as a certificate found at file:line.
 func NewCert(der []byte, file string, line int, name string) *Cert {
 	c := &Cert{File: file, Line: line, Name: name, DER: der}
-	c.Raw, c.X, c.ParseErr = Parse(der)
-	if c.ParseErr != nil && !errors.Is(c.ParseErr, ErrKeyTooLarge) {
+	c.Raw, c.X, c.ParseErr = parseCert(der)
+	if c.ParseErr != nil && !errors.Is(c.ParseErr, errKeyTooLarge) {
 		c.judgeStructure()
 	}
 	if c.X != nil && len(c.X.FingerprintSHA256) == sha256.Size && bytes.Equal(c.X.Raw, der) {

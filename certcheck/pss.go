@@ -46,8 +46,8 @@ var pssWeakHashes = map[string]bool{"MD2": true, "MD5": true, "SHA-1": true, "SH
 
 var oidMGF1 = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 8}
 
-// PSSParams is what an RSASSA-PSS AlgorithmIdentifier's parameters say.
-type PSSParams struct {
+// rsaPSSParams is what an RSASSA-PSS AlgorithmIdentifier's parameters say.
+type rsaPSSParams struct {
 	Hash, MGFHash string // "SHA-256"…
 	// Absent: the AlgorithmIdentifier has no parameters at all (every field its default).
 	Absent bool
@@ -56,11 +56,11 @@ type PSSParams struct {
 	SaltLength              int64
 }
 
-// ParsePSSParams reads the parameters of an RSASSA-PSS AlgorithmIdentifier (the DER after the
+// parsePSSParams reads the parameters of an RSASSA-PSS AlgorithmIdentifier (the DER after the
 // OID, nil when absent). It refuses anything but one RSASSA-PSS-params SEQUENCE naming known
 // hashes and MGF1, with trailerField 1 (RFC 4055 §3.1) and nothing after it.
-func ParsePSSParams(der []byte) (PSSParams, error) {
-	p := PSSParams{Hash: "SHA-1", MGFHash: "SHA-1", HashDefault: true, MGFDefault: true, SaltLength: 20}
+func parsePSSParams(der []byte) (rsaPSSParams, error) {
+	p := rsaPSSParams{Hash: "SHA-1", MGFHash: "SHA-1", HashDefault: true, MGFDefault: true, SaltLength: 20}
 	if len(der) == 0 {
 		p.Absent = true
 		return p, nil
@@ -107,7 +107,7 @@ func pssSequence(der []byte) (cryptobyte.String, error) {
 }
 
 // readHash reads the optional hashAlgorithm [0].
-func (p *PSSParams) readHash(seq *cryptobyte.String) error {
+func (p *rsaPSSParams) readHash(seq *cryptobyte.String) error {
 	var field cryptobyte.String
 	var has bool
 	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(0).Constructed().ContextSpecific()) {
@@ -128,7 +128,7 @@ func (p *PSSParams) readHash(seq *cryptobyte.String) error {
 }
 
 // readMGF reads the optional maskGenAlgorithm [1], which must be MGF1 with a hash.
-func (p *PSSParams) readMGF(seq *cryptobyte.String) error {
+func (p *rsaPSSParams) readMGF(seq *cryptobyte.String) error {
 	var field cryptobyte.String
 	var has bool
 	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(1).Constructed().ContextSpecific()) {
@@ -160,7 +160,7 @@ func (p *PSSParams) readMGF(seq *cryptobyte.String) error {
 }
 
 // readSaltLength reads the optional saltLength [2].
-func (p *PSSParams) readSaltLength(seq *cryptobyte.String) error {
+func (p *rsaPSSParams) readSaltLength(seq *cryptobyte.String) error {
 	var field cryptobyte.String
 	var has bool
 	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(2).Constructed().ContextSpecific()) {
@@ -235,7 +235,7 @@ func tagName(t cbasn1.Tag) string {
 
 // Describe names the signature algorithm with its hashes, e.g. "RSASSA-PSS with hash SHA-1
 // and MGF1-SHA-1 (parameters absent: RFC 4055 defaults)".
-func (p PSSParams) Describe() string {
+func (p rsaPSSParams) Describe() string {
 	s := fmt.Sprintf("RSASSA-PSS with hash %s and MGF1-%s", p.Hash, p.MGFHash)
 	switch {
 	case p.Absent:
@@ -251,7 +251,7 @@ func (p PSSParams) Describe() string {
 }
 
 // Problem says why the hashes of p are not accepted ("" when both are SHA-256/384/512).
-func (p PSSParams) Problem() string {
+func (p rsaPSSParams) Problem() string {
 	var weak, other []string
 	for _, h := range []string{p.Hash, p.MGFHash} {
 		switch {

@@ -57,7 +57,7 @@ type KeyInfo struct {
 	Parsed  bool
 
 	// names caches keyAlgorithmNames[Algorithm.String()] and curveNames[Curve.String()],
-	// which several checks look up (set by ParseSPKI; a KeyInfo built otherwise looks them up).
+	// which several checks look up (set by parseSPKI; a KeyInfo built otherwise looks them up).
 	algName, curveName string
 	named              bool
 }
@@ -133,7 +133,7 @@ func (r *Raw) parse(der []byte) error {
 		return errors.New("malformed subjectPublicKeyInfo")
 	}
 	r.RawSPKI = spki
-	r.Key = ParseSPKI(spki)
+	r.Key = parseSPKI(spki)
 	// issuerUniqueID [1], subjectUniqueID [2]
 	for _, t := range []cbasn1.Tag{cbasn1.Tag(1).ContextSpecific(), cbasn1.Tag(2).ContextSpecific()} {
 		if !tbs.SkipOptionalASN1(t) {
@@ -336,8 +336,8 @@ func digits2(b []byte) (int, bool) {
 	return int(b[0]-'0')*10 + int(b[1]-'0'), true
 }
 
-// ParseSPKI reads a DER SubjectPublicKeyInfo's algorithm, curve and RSA size.
-func ParseSPKI(der []byte) KeyInfo {
+// parseSPKI reads a DER SubjectPublicKeyInfo's algorithm, curve and RSA size.
+func parseSPKI(der []byte) KeyInfo {
 	var k KeyInfo
 	in := cryptobyte.String(der)
 	var spki, alg cryptobyte.String

@@ -13,7 +13,7 @@ import (
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
-// WellFormed checks that der is one well-formed X.509 Certificate (RFC 5280 §4.1), as strictly
+// wellFormed checks that der is one well-formed X.509 Certificate (RFC 5280 §4.1), as strictly
 // as the mainstream parsers (Go's crypto/x509, OpenSSL, pyca/cryptography) read one: the whole
 // TBSCertificate structure, valid times and names, a SubjectPublicKeyInfo whose key parses,
 // every extension an Extension SEQUENCE (no duplicates) whose value, for the standard
@@ -25,7 +25,7 @@ import (
 // named relative to the CRL issuer, a compressed EC point, EC curves and key algorithms they
 // do not support. notes lists those features (for the finding's detail). It never panics and
 // does not recurse on the input's nesting.
-func WellFormed(der []byte) (notes []string, err error) {
+func wellFormed(der []byte) (notes []string, err error) {
 	w := &wf{}
 	err = w.certificate(der)
 	return w.notes, err
@@ -420,7 +420,7 @@ func (w *wf) ecPoint(curve string, bits asn1.BitString) error {
 	return nil
 }
 
-// Extension OIDs whose values WellFormed checks.
+// Extension OIDs whose values wellFormed checks.
 const (
 	oidSKI              = "2.5.29.14"
 	oidSAN              = "2.5.29.17"
@@ -450,7 +450,7 @@ func (w *wf) extension(id string, critical bool, v cryptobyte.String) error {
 // extensionChecker checks the value v of the extension id.
 type extensionChecker func(w *wf, id string, critical bool, v cryptobyte.String) error
 
-// extensionCheckers are the extensions whose values WellFormed checks, by OID.
+// extensionCheckers are the extensions whose values wellFormed checks, by OID.
 var extensionCheckers = map[string]extensionChecker{
 	oidKeyUsage:         (*wf).keyUsageExt,
 	oidBasicConstraints: (*wf).basicConstraintsExt,
