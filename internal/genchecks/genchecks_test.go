@@ -20,8 +20,8 @@ func writePkg(t *testing.T, files map[string]string) string {
 
 func TestGenerateOrderAndStale(t *testing.T) {
 	dir := writePkg(t, map[string]string{
-		"a.go": "package p\ntype Check struct{ Name string }\ntype other struct{}\nvar zCheck = &Check{Name: \"z\"}\nvar notACheck = &other{}\n",
-		"b.go": "package p\nvar (\n\tmCheck = &Check{}\n\tstructure, aCheck = &Check{}, &Check{}\n)\nfunc f() { _ = &Check{} }\n",
+		"a.go":      "package p\ntype Check struct{ Name string }\ntype other struct{}\nvar zCheck = &Check{Name: \"z\"}\nvar notACheck = &other{}\n",
+		"b.go":      "package p\nvar (\n\tmCheck = &Check{}\n\tstructure, aCheck = &Check{}, &Check{}\n)\nfunc f() { _ = &Check{} }\n",
 		"b_test.go": "package p\nvar testCheck = &Check{}\n",
 	})
 	o, err := ParseArgs([]string{"-type=Check", "-list=checks", "-first=structure"})
