@@ -41,7 +41,9 @@ func TestKeyAlgorithmBoundaries(t *testing.T) {
 				var o []int
 				for _, f := range strings.Split(oid, ".") {
 					var v int
-					fmt.Sscan(f, &v)
+					if _, err := fmt.Sscan(f, &v); err != nil {
+						t.Fatal(err)
+					}
 					o = append(o, v)
 				}
 				k.Curve = o
@@ -135,16 +137,16 @@ func TestKeyTooLargeBoundaries(t *testing.T) {
 func TestParseKeyTooLarge(t *testing.T) {
 	for _, size := range []int{8192, 8193} {
 		tbs := certDER(t, bigSPKI(size))
-		raw, x, err := Parse(tbs)
-		if got := errors.Is(err, ErrKeyTooLarge); got != (size > MaxSPKIBytes) {
+		raw, x, err := parseCert(tbs)
+		if got := errors.Is(err, errKeyTooLarge); got != (size > maxSPKIBytes) {
 			t.Errorf("SPKI of %d bytes: err %v", size, err)
 		}
-		if raw == nil || (size > MaxSPKIBytes && x != nil) {
+		if raw == nil || (size > maxSPKIBytes && x != nil) {
 			t.Errorf("SPKI of %d bytes: raw %v, x %v", size, raw, x)
 		}
 		c := NewCert(tbs, "f.pem", 3, "f.pem")
 		got := joined(checkContent(c, &Env{Policy: DefaultPolicy()}))
-		if size > MaxSPKIBytes {
+		if size > maxSPKIBytes {
 			if got != "" || c.Fallback || c.StructErr != nil {
 				t.Errorf("SPKI of %d bytes: content %q, fallback %v, struct %v", size, got, c.Fallback, c.StructErr)
 			}
@@ -280,7 +282,9 @@ func TestSignatureAlgorithmBoundaries(t *testing.T) {
 		var o []int
 		for _, f := range strings.Split(s, ".") {
 			var v int
-			fmt.Sscan(f, &v)
+			if _, err := fmt.Sscan(f, &v); err != nil {
+				t.Fatal(err)
+			}
 			o = append(o, v)
 		}
 		return o
@@ -313,8 +317,8 @@ func TestSignatureAlgorithmBoundaries(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.oid, got, tc.want)
 		}
 	}
-	if got := SigAlgName(nil); got != "unreadable signature algorithm" {
-		t.Errorf("SigAlgName(nil) = %q", got)
+	if got := sigAlgName(nil); got != "unreadable signature algorithm" {
+		t.Errorf("sigAlgName(nil) = %q", got)
 	}
 }
 
@@ -556,7 +560,7 @@ func TestContentBoundaries(t *testing.T) {
 		want string
 	}{
 		{"parsed", &Cert{Raw: &Raw{}}, ""},
-		{"too large", &Cert{Raw: &Raw{}, ParseErr: fmt.Errorf("%w: big", ErrKeyTooLarge)}, ""},
+		{"too large", &Cert{Raw: &Raw{}, ParseErr: fmt.Errorf("%w: big", errKeyTooLarge)}, ""},
 		{"rejected", &Cert{Raw: &Raw{}, ParseErr: perr}, "VPN.0075 the X.509 parser rejects it: x509: boom"},
 		{"raw error", &Cert{Raw: &Raw{Err: errTruncated}, ParseErr: perr, StructErr: errors.New("s")},
 			"VPN.0075 not a well-formed X.509 certificate: the DER structure is truncated or malformed (parser: x509: boom)"},
@@ -671,11 +675,11 @@ func TestNamesMatchBoundaries(t *testing.T) {
 // TestParseKeepsParserError: a certificate zcrypto rejects keeps zcrypto's reason.
 func TestParseKeepsParserError(t *testing.T) {
 	der := certDER(t, rsaSPKI([]byte{0x00, 0xc3}))
-	_, x, err := Parse(append(der, 0)) // trailing data
+	_, x, err := parseCert(append(der, 0)) // trailing data
 	if x != nil || err == nil || strings.Contains(err.Error(), "returned no certificate") {
 		t.Errorf("trailing data: %v, %v", x, err)
 	}
-	_, x, err = Parse([]byte{0x30, 0x00})
+	_, x, err = parseCert([]byte{0x30, 0x00})
 	if x != nil || err == nil || strings.Contains(err.Error(), "returned no certificate") {
 		t.Errorf("empty SEQUENCE: %v, %v", x, err)
 	}
@@ -697,16 +701,17 @@ func TestObjectFields(t *testing.T) {
 	}
 }
 
-// TestJudgeStructureGoSecondOpinion: a certificate WellFormed rejects but Go's crypto/x509
-// parses is a Fallback by Go's opinion; one neither reads keeps WellFormed's reason.
+// TestJudgeStructureGoSecondOpinion: a certificate wellFormed rejects but Go's crypto/x509
+// parses is a Fallback by Go's opinion; one neither reads keeps wellFormed's reason.
 func TestJudgeStructureGoSecondOpinion(t *testing.T) {
 	key, point, _ := newP256(t)
 	tc := &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}
 	s := append([]byte{0x30, tc.spki[1] + 2}, tc.spki[2:]...)
-	tc.spki = append(s, 0x05, 0x00) // SPKI with trailing data: Go reads it, WellFormed does not
+	s = append(s, 0x05, 0x00)
+	tc.spki = s // SPKI with trailing data: Go reads it, wellFormed does not
 	der := tc.der(t)
-	if _, err := WellFormed(der); err == nil {
-		t.Fatal("WellFormed accepts the SPKI with trailing data")
+	if _, err := wellFormed(der); err == nil {
+		t.Fatal("wellFormed accepts the SPKI with trailing data")
 	}
 	c := &Cert{DER: der}
 	c.judgeStructure()
@@ -834,11 +839,11 @@ func TestSPKIAndNameBoundaries(t *testing.T) {
 		})
 		return b.BytesOrPanic()
 	}
-	named := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(oidP256) }))
-	explicit := ParseSPKI(spki(func(b *cryptobyte.Builder) {
+	named := parseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1ObjectIdentifier(oidP256) }))
+	explicit := parseSPKI(spki(func(b *cryptobyte.Builder) {
 		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddASN1Int64(1) })
 	}))
-	null := ParseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1NULL() }))
+	null := parseSPKI(spki(func(b *cryptobyte.Builder) { b.AddASN1NULL() }))
 	if named.ExplicitCurve || named.KeyName() != "EC P-256" {
 		t.Errorf("named: %v %q", named.ExplicitCurve, named.KeyName())
 	}
@@ -871,7 +876,7 @@ func TestParseSPKIRSA(t *testing.T) {
 		{[]byte{0xc3, 0x01}, 16, 2, -1},
 		{[]byte{0x00}, 0, 1, 0},
 	} {
-		k := ParseSPKI(rsaSPKI(tc.n))
+		k := parseSPKI(rsaSPKI(tc.n))
 		if !k.Parsed || k.RSABits != tc.bits || k.ModulusBytes != tc.size || k.Modulus == nil || k.Modulus.Sign() != tc.sign ||
 			k.Exponent == nil || k.Exponent.Int64() != 65537 {
 			t.Errorf("% x: bits %d, bytes %d, modulus %v, exponent %v", tc.n, k.RSABits, k.ModulusBytes, k.Modulus, k.Exponent)

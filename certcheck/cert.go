@@ -7,8 +7,8 @@
 // (NewSet, Set.Add, Set.Finish) judges a whole upload set (duplicates, the CA count). Checks
 // lists the checks (a lint.Check each) and Codes every code they can report.
 //
-// Each check is one small file declaring its codes and a *Check; the checks variable in
-// cert.go lists them in the order they run.
+// Each check is one small file declaring its codes and a *Check; the checks variable
+// (checks_gen.go, written by go generate) lists them in the order they run.
 package certcheck
 
 import (
@@ -48,11 +48,11 @@ type Cert struct {
 	// ParseErr is zcrypto's reason for rejecting the certificate.
 	ParseErr error
 	// Fallback is set when zcrypto rejected the certificate but its DER is a well-formed X.509
-	// certificate (WellFormed, or Go's crypto/x509 parses it): a limitation of zcrypto, not a
+	// certificate (wellFormed, or Go's crypto/x509 parses it): a limitation of zcrypto, not a
 	// defect of the certificate. The checks judge it from Raw; VCL.0751 says so.
 	Fallback bool
 	// FallbackBy says what found it well-formed, FallbackNotes what zcrypto likely could not
-	// read (WellFormed's notes).
+	// read (wellFormed's notes).
 	FallbackBy    string
 	FallbackNotes []string
 	// StructErr is why the DER is not a well-formed certificate (set with ParseErr when
@@ -62,11 +62,11 @@ type Cert struct {
 	obj *lint.Object // Object's result, computed once
 }
 
-// Parse reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
-func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
+// parseCert reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
+func parseCert(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 	raw = ParseRaw(der)
 	if why := keyTooLarge(raw); why != "" {
-		return raw, nil, fmt.Errorf("%w: %s", ErrKeyTooLarge, why)
+		return raw, nil, fmt.Errorf("%w: %s", errKeyTooLarge, why)
 	}
 	func() {
 		defer func() {
@@ -85,8 +85,8 @@ func Parse(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 // NewCert parses der as a certificate found at file:line.
 func NewCert(der []byte, file string, line int, name string) *Cert {
 	c := &Cert{File: file, Line: line, Name: name, DER: der}
-	c.Raw, c.X, c.ParseErr = Parse(der)
-	if c.ParseErr != nil && !errors.Is(c.ParseErr, ErrKeyTooLarge) {
+	c.Raw, c.X, c.ParseErr = parseCert(der)
+	if c.ParseErr != nil && !errors.Is(c.ParseErr, errKeyTooLarge) {
 		c.judgeStructure()
 	}
 	if c.X != nil && len(c.X.FingerprintSHA256) == sha256.Size && bytes.Equal(c.X.Raw, der) {
@@ -142,18 +142,11 @@ type Env struct {
 // Check is one certificate check: it looks at a *Cert and may read the *Env.
 type Check = lint.Check[*Cert, *Env]
 
-// checks are the certificate checks, in the order they run (by name). A new check is one
-// file declaring its codes and a *Check, and one line here.
-var checks = []*Check{
-	caFlagCheck,
-	contentCheck,
-	keyAlgorithmCheck,
-	keySizeBoundCheck,
-	signatureAlgorithmCheck,
-	validityCheck,
-	versionCheck,
-	weakKeyCheck,
-}
+// checks (checks_gen.go) are the certificate checks, in the order they run (by variable
+// name): every package-level &Check{…} of the package's files. A new check is one file
+// declaring its codes and a *Check; go generate rewrites the list.
+//
+//go:generate go run ../scripts/genchecks -type=Check -list=checks
 
 // caOnly is the Applies of checks that judge client CA uploads only.
 func caOnly(c *Cert, _ *Env) bool { return c.Role == RoleCA }

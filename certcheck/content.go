@@ -25,7 +25,7 @@ var contentCheck = &Check{
 }
 
 func checkContent(c *Cert, env *Env) []lint.Finding {
-	if c.ParseErr == nil || errors.Is(c.ParseErr, ErrKeyTooLarge) {
+	if c.ParseErr == nil || errors.Is(c.ParseErr, errKeyTooLarge) {
 		return nil // the key-size-bound check reports an oversized key
 	}
 	if c.Fallback {

@@ -186,7 +186,7 @@ func TestNegativeModulus(t *testing.T) {
 	}
 	n := k.N.Bytes() // 128 bytes, the first ≥ 0x80
 	run := func(spki []byte) (KeyInfo, []string) {
-		c := &Cert{Name: "x", Raw: &Raw{Key: ParseSPKI(spki)}}
+		c := &Cert{Name: "x", Raw: &Raw{Key: parseSPKI(spki)}}
 		env := &Env{Policy: DefaultPolicy()}
 		return c.Raw.Key, append(details(checkKeyAlgorithm(c, env)), details(checkWeakKey(c, env))...)
 	}

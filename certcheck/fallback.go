@@ -11,10 +11,10 @@ import (
 )
 
 // judgeStructure decides, for a certificate zcrypto rejected, whether its DER is nevertheless
-// a well-formed X.509 certificate: by WellFormed, or else by Go's crypto/x509 as a second
+// a well-formed X.509 certificate: by wellFormed, or else by Go's crypto/x509 as a second
 // opinion (if the standard library parses it, the mainstream parsers do).
 func (c *Cert) judgeStructure() {
-	notes, err := WellFormed(c.DER)
+	notes, err := wellFormed(c.DER)
 	if err == nil {
 		c.Fallback, c.FallbackBy, c.FallbackNotes = true, "vpncertlint's structural parse", notes
 		return
@@ -64,6 +64,7 @@ func (c *Cert) Verifier() *x509.Certificate {
 		if x == nil {
 			return nil
 		}
+		//nolint:staticcheck // zcrypto reads an ECDSA key by its coordinates, and ell may be a curve (brainpool…) that ecdsa.ParseUncompressedPublicKey does not know
 		v.PublicKey, v.PublicKeyAlgorithm = &ecdsa.PublicKey{Curve: ell, X: x, Y: y}, x509.ECDSA
 	default:
 		return nil

@@ -61,25 +61,27 @@ func isqrtExact(n *big.Int) (*big.Int, bool) {
 		// about (2^k)²/2x ≤ 1.
 		q.QuoRem(&m, &x, &r)
 		x.Add(&x, &q).Rsh(&x, 1)
-		for j := 0; ; j++ {
-			c := sq.Mul(&x, &x).Cmp(&m)
-			if c <= 0 {
-				if i == 0 {
-					return &x, c == 0
-				}
-				break
-			}
-			if j == 8 { // not expected; stay correct whatever happens
-				x.Sqrt(&m)
-				if i == 0 {
-					return &x, sq.Mul(&x, &x).Cmp(&m) == 0
-				}
-				break
-			}
-			x.Sub(&x, bigOne)
+		if exact := roundDown(&x, &m, &sq); i == 0 {
+			return &x, exact
 		}
 	}
 	panic("unreachable")
+}
+
+// roundDown lowers x, at most a little above ⌊√m⌋, to ⌊√m⌋ and reports whether x² = m; sq
+// is scratch space.
+func roundDown(x, m, sq *big.Int) bool {
+	for j := 0; ; j++ {
+		c := sq.Mul(x, x).Cmp(m)
+		if c <= 0 {
+			return c == 0
+		}
+		if j == 8 { // not expected; stay correct whatever happens
+			x.Sqrt(m)
+			return sq.Mul(x, x).Cmp(m) == 0
+		}
+		x.Sub(x, bigOne)
+	}
 }
 
 var bigOne = big.NewInt(1)

@@ -11,17 +11,17 @@ import (
 // a self-signed certificate while parsing; with an enormous RSA modulus or exponent (or DSA
 // parameters) that costs seconds to hours of CPU, so such keys are not handed to it at all.
 const (
-	// MaxRSABits is the largest RSA modulus parsed (OpenSSL's OPENSSL_RSA_MAX_MODULUS_BITS).
-	MaxRSABits = 16384
-	// MaxRSAExponentBits: exponents of more than 2^32 are refused.
-	MaxRSAExponentBits = 33
-	// MaxSPKIBytes bounds the SubjectPublicKeyInfo of any other algorithm.
-	MaxSPKIBytes = 8192
+	// maxRSABits is the largest RSA modulus parsed (OpenSSL's OPENSSL_RSA_MAX_MODULUS_BITS).
+	maxRSABits = 16384
+	// maxRSAExponentBits: exponents of more than 2^32 are refused.
+	maxRSAExponentBits = 33
+	// maxSPKIBytes bounds the SubjectPublicKeyInfo of any other algorithm.
+	maxSPKIBytes = 8192
 )
 
-// ErrKeyTooLarge is the ParseErr of a certificate whose key exceeds the bounds above; the
+// errKeyTooLarge is the ParseErr of a certificate whose key exceeds the bounds above; the
 // key-size check reports it, the content check stays silent.
-var ErrKeyTooLarge = errors.New("public key too large to be parsed")
+var errKeyTooLarge = errors.New("public key too large to be parsed")
 
 var codeKeyTooLarge = lint.Register(lint.Code{
 	ID: "VCL.0709", Source: lint.SourceTool, Severity: lint.Warning, Related: "VPN.0070",
@@ -46,17 +46,17 @@ func keyTooLarge(raw *Raw) string {
 	}
 	k := raw.Key
 	switch {
-	case k.RSABits > MaxRSABits:
-		return fmt.Sprintf("RSA modulus of %d bits (at most %d are parsed)", k.RSABits, MaxRSABits)
-	case k.Exponent != nil && k.Exponent.BitLen() > MaxRSAExponentBits:
+	case k.RSABits > maxRSABits:
+		return fmt.Sprintf("RSA modulus of %d bits (at most %d are parsed)", k.RSABits, maxRSABits)
+	case k.Exponent != nil && k.Exponent.BitLen() > maxRSAExponentBits:
 		return fmt.Sprintf("RSA public exponent of %d bits (at most 2^32 is parsed)", k.Exponent.BitLen())
-	case len(raw.RawSPKI) > MaxSPKIBytes:
-		return fmt.Sprintf("SubjectPublicKeyInfo of %d bytes (at most %d are parsed)", len(raw.RawSPKI), MaxSPKIBytes)
+	case len(raw.RawSPKI) > maxSPKIBytes:
+		return fmt.Sprintf("SubjectPublicKeyInfo of %d bytes (at most %d are parsed)", len(raw.RawSPKI), maxSPKIBytes)
 	}
 	return ""
 }
 
-func checkKeyTooLarge(c *Cert, env *Env) []lint.Finding {
+func checkKeyTooLarge(c *Cert, _ *Env) []lint.Finding {
 	if why := keyTooLarge(c.Raw); why != "" {
 		return []lint.Finding{c.Finding(codeKeyTooLarge, why+"; the certificate was not parsed further")}
 	}

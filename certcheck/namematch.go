@@ -180,11 +180,11 @@ func isNameSpace(r rune) bool {
 // foldRune returns the smallest rune of r's simple case-folding orbit, so that two runes
 // strings.EqualFold calls equal fold to the same rune.
 func foldRune(r rune) rune {
-	min := r
+	least := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		if f < min {
-			min = f
+		if f < least {
+			least = f
 		}
 	}
-	return min
+	return least
 }

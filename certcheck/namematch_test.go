@@ -3,9 +3,9 @@ package certcheck
 import (
 	"crypto/x509"
 	"encoding/pem"
+	"go/build"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 
 	"golang.org/x/crypto/cryptobyte"
@@ -125,7 +125,7 @@ func TestNamesMatch(t *testing.T) {
 // its CRL UTF8String; the certificate comes with the Go toolchain, the CRL with Debian's
 // python3-cryptography-vectors.
 func TestNamesMatchPKITS(t *testing.T) {
-	certPath := filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata", "nist-pkits", "certs", "RolloverfromPrintableStringtoUTF8StringCACert.crt")
+	certPath := filepath.Join(build.Default.GOROOT, "src", "crypto", "x509", "testdata", "nist-pkits", "certs", "RolloverfromPrintableStringtoUTF8StringCACert.crt")
 	crlPath := "/usr/lib/python3/dist-packages/cryptography_vectors/x509/PKITS_data/crls/RolloverfromPrintableStringtoUTF8StringCACRL.crl"
 	certDER, err := os.ReadFile(certPath)
 	if err != nil {

@@ -46,8 +46,8 @@ var pssWeakHashes = map[string]bool{"MD2": true, "MD5": true, "SHA-1": true, "SH
 
 var oidMGF1 = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 8}
 
-// PSSParams is what an RSASSA-PSS AlgorithmIdentifier's parameters say.
-type PSSParams struct {
+// rsaPSSParams is what an RSASSA-PSS AlgorithmIdentifier's parameters say.
+type rsaPSSParams struct {
 	Hash, MGFHash string // "SHA-256"…
 	// Absent: the AlgorithmIdentifier has no parameters at all (every field its default).
 	Absent bool
@@ -56,102 +56,140 @@ type PSSParams struct {
 	SaltLength              int64
 }
 
-// ParsePSSParams reads the parameters of an RSASSA-PSS AlgorithmIdentifier (the DER after the
+// parsePSSParams reads the parameters of an RSASSA-PSS AlgorithmIdentifier (the DER after the
 // OID, nil when absent). It refuses anything but one RSASSA-PSS-params SEQUENCE naming known
 // hashes and MGF1, with trailerField 1 (RFC 4055 §3.1) and nothing after it.
-func ParsePSSParams(der []byte) (PSSParams, error) {
-	p := PSSParams{Hash: "SHA-1", MGFHash: "SHA-1", HashDefault: true, MGFDefault: true, SaltLength: 20}
+func parsePSSParams(der []byte) (rsaPSSParams, error) {
+	p := rsaPSSParams{Hash: "SHA-1", MGFHash: "SHA-1", HashDefault: true, MGFDefault: true, SaltLength: 20}
 	if len(der) == 0 {
 		p.Absent = true
 		return p, nil
 	}
-	in := cryptobyte.String(der)
-	var seq cryptobyte.String
-	var tag cbasn1.Tag
-	if !in.PeekASN1Tag(cbasn1.SEQUENCE) {
-		var skip cryptobyte.String
-		if in.ReadAnyASN1(&skip, &tag) {
-			return p, fmt.Errorf("the parameters are %s, not an RSASSA-PSS-params SEQUENCE", tagName(tag))
-		}
-		return p, fmt.Errorf("the parameters are not an RSASSA-PSS-params SEQUENCE")
+	seq, err := pssSequence(der)
+	if err != nil {
+		return p, err
 	}
-	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) {
-		return p, fmt.Errorf("the RSASSA-PSS-params SEQUENCE is truncated")
-	}
-	if !in.Empty() {
-		return p, fmt.Errorf("%d byte(s) follow the RSASSA-PSS-params SEQUENCE", len(in))
-	}
-	var field cryptobyte.String
-	var has bool
-	// hashAlgorithm [0]
-	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(0).Constructed().ContextSpecific()) {
-		return p, fmt.Errorf("hashAlgorithm [0] is malformed")
-	}
-	if has {
-		h, err := readHashAlgorithm(&field)
-		if err != nil {
-			return p, fmt.Errorf("hashAlgorithm: %v", err)
-		}
-		if !field.Empty() {
-			return p, fmt.Errorf("hashAlgorithm [0] has data after its AlgorithmIdentifier")
-		}
-		p.Hash, p.HashDefault = h, false
-	}
-	// maskGenAlgorithm [1]
-	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(1).Constructed().ContextSpecific()) {
-		return p, fmt.Errorf("maskGenAlgorithm [1] is malformed")
-	}
-	if has {
-		var mgf cryptobyte.String
-		var oid asn1.ObjectIdentifier
-		if !field.ReadASN1(&mgf, cbasn1.SEQUENCE) || !field.Empty() || !mgf.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) {
-			return p, fmt.Errorf("maskGenAlgorithm is not an AlgorithmIdentifier")
-		}
-		if !oid.Equal(oidMGF1) {
-			return p, fmt.Errorf("the mask generation function is %s, not MGF1 (1.2.840.113549.1.1.8)", oid)
-		}
-		if mgf.Empty() {
-			return p, fmt.Errorf("MGF1 has no hash algorithm parameter")
-		}
-		h, err := readHashAlgorithm(&mgf)
-		if err != nil {
-			return p, fmt.Errorf("MGF1's hash: %v", err)
-		}
-		if !mgf.Empty() {
-			return p, fmt.Errorf("MGF1 has data after its hash algorithm")
-		}
-		p.MGFHash, p.MGFDefault = h, false
-	}
-	// saltLength [2]
-	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(2).Constructed().ContextSpecific()) {
-		return p, fmt.Errorf("saltLength [2] is malformed")
-	}
-	if has {
-		if !field.ReadASN1Int64WithTag(&p.SaltLength, cbasn1.INTEGER) || !field.Empty() || p.SaltLength < 0 {
-			return p, fmt.Errorf("saltLength is not a non-negative INTEGER")
-		}
-	}
-	// trailerField [3]
-	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(3).Constructed().ContextSpecific()) {
-		return p, fmt.Errorf("trailerField [3] is malformed")
-	}
-	if has {
-		var trailer int64
-		if !field.ReadASN1Int64WithTag(&trailer, cbasn1.INTEGER) || !field.Empty() {
-			return p, fmt.Errorf("trailerField is not an INTEGER")
-		}
-		if trailer != 1 {
-			return p, fmt.Errorf("trailerField is %d; RFC 4055 requires 1 (trailerFieldBC)", trailer)
+	for _, field := range []func(*cryptobyte.String) error{p.readHash, p.readMGF, p.readSaltLength, readTrailerField} {
+		if err := field(&seq); err != nil {
+			return p, err
 		}
 	}
 	if !seq.Empty() {
 		var skip cryptobyte.String
+		var tag cbasn1.Tag
 		if seq.ReadAnyASN1(&skip, &tag) {
 			return p, fmt.Errorf("%s where no RSASSA-PSS-params field may be (a field out of order, repeated or unknown)", tagName(tag))
 		}
 		return p, fmt.Errorf("unreadable data after the RSASSA-PSS-params fields")
 	}
 	return p, nil
+}
+
+// pssSequence reads der as exactly one RSASSA-PSS-params SEQUENCE and returns its content.
+func pssSequence(der []byte) (cryptobyte.String, error) {
+	in := cryptobyte.String(der)
+	var seq cryptobyte.String
+	var tag cbasn1.Tag
+	if !in.PeekASN1Tag(cbasn1.SEQUENCE) {
+		var skip cryptobyte.String
+		if in.ReadAnyASN1(&skip, &tag) {
+			return nil, fmt.Errorf("the parameters are %s, not an RSASSA-PSS-params SEQUENCE", tagName(tag))
+		}
+		return nil, fmt.Errorf("the parameters are not an RSASSA-PSS-params SEQUENCE")
+	}
+	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return nil, fmt.Errorf("the RSASSA-PSS-params SEQUENCE is truncated")
+	}
+	if !in.Empty() {
+		return nil, fmt.Errorf("%d byte(s) follow the RSASSA-PSS-params SEQUENCE", len(in))
+	}
+	return seq, nil
+}
+
+// readHash reads the optional hashAlgorithm [0].
+func (p *rsaPSSParams) readHash(seq *cryptobyte.String) error {
+	var field cryptobyte.String
+	var has bool
+	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(0).Constructed().ContextSpecific()) {
+		return fmt.Errorf("hashAlgorithm [0] is malformed")
+	}
+	if !has {
+		return nil
+	}
+	h, err := readHashAlgorithm(&field)
+	if err != nil {
+		return fmt.Errorf("hashAlgorithm: %v", err)
+	}
+	if !field.Empty() {
+		return fmt.Errorf("hashAlgorithm [0] has data after its AlgorithmIdentifier")
+	}
+	p.Hash, p.HashDefault = h, false
+	return nil
+}
+
+// readMGF reads the optional maskGenAlgorithm [1], which must be MGF1 with a hash.
+func (p *rsaPSSParams) readMGF(seq *cryptobyte.String) error {
+	var field cryptobyte.String
+	var has bool
+	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(1).Constructed().ContextSpecific()) {
+		return fmt.Errorf("maskGenAlgorithm [1] is malformed")
+	}
+	if !has {
+		return nil
+	}
+	var mgf cryptobyte.String
+	var oid asn1.ObjectIdentifier
+	if !field.ReadASN1(&mgf, cbasn1.SEQUENCE) || !field.Empty() || !mgf.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) {
+		return fmt.Errorf("maskGenAlgorithm is not an AlgorithmIdentifier")
+	}
+	if !oid.Equal(oidMGF1) {
+		return fmt.Errorf("the mask generation function is %s, not MGF1 (1.2.840.113549.1.1.8)", oid)
+	}
+	if mgf.Empty() {
+		return fmt.Errorf("MGF1 has no hash algorithm parameter")
+	}
+	h, err := readHashAlgorithm(&mgf)
+	if err != nil {
+		return fmt.Errorf("MGF1's hash: %v", err)
+	}
+	if !mgf.Empty() {
+		return fmt.Errorf("MGF1 has data after its hash algorithm")
+	}
+	p.MGFHash, p.MGFDefault = h, false
+	return nil
+}
+
+// readSaltLength reads the optional saltLength [2].
+func (p *rsaPSSParams) readSaltLength(seq *cryptobyte.String) error {
+	var field cryptobyte.String
+	var has bool
+	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(2).Constructed().ContextSpecific()) {
+		return fmt.Errorf("saltLength [2] is malformed")
+	}
+	if has && (!field.ReadASN1Int64WithTag(&p.SaltLength, cbasn1.INTEGER) || !field.Empty() || p.SaltLength < 0) {
+		return fmt.Errorf("saltLength is not a non-negative INTEGER")
+	}
+	return nil
+}
+
+// readTrailerField reads the optional trailerField [3], which must be 1.
+func readTrailerField(seq *cryptobyte.String) error {
+	var field cryptobyte.String
+	var has bool
+	if !seq.ReadOptionalASN1(&field, &has, cbasn1.Tag(3).Constructed().ContextSpecific()) {
+		return fmt.Errorf("trailerField [3] is malformed")
+	}
+	if !has {
+		return nil
+	}
+	var trailer int64
+	if !field.ReadASN1Int64WithTag(&trailer, cbasn1.INTEGER) || !field.Empty() {
+		return fmt.Errorf("trailerField is not an INTEGER")
+	}
+	if trailer != 1 {
+		return fmt.Errorf("trailerField is %d; RFC 4055 requires 1 (trailerFieldBC)", trailer)
+	}
+	return nil
 }
 
 // readHashAlgorithm reads a HashAlgorithm (an AlgorithmIdentifier whose parameters are NULL
@@ -197,7 +235,7 @@ func tagName(t cbasn1.Tag) string {
 
 // Describe names the signature algorithm with its hashes, e.g. "RSASSA-PSS with hash SHA-1
 // and MGF1-SHA-1 (parameters absent: RFC 4055 defaults)".
-func (p PSSParams) Describe() string {
+func (p rsaPSSParams) Describe() string {
 	s := fmt.Sprintf("RSASSA-PSS with hash %s and MGF1-%s", p.Hash, p.MGFHash)
 	switch {
 	case p.Absent:
@@ -213,7 +251,7 @@ func (p PSSParams) Describe() string {
 }
 
 // Problem says why the hashes of p are not accepted ("" when both are SHA-256/384/512).
-func (p PSSParams) Problem() string {
+func (p rsaPSSParams) Problem() string {
 	var weak, other []string
 	for _, h := range []string{p.Hash, p.MGFHash} {
 		switch {

@@ -78,7 +78,7 @@ func TestPSSBoundaries(t *testing.T) {
 			t.Errorf("%s: %q, want one VPN.0071 saying %q", tc.name, got, tc.why)
 		}
 	}
-	if p, err := ParsePSSParams(pssParams(h256, m256)); err != nil || p.Absent || p.HashDefault || p.MGFDefault || p.SaltLength != 20 {
+	if p, err := parsePSSParams(pssParams(h256, m256)); err != nil || p.Absent || p.HashDefault || p.MGFDefault || p.SaltLength != 20 {
 		t.Errorf("no salt: %+v %v", p, err)
 	}
 }

@@ -57,7 +57,7 @@ type KeyInfo struct {
 	Parsed  bool
 
 	// names caches keyAlgorithmNames[Algorithm.String()] and curveNames[Curve.String()],
-	// which several checks look up (set by ParseSPKI; a KeyInfo built otherwise looks them up).
+	// which several checks look up (set by parseSPKI; a KeyInfo built otherwise looks them up).
 	algName, curveName string
 	named              bool
 }
@@ -91,13 +91,7 @@ func (r *Raw) parse(der []byte) error {
 	// The outer signature algorithm comes after the TBS; read it first so it is known even
 	// when the TBS is damaged.
 	if cert.ReadASN1(&sigAlg, cbasn1.SEQUENCE) {
-		var oid asn1.ObjectIdentifier
-		if sigAlg.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) {
-			r.SigAlg = oid
-			if !sigAlg.Empty() {
-				r.SigParams = append([]byte(nil), sigAlg...)
-			}
-		}
+		r.readSigAlg(sigAlg)
 	}
 	// version [0] EXPLICIT INTEGER OPTIONAL
 	var ver cryptobyte.String
@@ -139,37 +133,54 @@ func (r *Raw) parse(der []byte) error {
 		return errors.New("malformed subjectPublicKeyInfo")
 	}
 	r.RawSPKI = spki
-	r.Key = ParseSPKI(spki)
+	r.Key = parseSPKI(spki)
 	// issuerUniqueID [1], subjectUniqueID [2]
 	for _, t := range []cbasn1.Tag{cbasn1.Tag(1).ContextSpecific(), cbasn1.Tag(2).ContextSpecific()} {
 		if !tbs.SkipOptionalASN1(t) {
 			return errTruncated
 		}
 	}
+	return r.readExtensions(&tbs)
+}
+
+// readSigAlg reads the outer signature AlgorithmIdentifier's content.
+func (r *Raw) readSigAlg(sigAlg cryptobyte.String) {
+	var oid asn1.ObjectIdentifier
+	if sigAlg.ReadASN1ObjectIdentifier((*encodingOID)(&oid)) {
+		r.SigAlg = oid
+		if !sigAlg.Empty() {
+			r.SigParams = append([]byte(nil), sigAlg...)
+		}
+	}
+}
+
+// readExtensions reads the optional [3] extensions of a tbsCertificate.
+func (r *Raw) readExtensions(tbs *cryptobyte.String) error {
 	var exts cryptobyte.String
 	var hasExts bool
 	if !tbs.ReadOptionalASN1(&exts, &hasExts, cbasn1.Tag(3).Constructed().ContextSpecific()) {
 		return errors.New("malformed extensions")
 	}
-	if hasExts {
-		var seq cryptobyte.String
-		if !exts.ReadASN1(&seq, cbasn1.SEQUENCE) {
-			return errors.New("malformed extensions")
+	if !hasExts {
+		return nil
+	}
+	var seq cryptobyte.String
+	if !exts.ReadASN1(&seq, cbasn1.SEQUENCE) {
+		return errors.New("malformed extensions")
+	}
+	r.Extensions = make(Extensions, 0, 8)
+	for !seq.Empty() {
+		var ext cryptobyte.String
+		var id string
+		critical := false
+		var value cryptobyte.String
+		if !seq.ReadASN1(&ext, cbasn1.SEQUENCE) ||
+			!readOIDString(&ext, &id) ||
+			!readOptionalBool(&ext, &critical) ||
+			!ext.ReadASN1(&value, cbasn1.OCTET_STRING) {
+			return errors.New("malformed extension")
 		}
-		r.Extensions = make(Extensions, 0, 8)
-		for !seq.Empty() {
-			var ext cryptobyte.String
-			var id string
-			critical := false
-			var value cryptobyte.String
-			if !seq.ReadASN1(&ext, cbasn1.SEQUENCE) ||
-				!readOIDString(&ext, &id) ||
-				!readOptionalBool(&ext, &critical) ||
-				!ext.ReadASN1(&value, cbasn1.OCTET_STRING) {
-				return errors.New("malformed extension")
-			}
-			r.Extensions = append(r.Extensions, Extension{OID: id, Value: value, Critical: critical})
-		}
+		r.Extensions = append(r.Extensions, Extension{OID: id, Value: value, Critical: critical})
 	}
 	return nil
 }
@@ -273,40 +284,8 @@ func readTimeFast(s *cryptobyte.String) (time.Time, bool) {
 	if !in.ReadAnyASN1(&body, &tag) {
 		return time.Time{}, false
 	}
-	var year, nsec int
-	var rest []byte // MMDDHHMMSS
-	switch {
-	case tag == cbasn1.UTCTime && len(body) == 13:
-		yy, ok := digits2(body[0:2])
-		if !ok || body[12] != 'Z' {
-			return time.Time{}, false
-		}
-		year, rest = 1900+yy, body[2:12]
-		if yy < 50 {
-			year += 100
-		}
-	case tag == cbasn1.GeneralizedTime && len(body) >= 15:
-		hi, ok1 := digits2(body[0:2])
-		lo, ok2 := digits2(body[2:4])
-		if !ok1 || !ok2 {
-			return time.Time{}, false
-		}
-		year, rest = hi*100+lo, body[4:14]
-		switch end := body[14:]; {
-		case len(end) == 1:
-			if end[0] != 'Z' {
-				return time.Time{}, false
-			}
-		case end[0] == '.' && end[len(end)-1] == 'Z':
-			n, ok := fraction(end[1 : len(end)-1])
-			if !ok {
-				return time.Time{}, false
-			}
-			nsec = n
-		default:
-			return time.Time{}, false
-		}
-	default:
+	year, nsec, rest, ok := timeYear(tag, body)
+	if !ok {
 		return time.Time{}, false
 	}
 	var f [5]int
@@ -357,8 +336,8 @@ func digits2(b []byte) (int, bool) {
 	return int(b[0]-'0')*10 + int(b[1]-'0'), true
 }
 
-// ParseSPKI reads a DER SubjectPublicKeyInfo's algorithm, curve and RSA size.
-func ParseSPKI(der []byte) KeyInfo {
+// parseSPKI reads a DER SubjectPublicKeyInfo's algorithm, curve and RSA size.
+func parseSPKI(der []byte) KeyInfo {
 	var k KeyInfo
 	in := cryptobyte.String(der)
 	var spki, alg cryptobyte.String
@@ -462,4 +441,42 @@ func renderNameOrEmpty(der []byte) string {
 		return ""
 	}
 	return renderName(der)
+}
+
+// timeYear reads the year (and a GeneralizedTime's fractional second) of a DER time's body
+// and returns the MMDDHHMMSS digits that follow it.
+func timeYear(tag cbasn1.Tag, body []byte) (year, nsec int, rest []byte, ok bool) {
+	switch {
+	case tag == cbasn1.UTCTime && len(body) == 13:
+		yy, ok := digits2(body[0:2])
+		if !ok || body[12] != 'Z' {
+			return 0, 0, nil, false
+		}
+		year, rest = 1900+yy, body[2:12]
+		if yy < 50 {
+			year += 100
+		}
+		return year, 0, rest, true
+	case tag == cbasn1.GeneralizedTime && len(body) >= 15:
+		hi, ok1 := digits2(body[0:2])
+		lo, ok2 := digits2(body[2:4])
+		if !ok1 || !ok2 {
+			return 0, 0, nil, false
+		}
+		nsec, ok := generalizedEnd(body[14:])
+		return hi*100 + lo, nsec, body[4:14], ok
+	}
+	return 0, 0, nil, false
+}
+
+// generalizedEnd reads what follows a GeneralizedTime's seconds: "Z", or a fractional second
+// and "Z" (returned in nanoseconds).
+func generalizedEnd(end []byte) (nsec int, ok bool) {
+	switch {
+	case len(end) == 1:
+		return 0, end[0] == 'Z'
+	case end[0] == '.' && end[len(end)-1] == 'Z':
+		return fraction(end[1 : len(end)-1])
+	}
+	return 0, false
 }

@@ -66,14 +66,14 @@ func (s *Set) Finish() []lint.Finding { return s.FinishFor(nil) }
 // (nil: the first CA beyond the limit), none when there is no such CA: a run that reads some
 // CAs only as context reports the count on one of the CAs it checks.
 func (s *Set) FinishFor(report func(*Cert) bool) []lint.Finding {
-	max := s.policy.MaxClientCAs
-	for i := max; i < len(s.distinct); i++ {
+	limit := s.policy.MaxClientCAs
+	for i := limit; i < len(s.distinct); i++ {
 		over := s.distinct[i]
 		if report != nil && !report(over) {
 			continue
 		}
 		return []lint.Finding{lint.New("VPN.1111",
-			fmt.Sprintf("%d distinct client CA certificates in the upload set; at most %d are accepted; this is number %d", len(s.distinct), max, i+1)).
+			fmt.Sprintf("%d distinct client CA certificates in the upload set; at most %d are accepted; this is number %d", len(s.distinct), limit, i+1)).
 			At(over.File, over.Line).About(over.Object())}
 	}
 	return nil

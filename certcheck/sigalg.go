@@ -37,7 +37,7 @@ func checkSignatureAlgorithm(c *Cert, _ *Env) []lint.Finding {
 	alg, known := sigAlgs[oid.String()]
 	switch {
 	case !known:
-		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("%s; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", SigAlgName(oid)))}
+		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("%s; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", sigAlgName(oid)))}
 	case acceptedSigAlgs[alg.Name]:
 		return nil
 	case alg.Name == "RSASSA-PSS":
@@ -52,7 +52,7 @@ func checkSignatureAlgorithm(c *Cert, _ *Env) []lint.Finding {
 // SHA-1 when absent), like any other signature: a weak or unknown hash, in the hash or in
 // MGF1, or unreadable parameters are VPN.0071; SHA-256/384/512 in both keep the PSS warning.
 func checkPSS(c *Cert, params []byte) []lint.Finding {
-	p, err := ParsePSSParams(params)
+	p, err := parsePSSParams(params)
 	if err != nil {
 		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("signature algorithm RSASSA-PSS with malformed parameters: %v (RFC 4055 §3.1 RSASSA-PSS-params); accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", err))}
 	}

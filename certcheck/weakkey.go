@@ -115,7 +115,7 @@ func weakRSA(c *Cert, n, e *big.Int) []lint.Finding {
 	} else if e.Bit(0) == 0 {
 		out = append(out, c.Finding(codeBadRSA, fmt.Sprintf("the public exponent %s is even", e)))
 	}
-	if n.BitLen() > MaxRSABits {
+	if n.BitLen() > maxRSABits {
 		return out // VCL.0709 reports it; factoring tests on it would cost without bound
 	}
 	var remsArr [maxPrimeGroups]uint64
@@ -123,7 +123,7 @@ func weakRSA(c *Cert, n, e *big.Int) []lint.Finding {
 	if p := smallFactor(n, rems); p != 0 {
 		return append(out, c.Finding(codeSmallFactor, fmt.Sprintf("the %d-bit modulus is divisible by %d", n.BitLen(), p)))
 	}
-	if rounds, ok := FermatFactor(n, FermatRounds); ok {
+	if rounds, ok := fermatFactor(n, fermatRounds); ok {
 		out = append(out, c.Finding(codeFermat, fmt.Sprintf("Fermat's method factors the %d-bit modulus after %d step(s)", n.BitLen(), rounds)))
 	}
 	if n.Cmp(big.NewInt(2)) > 0 && rocaVulnerable(n, rems) {
@@ -209,7 +209,7 @@ func smallFactor(n *big.Int, rems []uint64) uint64 {
 	for gi, g := range smallPrimeGroups {
 		rem := rems[gi]
 		for _, p := range g {
-			if rem%p == 0 && !(n.IsUint64() && n.Uint64() == p) {
+			if rem%p == 0 && (!n.IsUint64() || n.Uint64() != p) {
 				return p
 			}
 		}
@@ -289,14 +289,14 @@ var smallPrimeProducts = func() []uint64 {
 	return out
 }()
 
-// FermatRounds is how many steps of Fermat's method are tried (Boulder's goodkey uses 100).
-const FermatRounds = 100
+// fermatRounds is how many steps of Fermat's method are tried (Boulder's goodkey uses 100).
+const fermatRounds = 100
 
-// FermatFactor tries Fermat's method for rounds steps: a = ⌈√n⌉, a+1, …, until a² − n is a
+// fermatFactor tries Fermat's method for rounds steps: a = ⌈√n⌉, a+1, …, until a² − n is a
 // square b², so that n = (a−b)(a+b). It returns the step count and true when it factors n.
 // a² − n is followed modulo sieveModulus with machine words; the big square root is taken
 // only for the steps whose residue is a square modulo 64, 63, 65 and 11.
-func FermatFactor(n *big.Int, rounds int) (int, bool) {
+func fermatFactor(n *big.Int, rounds int) (int, bool) {
 	if n.Sign() <= 0 || n.Bit(0) == 0 {
 		return 0, false
 	}
@@ -382,8 +382,8 @@ func groupOf(p uint64) int {
 	panic("ROCA prime not among the small primes")
 }
 
-// ROCAVulnerable reports whether n has the ROCA fingerprint.
-func ROCAVulnerable(n *big.Int) bool {
+// vulnerableToROCA reports whether n has the ROCA fingerprint.
+func vulnerableToROCA(n *big.Int) bool {
 	if n.Cmp(big.NewInt(2)) <= 0 {
 		return false
 	}
@@ -391,7 +391,7 @@ func ROCAVulnerable(n *big.Int) bool {
 	return rocaVulnerable(n, groupRems(n, rems[:0]))
 }
 
-// rocaVulnerable is ROCAVulnerable for n > 2 given groupRems(n): n mod p for the marker
+// rocaVulnerable is vulnerableToROCA for n > 2 given groupRems(n): n mod p for the marker
 // primes comes from the residues modulo the products of primes.
 func rocaVulnerable(n *big.Int, rems []uint64) bool {
 	for _, m := range rocaMarkers {

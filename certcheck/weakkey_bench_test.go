@@ -19,12 +19,12 @@ func BenchmarkWeakRSA(b *testing.B) {
 	})
 	b.Run("fermat", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			FermatFactor(k.N, FermatRounds)
+			fermatFactor(k.N, fermatRounds)
 		}
 	})
 	b.Run("roca", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			ROCAVulnerable(k.N)
+			vulnerableToROCA(k.N)
 		}
 	})
 }

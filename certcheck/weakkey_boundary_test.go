@@ -47,7 +47,7 @@ func TestWeakRSABoundaries(t *testing.T) {
 // their exponent is judged).
 func TestWeakRSASizeLimit(t *testing.T) {
 	three := big.NewInt(3)
-	for _, bits := range []int{MaxRSABits, MaxRSABits + 1} {
+	for _, bits := range []int{maxRSABits, maxRSABits + 1} {
 		// 3·(2^(bits-2)+1): odd, bits long, divisible by 3.
 		n := new(big.Int).Lsh(big.NewInt(1), uint(bits-2))
 		n.Add(n, big.NewInt(1)).Mul(n, three)
@@ -55,14 +55,14 @@ func TestWeakRSASizeLimit(t *testing.T) {
 			t.Fatalf("%d bits: built %d", bits, n.BitLen())
 		}
 		want := fmt.Sprintf("VCL.0705 the %d-bit modulus is divisible by 3", bits)
-		if bits > MaxRSABits {
+		if bits > maxRSABits {
 			want = ""
 		}
 		if got := weakRSADetails(n, big.NewInt(65537)); got != want {
 			t.Errorf("%d bits: %q, want %q", bits, got, want)
 		}
 		want = "VCL.0707 the public exponent 4 is even"
-		if bits <= MaxRSABits {
+		if bits <= maxRSABits {
 			want += fmt.Sprintf("\nVCL.0705 the %d-bit modulus is divisible by 3", bits)
 		}
 		if got := weakRSADetails(n, big.NewInt(4)); got != want {
@@ -120,7 +120,7 @@ func fermatModulus(p *big.Int, d int64) (*big.Int, int) {
 		q.Add(q, big.NewInt(2))
 	}
 	n := new(big.Int).Mul(p, q)
-	steps, _ := FermatFactor(n, 1000)
+	steps, _ := fermatFactor(n, 1000)
 	return n, steps
 }
 
@@ -144,7 +144,7 @@ func fermatAt(t *testing.T, p *big.Int, steps int) *big.Int {
 }
 
 // TestFermatRoundsBoundary: a modulus factored at step 100 is reported, one that needs 101
-// steps is not; FermatFactor stops after exactly the rounds it is given.
+// steps is not; fermatFactor stops after exactly the rounds it is given.
 func TestFermatRoundsBoundary(t *testing.T) {
 	p := new(big.Int).Lsh(big.NewInt(1), 80)
 	for !p.ProbablyPrime(20) {
@@ -153,7 +153,7 @@ func TestFermatRoundsBoundary(t *testing.T) {
 	for _, steps := range []int{1, 2, 99, 100, 101} { // the documented limit: 100 steps
 		n := fermatAt(t, p, steps)
 		for _, rounds := range []int{steps - 1, steps} {
-			got, ok := FermatFactor(n, rounds)
+			got, ok := fermatFactor(n, rounds)
 			if want := rounds >= steps; ok != want || (ok && got != steps) {
 				t.Errorf("%d steps, %d rounds: %d %v", steps, rounds, got, ok)
 			}
@@ -168,21 +168,21 @@ func TestFermatRoundsBoundary(t *testing.T) {
 	}
 	// A square of a prime is p·p: a = √n, b = 0, a−b = p > 1.
 	sq := new(big.Int).Mul(p, p)
-	if got, ok := FermatFactor(sq, 1); !ok || got != 1 {
+	if got, ok := fermatFactor(sq, 1); !ok || got != 1 {
 		t.Errorf("p²: %d %v", got, ok)
 	}
 	// Not factored: non-positive, even, a prime (only the trivial 1·n).
 	for _, n := range []*big.Int{big.NewInt(0), big.NewInt(-15), big.NewInt(1 << 20), p, big.NewInt(1)} {
-		if got, ok := FermatFactor(n, 1000); ok {
-			t.Errorf("FermatFactor(%v) = %d, true", n, got)
+		if got, ok := fermatFactor(n, 1000); ok {
+			t.Errorf("fermatFactor(%v) = %d, true", n, got)
 		}
 	}
 	// 15 = 3·5: a = 4, b = 1, a−b = 3 > 1; 3 = 1·3 is trivial (a = 2, b = 1, a−b = 1).
-	if got, ok := FermatFactor(big.NewInt(15), 1); !ok || got != 1 {
-		t.Errorf("FermatFactor(15) = %d %v", got, ok)
+	if got, ok := fermatFactor(big.NewInt(15), 1); !ok || got != 1 {
+		t.Errorf("fermatFactor(15) = %d %v", got, ok)
 	}
-	if got, ok := FermatFactor(big.NewInt(3), 1000); ok {
-		t.Errorf("FermatFactor(3) = %d, true", got)
+	if got, ok := fermatFactor(big.NewInt(3), 1000); ok {
+		t.Errorf("fermatFactor(3) = %d, true", got)
 	}
 }
 
@@ -190,8 +190,8 @@ func TestFermatRoundsBoundary(t *testing.T) {
 // through checkWeakKey with the exact detail.
 func TestROCABoundaries(t *testing.T) {
 	for _, n := range []int64{-7, 0, 1, 2} {
-		if ROCAVulnerable(big.NewInt(n)) {
-			t.Errorf("ROCAVulnerable(%d)", n)
+		if vulnerableToROCA(big.NewInt(n)) {
+			t.Errorf("vulnerableToROCA(%d)", n)
 		}
 	}
 	n := mustInt(t, rocaModulus05, 16)
@@ -224,7 +224,7 @@ func TestROCALaterTests(t *testing.T) {
 	if !passesMarkers(even) {
 		t.Fatal("M/2+1 does not pass the markers")
 	}
-	if ROCAVulnerable(even) {
+	if vulnerableToROCA(even) {
 		t.Error("M/2+1 (even, fails the order test) is ROCA")
 	}
 	// h ≡ 2 (= 65537) mod 3, h ≡ 1 mod 2 and mod every other prime of M: each residue lies
@@ -240,13 +240,13 @@ func TestROCALaterTests(t *testing.T) {
 		t.Fatalf("h = %d fails the order test", h)
 	}
 	for _, n := range []*big.Int{h, new(big.Int).Add(h, new(big.Int).Lsh(rocaModulus, 300))} {
-		if ROCAVulnerable(n) {
+		if vulnerableToROCA(n) {
 			t.Errorf("%d (not in the subgroup mod M: fails the discrete-log test) is ROCA", n)
 		}
 	}
 	// and 65537^5 mod M itself, with the same markers, is
 	g5 := new(big.Int).Exp(rocaGenerator, big.NewInt(5), rocaModulus)
-	if !ROCAVulnerable(g5) || !ROCAVulnerable(new(big.Int).Add(g5, new(big.Int).Lsh(rocaModulus, 300))) {
+	if !vulnerableToROCA(g5) || !vulnerableToROCA(new(big.Int).Add(g5, new(big.Int).Lsh(rocaModulus, 300))) {
 		t.Error("65537^5 mod M is not ROCA")
 	}
 }

@@ -24,10 +24,10 @@ func mustInt(t *testing.T, s string, base int) *big.Int {
 }
 
 func TestROCA(t *testing.T) {
-	if !ROCAVulnerable(mustInt(t, rocaModulus05, 16)) {
+	if !vulnerableToROCA(mustInt(t, rocaModulus05, 16)) {
 		t.Error("the detector's positive sample privkey05 is not flagged")
 	}
-	if ROCAVulnerable(mustInt(t, fakeMod, 10)) {
+	if vulnerableToROCA(mustInt(t, fakeMod, 10)) {
 		t.Error("the detector's fake modulus is flagged; the dlog test must reject it")
 	}
 	for i := 0; i < 3; i++ {
@@ -35,13 +35,13 @@ func TestROCA(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ROCAVulnerable(k.N) {
+		if vulnerableToROCA(k.N) {
 			t.Error("a random modulus is flagged as ROCA")
 		}
 		if smallFactorOf(k.N) != 0 {
 			t.Error("a random modulus has a small factor")
 		}
-		if _, ok := FermatFactor(k.N, FermatRounds); ok {
+		if _, ok := fermatFactor(k.N, fermatRounds); ok {
 			t.Error("a random modulus is Fermat-factored")
 		}
 	}
@@ -57,7 +57,7 @@ func TestFermat(t *testing.T) {
 		q.Add(q, big.NewInt(2))
 	}
 	n := new(big.Int).Mul(p, q)
-	steps, ok := FermatFactor(n, FermatRounds)
+	steps, ok := fermatFactor(n, fermatRounds)
 	if !ok || steps != 1 {
 		t.Errorf("close primes: factored %v after %d steps, want true after 1", ok, steps)
 	}
@@ -66,7 +66,7 @@ func TestFermat(t *testing.T) {
 	for !q2.ProbablyPrime(20) {
 		q2.Add(q2, big.NewInt(2))
 	}
-	if _, ok := FermatFactor(new(big.Int).Mul(p, q2), FermatRounds); ok {
+	if _, ok := fermatFactor(new(big.Int).Mul(p, q2), fermatRounds); ok {
 		t.Error("distant primes factored")
 	}
 }

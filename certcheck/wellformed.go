@@ -13,7 +13,7 @@ import (
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
-// WellFormed checks that der is one well-formed X.509 Certificate (RFC 5280 §4.1), as strictly
+// wellFormed checks that der is one well-formed X.509 Certificate (RFC 5280 §4.1), as strictly
 // as the mainstream parsers (Go's crypto/x509, OpenSSL, pyca/cryptography) read one: the whole
 // TBSCertificate structure, valid times and names, a SubjectPublicKeyInfo whose key parses,
 // every extension an Extension SEQUENCE (no duplicates) whose value, for the standard
@@ -25,7 +25,7 @@ import (
 // named relative to the CRL issuer, a compressed EC point, EC curves and key algorithms they
 // do not support. notes lists those features (for the finding's detail). It never panics and
 // does not recurse on the input's nesting.
-func WellFormed(der []byte) (notes []string, err error) {
+func wellFormed(der []byte) (notes []string, err error) {
 	w := &wf{}
 	err = w.certificate(der)
 	return w.notes, err
@@ -48,49 +48,88 @@ func (w *wf) note(s string) {
 }
 
 func (w *wf) certificate(der []byte) error {
+	tbs, sigAlg, err := certificateEnvelope(der)
+	if err != nil {
+		return err
+	}
+	version, err := tbsHeader(&tbs, sigAlg)
+	if err != nil {
+		return err
+	}
+	if err := w.tbsBody(&tbs); err != nil {
+		return err
+	}
+	var exts cryptobyte.String
+	var hasExts bool
+	if !tbs.ReadOptionalASN1(&exts, &hasExts, cbasn1.Tag(3).Constructed().ContextSpecific()) {
+		return errors.New("malformed extensions")
+	}
+	if !tbs.Empty() {
+		return errors.New("unexpected data at the end of tbsCertificate")
+	}
+	if hasExts {
+		return w.extensions(exts, version)
+	}
+	return nil
+}
+
+// certificateEnvelope reads the Certificate SEQUENCE { tbsCertificate, signatureAlgorithm,
+// signature } and returns the tbsCertificate's content and the signatureAlgorithm element.
+func certificateEnvelope(der []byte) (tbs, sigAlg cryptobyte.String, err error) {
 	in := cryptobyte.String(der)
-	var cert, tbs, tbsAlg, sigAlg cryptobyte.String
+	var cert cryptobyte.String
 	if !in.ReadASN1(&cert, cbasn1.SEQUENCE) {
-		return errors.New("not a DER SEQUENCE (wrong tag, bad length or truncated)")
+		return nil, nil, errors.New("not a DER SEQUENCE (wrong tag, bad length or truncated)")
 	}
 	if !in.Empty() {
-		return fmt.Errorf("%d bytes of trailing data after the certificate", len(in))
+		return nil, nil, fmt.Errorf("%d bytes of trailing data after the certificate", len(in))
 	}
 	if !cert.ReadASN1(&tbs, cbasn1.SEQUENCE) {
-		return errors.New("malformed tbsCertificate")
+		return nil, nil, errors.New("malformed tbsCertificate")
 	}
 	if !cert.ReadASN1Element(&sigAlg, cbasn1.SEQUENCE) || !algorithmIdentifier(sigAlg) {
-		return errors.New("malformed signatureAlgorithm")
+		return nil, nil, errors.New("malformed signatureAlgorithm")
 	}
 	var sig asn1.BitString
 	if !cert.ReadASN1BitString(&sig) {
-		return errors.New("malformed or missing signature BIT STRING")
+		return nil, nil, errors.New("malformed or missing signature BIT STRING")
 	}
 	if !cert.Empty() {
-		return errors.New("data after the signature inside the Certificate SEQUENCE")
+		return nil, nil, errors.New("data after the signature inside the Certificate SEQUENCE")
 	}
+	return tbs, sigAlg, nil
+}
 
-	var ver cryptobyte.String
+// tbsHeader reads the tbsCertificate's version, serialNumber and signature algorithm (which
+// must equal sigAlg) and returns the version (0 for v1).
+func tbsHeader(tbs *cryptobyte.String, sigAlg cryptobyte.String) (int, error) {
+	var ver, tbsAlg cryptobyte.String
 	var hasVer bool
 	version := 0
 	if !tbs.ReadOptionalASN1(&ver, &hasVer, cbasn1.Tag(0).Constructed().ContextSpecific()) {
-		return errors.New("malformed version")
+		return 0, errors.New("malformed version")
 	}
 	if hasVer {
 		if !ver.ReadASN1Integer(&version) || !ver.Empty() || version < 0 || version > 2 {
-			return errors.New("malformed or unknown version (must be v1, v2 or v3)")
+			return 0, errors.New("malformed or unknown version (must be v1, v2 or v3)")
 		}
 	}
 	serial := new(big.Int)
 	if !tbs.ReadASN1Integer(serial) {
-		return errors.New("malformed serialNumber")
+		return 0, errors.New("malformed serialNumber")
 	}
 	if !tbs.ReadASN1Element(&tbsAlg, cbasn1.SEQUENCE) || !algorithmIdentifier(tbsAlg) {
-		return errors.New("malformed signature AlgorithmIdentifier in tbsCertificate")
+		return 0, errors.New("malformed signature AlgorithmIdentifier in tbsCertificate")
 	}
 	if !bytes.Equal(tbsAlg, sigAlg) {
-		return errors.New("the signature algorithms inside and outside tbsCertificate differ")
+		return 0, errors.New("the signature algorithms inside and outside tbsCertificate differ")
 	}
+	return version, nil
+}
+
+// tbsBody reads the tbsCertificate's issuer, validity, subject, subjectPublicKeyInfo and
+// unique identifiers.
+func (w *wf) tbsBody(tbs *cryptobyte.String) error {
 	var issuer, validity, subject, spki cryptobyte.String
 	if !tbs.ReadASN1(&issuer, cbasn1.SEQUENCE) {
 		return errors.New("malformed issuer")
@@ -101,7 +140,8 @@ func (w *wf) certificate(der []byte) error {
 	if !tbs.ReadASN1(&validity, cbasn1.SEQUENCE) {
 		return errors.New("malformed validity")
 	}
-	if !strictTime(&validity) || !strictTime(&validity) || !validity.Empty() {
+	notBefore, notAfter := strictTime(&validity), strictTime(&validity)
+	if !notBefore || !notAfter || !validity.Empty() {
 		return errors.New("malformed validity: notBefore and notAfter must be UTCTime or GeneralizedTime")
 	}
 	if !tbs.ReadASN1(&subject, cbasn1.SEQUENCE) {
@@ -123,41 +163,37 @@ func (w *wf) certificate(der []byte) error {
 			return fmt.Errorf("malformed %s", [...]string{"issuerUniqueID", "subjectUniqueID"}[i])
 		}
 	}
-	var exts cryptobyte.String
-	var hasExts bool
-	if !tbs.ReadOptionalASN1(&exts, &hasExts, cbasn1.Tag(3).Constructed().ContextSpecific()) {
-		return errors.New("malformed extensions")
+	return nil
+}
+
+// extensions reads the [3] extensions' content: a SEQUENCE of Extension, no duplicates; the
+// values are checked in v3 certificates only.
+func (w *wf) extensions(exts cryptobyte.String, version int) error {
+	var seq cryptobyte.String
+	if !exts.ReadASN1(&seq, cbasn1.SEQUENCE) || !exts.Empty() {
+		return errors.New("malformed extensions: not a SEQUENCE of Extension")
 	}
-	if !tbs.Empty() {
-		return errors.New("unexpected data at the end of tbsCertificate")
-	}
-	if hasExts {
-		var seq cryptobyte.String
-		if !exts.ReadASN1(&seq, cbasn1.SEQUENCE) || !exts.Empty() {
-			return errors.New("malformed extensions: not a SEQUENCE of Extension")
+	seen := map[string]bool{}
+	for !seq.Empty() {
+		var ext, value cryptobyte.String
+		var oid asn1.ObjectIdentifier
+		critical := false
+		if !seq.ReadASN1(&ext, cbasn1.SEQUENCE) || !ext.ReadASN1ObjectIdentifier(&oid) ||
+			!readOptionalBool(&ext, &critical) || !ext.ReadASN1(&value, cbasn1.OCTET_STRING) || !ext.Empty() {
+			return errors.New("malformed extension: not an Extension SEQUENCE { OID, critical BOOLEAN, OCTET STRING }")
 		}
-		seen := map[string]bool{}
-		for !seq.Empty() {
-			var ext, value cryptobyte.String
-			var oid asn1.ObjectIdentifier
-			critical := false
-			if !seq.ReadASN1(&ext, cbasn1.SEQUENCE) || !ext.ReadASN1ObjectIdentifier(&oid) ||
-				!readOptionalBool(&ext, &critical) || !ext.ReadASN1(&value, cbasn1.OCTET_STRING) || !ext.Empty() {
-				return errors.New("malformed extension: not an Extension SEQUENCE { OID, critical BOOLEAN, OCTET STRING }")
-			}
-			id := oid.String()
-			if seen[id] {
-				return fmt.Errorf("duplicate extension %s", id)
-			}
-			seen[id] = true
-			// The parsers read the extensions of v3 certificates only (Go's crypto/x509 ignores
-			// them in v1 and v2 ones).
-			if version < 2 {
-				continue
-			}
-			if err := w.extension(id, critical, value); err != nil {
-				return err
-			}
+		id := oid.String()
+		if seen[id] {
+			return fmt.Errorf("duplicate extension %s", id)
+		}
+		seen[id] = true
+		// The parsers read the extensions of v3 certificates only (Go's crypto/x509 ignores
+		// them in v1 and v2 ones).
+		if version < 2 {
+			continue
+		}
+		if err := w.extension(id, critical, value); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -187,13 +223,20 @@ func strictTime(s *cryptobyte.String) bool {
 	return false
 }
 
+// printableChar reports whether c is in PrintableString's alphabet (X.680 §41.4; '*' and
+// '&' too, as the mainstream parsers accept them).
+func printableChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		bytes.IndexByte([]byte(" '()+,-./:=?*&"), c) >= 0
+}
+
 // validBitString checks a BIT STRING's content octets (the unused-bits count and padding).
 func validBitString(content []byte) bool {
 	if len(content) == 0 {
 		return false
 	}
 	unused := content[0]
-	return unused < 8 && !(len(content) == 1 && unused != 0) &&
+	return unused < 8 && (len(content) != 1 || unused == 0) &&
 		(len(content) == 1 || content[len(content)-1]&(1<<unused-1) == 0)
 }
 
@@ -237,8 +280,7 @@ func validString(tag cbasn1.Tag, b []byte) bool {
 		return utf8.Valid(b)
 	case cbasn1.PrintableString:
 		for _, c := range b {
-			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-				bytes.IndexByte([]byte(" '()+,-./:=?*&"), c) >= 0) {
+			if !printableChar(c) {
 				return false
 			}
 		}
@@ -246,7 +288,7 @@ func validString(tag cbasn1.Tag, b []byte) bool {
 		return isASCII(b)
 	case cbasn1.Tag(18): // NumericString
 		for _, c := range b {
-			if !('0' <= c && c <= '9' || c == ' ') {
+			if (c < '0' || c > '9') && c != ' ' {
 				return false
 			}
 		}
@@ -288,7 +330,6 @@ func (w *wf) publicKey(der cryptobyte.String) error {
 	if hasParams && (!alg.ReadAnyASN1Element(&params, &tag) || !alg.Empty()) {
 		return errors.New("malformed algorithm parameters")
 	}
-	key := cryptobyte.String(bits.Bytes)
 	switch {
 	case oid.Equal(oidRSA):
 		if !hasParams || tag != cbasn1.NULL || len(params) != 2 {
@@ -296,35 +337,57 @@ func (w *wf) publicKey(der cryptobyte.String) error {
 		}
 		fallthrough
 	case oid.Equal(oidRSAPSS):
-		var seq cryptobyte.String
-		n, e := new(big.Int), new(big.Int)
-		if bits.BitLength%8 != 0 || !key.ReadASN1(&seq, cbasn1.SEQUENCE) || !key.Empty() ||
-			!seq.ReadASN1Integer(n) || !seq.ReadASN1Integer(e) || !seq.Empty() {
-			return errors.New("malformed RSA public key")
-		}
-		// A modulus or exponent that is not positive is a broken key (VCL.0707, judged by
-		// the key checks), not a malformed certificate: OpenSSL reads such certificates.
+		return rsaPublicKey(bits)
 	case oid.Equal(oidEC):
-		var curveOID asn1.ObjectIdentifier
-		p := cryptobyte.String(params)
-		switch {
-		case hasParams && tag == cbasn1.OBJECT_IDENTIFIER:
-			if !p.ReadASN1ObjectIdentifier(&curveOID) {
-				return errors.New("malformed EC curve OID")
-			}
-		case hasParams && tag == cbasn1.SEQUENCE: // specifiedCurve: VPN.0070 judges it
-		default:
-			return errors.New("EC key without curve parameters")
+		curve, err := ecCurve(hasParams, tag, params)
+		if err != nil {
+			return err
 		}
-		return w.ecPoint(curveNames[curveOID.String()], bits)
+		return w.ecPoint(curve, bits)
 	case oid.Equal(oidEd25519), oid.Equal(oidX25519), oid.Equal(oidEd448), oid.Equal(oidX448):
-		size := map[string]int{oidEd25519.String(): 32, oidX25519.String(): 32, oidEd448.String(): 57, oidX448.String(): 56}[oid.String()]
-		if hasParams {
-			return fmt.Errorf("%s key with parameters (RFC 8410: they must be absent)", keyAlgorithmNames[oid.String()])
+		return rfc8410Key(oid, hasParams, bits)
+	}
+	return nil
+}
+
+// rsaPublicKey checks an RSAPublicKey SEQUENCE { modulus, publicExponent }.
+func rsaPublicKey(bits asn1.BitString) error {
+	key := cryptobyte.String(bits.Bytes)
+	var seq cryptobyte.String
+	n, e := new(big.Int), new(big.Int)
+	if bits.BitLength%8 != 0 || !key.ReadASN1(&seq, cbasn1.SEQUENCE) || !key.Empty() ||
+		!seq.ReadASN1Integer(n) || !seq.ReadASN1Integer(e) || !seq.Empty() {
+		return errors.New("malformed RSA public key")
+	}
+	// A modulus or exponent that is not positive is a broken key (VCL.0707, judged by
+	// the key checks), not a malformed certificate: OpenSSL reads such certificates.
+	return nil
+}
+
+// ecCurve reads an EC key's parameters: a named curve (its name, "" when unknown) or a
+// specified curve ("").
+func ecCurve(hasParams bool, tag cbasn1.Tag, params cryptobyte.String) (string, error) {
+	var curveOID asn1.ObjectIdentifier
+	switch {
+	case hasParams && tag == cbasn1.OBJECT_IDENTIFIER:
+		if !params.ReadASN1ObjectIdentifier(&curveOID) {
+			return "", errors.New("malformed EC curve OID")
 		}
-		if bits.BitLength != 8*size {
-			return fmt.Errorf("%s key of %d bits; it must have %d bytes", keyAlgorithmNames[oid.String()], bits.BitLength, size)
-		}
+	case hasParams && tag == cbasn1.SEQUENCE: // specifiedCurve: VPN.0070 judges it
+	default:
+		return "", errors.New("EC key without curve parameters")
+	}
+	return curveNames[curveOID.String()], nil
+}
+
+// rfc8410Key checks an Ed25519, X25519, Ed448 or X448 key: no parameters, the key's size.
+func rfc8410Key(oid asn1.ObjectIdentifier, hasParams bool, bits asn1.BitString) error {
+	size := map[string]int{oidEd25519.String(): 32, oidX25519.String(): 32, oidEd448.String(): 57, oidX448.String(): 56}[oid.String()]
+	if hasParams {
+		return fmt.Errorf("%s key with parameters (RFC 8410: they must be absent)", keyAlgorithmNames[oid.String()])
+	}
+	if bits.BitLength != 8*size {
+		return fmt.Errorf("%s key of %d bits; it must have %d bytes", keyAlgorithmNames[oid.String()], bits.BitLength, size)
 	}
 	return nil
 }
@@ -357,7 +420,7 @@ func (w *wf) ecPoint(curve string, bits asn1.BitString) error {
 	return nil
 }
 
-// Extension OIDs whose values WellFormed checks.
+// Extension OIDs whose values wellFormed checks.
 const (
 	oidSKI              = "2.5.29.14"
 	oidSAN              = "2.5.29.17"
@@ -377,174 +440,261 @@ const (
 // extension checks the value of the standard extensions RFC 5280 defines, as Go's crypto/x509
 // checks them, except that a CRL distribution point may be named relative to the CRL issuer.
 func (w *wf) extension(id string, critical bool, v cryptobyte.String) error {
-	fail := func(what string) error { return fmt.Errorf("malformed %s extension (%s)", what, id) }
+	check, ok := extensionCheckers[id]
+	if !ok {
+		return nil
+	}
+	return check(w, id, critical, v)
+}
+
+// extensionChecker checks the value v of the extension id.
+type extensionChecker func(w *wf, id string, critical bool, v cryptobyte.String) error
+
+// extensionCheckers are the extensions whose values wellFormed checks, by OID.
+var extensionCheckers = map[string]extensionChecker{
+	oidKeyUsage:         (*wf).keyUsageExt,
+	oidBasicConstraints: (*wf).basicConstraintsExt,
+	oidSAN:              (*wf).altNameExt,
+	oidIAN:              (*wf).altNameExt,
+	oidEKU:              (*wf).extKeyUsageExt,
+	oidSKI:              (*wf).subjectKeyIDExt,
+	oidAKI:              (*wf).authorityKeyIDExt,
+	oidNameConstraints:  (*wf).nameConstraintsExt,
+	oidCRLDP:            (*wf).crlDistributionPointsExt,
+	oidCertPolicies:     (*wf).certificatePoliciesExt,
+	oidPolicyMappings:   (*wf).policyMappingsExt,
+	oidPolicyConstraint: (*wf).policyConstraintsExt,
+	oidInhibitAnyPolicy: (*wf).inhibitAnyPolicyExt,
+	oidAIA:              (*wf).infoAccessExt,
+	oidSIA:              (*wf).infoAccessExt,
+}
+
+// malformedExt is the error for an extension whose value is not of its ASN.1 type.
+func malformedExt(what, id string) error {
+	return fmt.Errorf("malformed %s extension (%s)", what, id)
+}
+
+// readExtSequence reads v as exactly one SEQUENCE.
+func readExtSequence(v cryptobyte.String, seq *cryptobyte.String) bool {
+	return v.ReadASN1(seq, cbasn1.SEQUENCE) && v.Empty()
+}
+
+func (w *wf) keyUsageExt(id string, _ bool, v cryptobyte.String) error {
+	var bits asn1.BitString
+	if !v.ReadASN1BitString(&bits) || !v.Empty() {
+		return malformedExt("keyUsage", id)
+	}
+	return nil
+}
+
+func (w *wf) basicConstraintsExt(id string, _ bool, v cryptobyte.String) error {
 	var seq cryptobyte.String
-	switch id {
-	case oidKeyUsage:
-		var bits asn1.BitString
-		if !v.ReadASN1BitString(&bits) || !v.Empty() {
-			return fail("keyUsage")
-		}
-	case oidBasicConstraints:
-		ca := false
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() || !readOptionalBool(&seq, &ca) {
-			return fail("basicConstraints")
-		}
-		if seq.PeekASN1Tag(cbasn1.INTEGER) {
-			n := new(big.Int)
-			if !seq.ReadASN1Integer(n) || n.Sign() < 0 {
-				return fail("basicConstraints")
-			}
-		}
-		if !seq.Empty() {
-			return fail("basicConstraints")
-		}
-	case oidSAN, oidIAN:
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() {
-			return fail("subject/issuer alternative name")
-		}
-		w.anyIA5 = id == oidIAN
-		err := w.generalNames(seq, false)
-		w.anyIA5 = false
-		if err != nil {
-			return fmt.Errorf("alternative name (%s): %v", id, err)
-		}
-	case oidEKU:
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() {
-			return fail("extendedKeyUsage")
-		}
-		for !seq.Empty() {
-			var oid asn1.ObjectIdentifier
-			if !seq.ReadASN1ObjectIdentifier(&oid) {
-				return fail("extendedKeyUsage")
-			}
-		}
-	case oidSKI:
-		var ski cryptobyte.String
-		if critical {
-			return errors.New("subjectKeyIdentifier marked critical (RFC 5280 §4.2.1.2)")
-		}
-		if !v.ReadASN1(&ski, cbasn1.OCTET_STRING) || !v.Empty() {
-			return fail("subjectKeyIdentifier")
-		}
-	case oidAKI:
-		if critical {
-			return errors.New("authorityKeyIdentifier marked critical (RFC 5280 §4.2.1.1)")
-		}
-		var names, serial cryptobyte.String
-		var hasNames bool
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() ||
-			!seq.SkipOptionalASN1(cbasn1.Tag(0).ContextSpecific()) ||
-			!seq.ReadOptionalASN1(&names, &hasNames, cbasn1.Tag(1).Constructed().ContextSpecific()) ||
-			!seq.ReadOptionalASN1(&serial, new(bool), cbasn1.Tag(2).ContextSpecific()) || !seq.Empty() {
-			return fail("authorityKeyIdentifier")
-		}
-		if hasNames {
-			if err := w.generalNames(names, false); err != nil {
-				return fmt.Errorf("authorityKeyIdentifier: %v", err)
-			}
-		}
-	case oidNameConstraints:
-		var permitted, excluded cryptobyte.String
-		var hasP, hasE bool
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() ||
-			!seq.ReadOptionalASN1(&permitted, &hasP, cbasn1.Tag(0).Constructed().ContextSpecific()) ||
-			!seq.ReadOptionalASN1(&excluded, &hasE, cbasn1.Tag(1).Constructed().ContextSpecific()) || !seq.Empty() {
-			return fail("nameConstraints")
-		}
-		if len(permitted) == 0 && len(excluded) == 0 {
-			return errors.New("empty nameConstraints extension (RFC 5280 §4.2.1.10)")
-		}
-		for _, subtrees := range []cryptobyte.String{permitted, excluded} {
-			for !subtrees.Empty() {
-				var st, base cryptobyte.String
-				var tag cbasn1.Tag
-				if !subtrees.ReadASN1(&st, cbasn1.SEQUENCE) || !st.ReadAnyASN1(&base, &tag) {
-					return fail("nameConstraints")
-				}
-				if err := w.generalName(tag, base, true); err != nil {
-					return fmt.Errorf("nameConstraints: %v", err)
-				}
-				var minimum, maximum cryptobyte.String
-				if !st.ReadOptionalASN1(&minimum, new(bool), cbasn1.Tag(0).ContextSpecific()) ||
-					!st.ReadOptionalASN1(&maximum, new(bool), cbasn1.Tag(1).ContextSpecific()) || !st.Empty() {
-					return fail("nameConstraints")
-				}
-			}
-		}
-	case oidCRLDP:
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() {
-			return fail("cRLDistributionPoints")
-		}
-		for !seq.Empty() {
-			if err := w.distributionPoint(&seq); err != nil {
-				return fmt.Errorf("cRLDistributionPoints: %v", err)
-			}
-		}
-	case oidCertPolicies:
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() {
-			return fail("certificatePolicies")
-		}
-		for !seq.Empty() {
-			var pi, quals cryptobyte.String
-			var oid asn1.ObjectIdentifier
-			var hasQuals bool
-			if !seq.ReadASN1(&pi, cbasn1.SEQUENCE) || !pi.ReadASN1ObjectIdentifier(&oid) ||
-				!pi.ReadOptionalASN1(&quals, &hasQuals, cbasn1.SEQUENCE) || !pi.Empty() {
-				return fail("certificatePolicies")
-			}
-		}
-	case oidPolicyMappings:
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() {
-			return fail("policyMappings")
-		}
-		for !seq.Empty() {
-			var m cryptobyte.String
-			var a, b asn1.ObjectIdentifier
-			if !seq.ReadASN1(&m, cbasn1.SEQUENCE) || !m.ReadASN1ObjectIdentifier(&a) ||
-				!m.ReadASN1ObjectIdentifier(&b) || !m.Empty() {
-				return fail("policyMappings")
-			}
-		}
-	case oidPolicyConstraint:
-		// [0] and [1] are IMPLICIT INTEGERs; some issuers tag them EXPLICIT, which the
-		// mainstream parsers accept as well.
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() {
-			return fail("policyConstraints")
-		}
-		for _, n := range []uint8{0, 1} {
-			for _, t := range []cbasn1.Tag{cbasn1.Tag(n).ContextSpecific(), cbasn1.Tag(n).Constructed().ContextSpecific()} {
-				if !seq.SkipOptionalASN1(t) {
-					return fail("policyConstraints")
-				}
-			}
-		}
-		if !seq.Empty() {
-			return fail("policyConstraints")
-		}
-	case oidInhibitAnyPolicy:
+	ca := false
+	if !readExtSequence(v, &seq) || !readOptionalBool(&seq, &ca) {
+		return malformedExt("basicConstraints", id)
+	}
+	if seq.PeekASN1Tag(cbasn1.INTEGER) {
 		n := new(big.Int)
-		if !v.ReadASN1Integer(n) || !v.Empty() || n.Sign() < 0 {
-			return fail("inhibitAnyPolicy")
+		if !seq.ReadASN1Integer(n) || n.Sign() < 0 {
+			return malformedExt("basicConstraints", id)
 		}
-	case oidAIA, oidSIA:
-		if id == oidAIA && critical {
-			return errors.New("authorityInfoAccess marked critical (RFC 5280 §4.2.2.1)")
+	}
+	if !seq.Empty() {
+		return malformedExt("basicConstraints", id)
+	}
+	return nil
+}
+
+func (w *wf) altNameExt(id string, _ bool, v cryptobyte.String) error {
+	var seq cryptobyte.String
+	if !readExtSequence(v, &seq) {
+		return malformedExt("subject/issuer alternative name", id)
+	}
+	w.anyIA5 = id == oidIAN
+	err := w.generalNames(seq, false)
+	w.anyIA5 = false
+	if err != nil {
+		return fmt.Errorf("alternative name (%s): %v", id, err)
+	}
+	return nil
+}
+
+func (w *wf) extKeyUsageExt(id string, _ bool, v cryptobyte.String) error {
+	var seq cryptobyte.String
+	if !readExtSequence(v, &seq) {
+		return malformedExt("extendedKeyUsage", id)
+	}
+	for !seq.Empty() {
+		var oid asn1.ObjectIdentifier
+		if !seq.ReadASN1ObjectIdentifier(&oid) {
+			return malformedExt("extendedKeyUsage", id)
 		}
-		if !v.ReadASN1(&seq, cbasn1.SEQUENCE) || !v.Empty() {
-			return fail("information access")
+	}
+	return nil
+}
+
+func (w *wf) subjectKeyIDExt(id string, critical bool, v cryptobyte.String) error {
+	var ski cryptobyte.String
+	if critical {
+		return errors.New("subjectKeyIdentifier marked critical (RFC 5280 §4.2.1.2)")
+	}
+	if !v.ReadASN1(&ski, cbasn1.OCTET_STRING) || !v.Empty() {
+		return malformedExt("subjectKeyIdentifier", id)
+	}
+	return nil
+}
+
+func (w *wf) authorityKeyIDExt(id string, critical bool, v cryptobyte.String) error {
+	if critical {
+		return errors.New("authorityKeyIdentifier marked critical (RFC 5280 §4.2.1.1)")
+	}
+	var seq, names, serial cryptobyte.String
+	var hasNames bool
+	if !readExtSequence(v, &seq) ||
+		!seq.SkipOptionalASN1(cbasn1.Tag(0).ContextSpecific()) ||
+		!seq.ReadOptionalASN1(&names, &hasNames, cbasn1.Tag(1).Constructed().ContextSpecific()) ||
+		!seq.ReadOptionalASN1(&serial, new(bool), cbasn1.Tag(2).ContextSpecific()) || !seq.Empty() {
+		return malformedExt("authorityKeyIdentifier", id)
+	}
+	if hasNames {
+		if err := w.generalNames(names, false); err != nil {
+			return fmt.Errorf("authorityKeyIdentifier: %v", err)
 		}
-		for !seq.Empty() {
-			var ad, loc cryptobyte.String
-			var oid asn1.ObjectIdentifier
-			var tag cbasn1.Tag
-			if !seq.ReadASN1(&ad, cbasn1.SEQUENCE) || !ad.ReadASN1ObjectIdentifier(&oid) ||
-				!ad.ReadAnyASN1(&loc, &tag) || !ad.Empty() {
-				return fail("information access")
+	}
+	return nil
+}
+
+func (w *wf) nameConstraintsExt(id string, _ bool, v cryptobyte.String) error {
+	var seq, permitted, excluded cryptobyte.String
+	var hasP, hasE bool
+	if !readExtSequence(v, &seq) ||
+		!seq.ReadOptionalASN1(&permitted, &hasP, cbasn1.Tag(0).Constructed().ContextSpecific()) ||
+		!seq.ReadOptionalASN1(&excluded, &hasE, cbasn1.Tag(1).Constructed().ContextSpecific()) || !seq.Empty() {
+		return malformedExt("nameConstraints", id)
+	}
+	if len(permitted) == 0 && len(excluded) == 0 {
+		return errors.New("empty nameConstraints extension (RFC 5280 §4.2.1.10)")
+	}
+	for _, subtrees := range []cryptobyte.String{permitted, excluded} {
+		if err := w.generalSubtrees(id, subtrees); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// generalSubtrees reads the GeneralSubtrees of a nameConstraints extension.
+func (w *wf) generalSubtrees(id string, subtrees cryptobyte.String) error {
+	for !subtrees.Empty() {
+		var st, base cryptobyte.String
+		var tag cbasn1.Tag
+		if !subtrees.ReadASN1(&st, cbasn1.SEQUENCE) || !st.ReadAnyASN1(&base, &tag) {
+			return malformedExt("nameConstraints", id)
+		}
+		if err := w.generalName(tag, base, true); err != nil {
+			return fmt.Errorf("nameConstraints: %v", err)
+		}
+		var minimum, maximum cryptobyte.String
+		if !st.ReadOptionalASN1(&minimum, new(bool), cbasn1.Tag(0).ContextSpecific()) ||
+			!st.ReadOptionalASN1(&maximum, new(bool), cbasn1.Tag(1).ContextSpecific()) || !st.Empty() {
+			return malformedExt("nameConstraints", id)
+		}
+	}
+	return nil
+}
+
+func (w *wf) crlDistributionPointsExt(id string, _ bool, v cryptobyte.String) error {
+	var seq cryptobyte.String
+	if !readExtSequence(v, &seq) {
+		return malformedExt("cRLDistributionPoints", id)
+	}
+	for !seq.Empty() {
+		if err := w.distributionPoint(&seq); err != nil {
+			return fmt.Errorf("cRLDistributionPoints: %v", err)
+		}
+	}
+	return nil
+}
+
+func (w *wf) certificatePoliciesExt(id string, _ bool, v cryptobyte.String) error {
+	var seq cryptobyte.String
+	if !readExtSequence(v, &seq) {
+		return malformedExt("certificatePolicies", id)
+	}
+	for !seq.Empty() {
+		var pi, quals cryptobyte.String
+		var oid asn1.ObjectIdentifier
+		var hasQuals bool
+		if !seq.ReadASN1(&pi, cbasn1.SEQUENCE) || !pi.ReadASN1ObjectIdentifier(&oid) ||
+			!pi.ReadOptionalASN1(&quals, &hasQuals, cbasn1.SEQUENCE) || !pi.Empty() {
+			return malformedExt("certificatePolicies", id)
+		}
+	}
+	return nil
+}
+
+func (w *wf) policyMappingsExt(id string, _ bool, v cryptobyte.String) error {
+	var seq cryptobyte.String
+	if !readExtSequence(v, &seq) {
+		return malformedExt("policyMappings", id)
+	}
+	for !seq.Empty() {
+		var m cryptobyte.String
+		var a, b asn1.ObjectIdentifier
+		if !seq.ReadASN1(&m, cbasn1.SEQUENCE) || !m.ReadASN1ObjectIdentifier(&a) ||
+			!m.ReadASN1ObjectIdentifier(&b) || !m.Empty() {
+			return malformedExt("policyMappings", id)
+		}
+	}
+	return nil
+}
+
+func (w *wf) policyConstraintsExt(id string, _ bool, v cryptobyte.String) error {
+	// [0] and [1] are IMPLICIT INTEGERs; some issuers tag them EXPLICIT, which the
+	// mainstream parsers accept as well.
+	var seq cryptobyte.String
+	if !readExtSequence(v, &seq) {
+		return malformedExt("policyConstraints", id)
+	}
+	for _, n := range []uint8{0, 1} {
+		for _, t := range []cbasn1.Tag{cbasn1.Tag(n).ContextSpecific(), cbasn1.Tag(n).Constructed().ContextSpecific()} {
+			if !seq.SkipOptionalASN1(t) {
+				return malformedExt("policyConstraints", id)
 			}
-			if err := w.generalName(tag, loc, false); err != nil {
-				return fmt.Errorf("information access (%s): %v", id, err)
-			}
+		}
+	}
+	if !seq.Empty() {
+		return malformedExt("policyConstraints", id)
+	}
+	return nil
+}
+
+func (w *wf) inhibitAnyPolicyExt(id string, _ bool, v cryptobyte.String) error {
+	n := new(big.Int)
+	if !v.ReadASN1Integer(n) || !v.Empty() || n.Sign() < 0 {
+		return malformedExt("inhibitAnyPolicy", id)
+	}
+	return nil
+}
+
+func (w *wf) infoAccessExt(id string, critical bool, v cryptobyte.String) error {
+	if id == oidAIA && critical {
+		return errors.New("authorityInfoAccess marked critical (RFC 5280 §4.2.2.1)")
+	}
+	var seq cryptobyte.String
+	if !readExtSequence(v, &seq) {
+		return malformedExt("information access", id)
+	}
+	for !seq.Empty() {
+		var ad, loc cryptobyte.String
+		var oid asn1.ObjectIdentifier
+		var tag cbasn1.Tag
+		if !seq.ReadASN1(&ad, cbasn1.SEQUENCE) || !ad.ReadASN1ObjectIdentifier(&oid) ||
+			!ad.ReadAnyASN1(&loc, &tag) || !ad.Empty() {
+			return malformedExt("information access", id)
+		}
+		if err := w.generalName(tag, loc, false); err != nil {
+			return fmt.Errorf("information access (%s): %v", id, err)
 		}
 	}
 	return nil

@@ -10,7 +10,7 @@ import (
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
-// Boundary tests of WellFormed's structural rules (issue 9), each at the limit and one past it.
+// Boundary tests of wellFormed's structural rules (issue 9), each at the limit and one past it.
 
 func TestValidStringBoundaries(t *testing.T) {
 	num := cbasn1.Tag(18)
@@ -236,7 +236,7 @@ func TestWellFormedStructureBoundaries(t *testing.T) {
 		{"unknown extension", 2, [][]byte{ext("1.2.3.4", true, raw(0xff))}, ""},
 	} {
 		c := &tcert{version: tc.version, spki: ecSPKI(oidP256, point), key: key, exts: tc.exts}
-		_, err := WellFormed(c.der(t))
+		_, err := wellFormed(c.der(t))
 		wantErr(t, tc.name, err, tc.err)
 	}
 }
@@ -251,7 +251,7 @@ func TestWellFormedOuterFields(t *testing.T) {
 	i := strings.LastIndex(string(good), string(alg))
 	bad := append([]byte(nil), good...)
 	copy(bad[i:], []byte{0x30, 0x0a, 0x02, 0x08}) // an INTEGER instead of the OID
-	if _, err := WellFormed(bad); err == nil || err.Error() != "malformed signatureAlgorithm" {
+	if _, err := wellFormed(bad); err == nil || err.Error() != "malformed signatureAlgorithm" {
 		t.Errorf("bad outer signatureAlgorithm: %v", err)
 	}
 	// version [0] { INTEGER 2, NULL }: a0 03 02 01 02 becomes a0 05 02 01 02 05 00, with every
@@ -272,12 +272,12 @@ func TestWellFormedOuterFields(t *testing.T) {
 		b.AddBytes(alg)
 		b.AddASN1BitString([]byte{0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01})
 	})
-	if _, err := WellFormed(b.BytesOrPanic()); err == nil || err.Error() != "malformed or unknown version (must be v1, v2 or v3)" {
+	if _, err := wellFormed(b.BytesOrPanic()); err == nil || err.Error() != "malformed or unknown version (must be v1, v2 or v3)" {
 		t.Errorf("version with trailing data: %v", err)
 	}
 	// Two different notes are both kept, the same note once.
 	two := (&tcert{version: 2, spki: ecSPKI(oidP256, compressed), key: key, exts: [][]byte{crlDP(relativeName)}}).der(t)
-	notes, err := WellFormed(two)
+	notes, err := wellFormed(two)
 	if err != nil || len(notes) != 2 {
 		t.Errorf("compressed point and relative CRL DP: %q %v", notes, err)
 	}
@@ -319,7 +319,7 @@ func TestWellFormedTrailingData(t *testing.T) {
 				value = func(b *cryptobyte.Builder) { v(b); null(b) }
 			}
 			c := &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key, exts: [][]byte{ext(id, crit, value)}}
-			_, err := WellFormed(c.der(t))
+			_, err := wellFormed(c.der(t))
 			if (err != nil) != trailing {
 				t.Errorf("%s, trailing %v: %v", id, trailing, err)
 			}
@@ -384,7 +384,7 @@ func TestWellFormedTrailingData(t *testing.T) {
 			})
 			der = b.BytesOrPanic()
 		}
-		_, err := WellFormed(der)
+		_, err := wellFormed(der)
 		wantErr(t, tc.name, err, tc.err)
 	}
 }
@@ -396,7 +396,7 @@ func TestWellFormedTBSFields(t *testing.T) {
 	alg := "\x30\x0a\x06\x08\x2a\x86\x48\xce\x3d\x04\x03\x02"
 	good := (&tcert{version: 2, spki: ecSPKI(oidP256, point), key: key}).der(t)
 	bad := []byte(strings.Replace(string(good), alg, "\x30\x0a\x02\x08"+alg[4:], 1)) // the TBS's one
-	if _, err := WellFormed(bad); err == nil || err.Error() != "malformed signature AlgorithmIdentifier in tbsCertificate" {
+	if _, err := wellFormed(bad); err == nil || err.Error() != "malformed signature AlgorithmIdentifier in tbsCertificate" {
 		t.Errorf("bad TBS algorithm: %v", err)
 	}
 	utc := func(b *cryptobyte.Builder) { b.AddASN1UTCTime(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) }
@@ -413,7 +413,7 @@ func TestWellFormedTBSFields(t *testing.T) {
 		{"subjectUniqueID with set padding bits", nil, []byte{0x82, 0x02, 0x01, 0x01}, "UniqueID"},
 	} {
 		c := &tcert{version: 2, spki: append(ecSPKI(oidP256, point), tc.spkiExtra...), key: key, notBefore: tc.notBefore}
-		_, err := WellFormed(c.der(t))
+		_, err := wellFormed(c.der(t))
 		wantErr(t, tc.name, err, tc.err)
 	}
 	for _, tc := range []struct {

@@ -8,9 +8,9 @@ import (
 	stdx509 "crypto/x509"
 	"encoding/asn1"
 	"encoding/pem"
+	"go/build"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -186,7 +186,7 @@ func newP256(t *testing.T) (*ecdsa.PrivateKey, []byte, []byte) {
 }
 
 // TestWellFormedBoundaries changes one thing of a well-formed certificate at a time, on both
-// sides of each rule WellFormed applies.
+// sides of each rule wellFormed applies.
 func TestWellFormedBoundaries(t *testing.T) {
 	key, point, compressed := newP256(t)
 	base := func() *tcert { return &tcert{version: 2, spki: ecSPKI(oidP256, point), key: key} }
@@ -266,7 +266,8 @@ func TestWellFormedBoundaries(t *testing.T) {
 		}, ok: true, note: "compressed EC point"},
 		{name: "SPKI with trailing data", edit: func(c *tcert) {
 			s := append([]byte{0x30, c.spki[1] + 2}, c.spki[2:]...)
-			c.spki = append(s, 0x05, 0x00)
+			s = append(s, 0x05, 0x00)
+			c.spki = s
 		}, reason: "subjectPublicKeyInfo", goLaxer: true},
 	}
 	for _, tc := range cases {
@@ -279,7 +280,7 @@ func TestWellFormedBoundaries(t *testing.T) {
 			if tc.der != nil {
 				der = tc.der(der)
 			}
-			notes, err := WellFormed(der)
+			notes, err := wellFormed(der)
 			switch {
 			case tc.ok && err != nil:
 				t.Fatalf("rejected: %v", err)
@@ -295,7 +296,7 @@ func TestWellFormedBoundaries(t *testing.T) {
 			// Go's crypto/x509 agrees with the rejections.
 			_, stdErr := stdx509.ParseCertificate(der)
 			if !tc.ok && !tc.goLaxer && stdErr == nil {
-				t.Errorf("Go's crypto/x509 accepts what WellFormed rejects")
+				t.Errorf("Go's crypto/x509 accepts what wellFormed rejects")
 			}
 		})
 	}
@@ -406,7 +407,7 @@ func thirdPartyCerts(t *testing.T, dir string) map[string][]byte {
 // certificate, including those zcrypto rejects (distributionPoint tests 4-6, cRLIssuer 29,
 // DSA parameter inheritance), so none is VPN.0075.
 func TestWellFormedPKITS(t *testing.T) {
-	dir := filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata", "nist-pkits", "certs")
+	dir := filepath.Join(build.Default.GOROOT, "src", "crypto", "x509", "testdata", "nist-pkits", "certs")
 	certs := thirdPartyCerts(t, dir)
 	if len(certs) == 0 {
 		t.Skip("NIST PKITS certificates not found in the Go toolchain")
@@ -414,7 +415,7 @@ func TestWellFormedPKITS(t *testing.T) {
 	env := &Env{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), Policy: DefaultPolicy()}
 	fallback := 0
 	for p, der := range certs {
-		if _, err := WellFormed(der); err != nil {
+		if _, err := wellFormed(der); err != nil {
 			t.Errorf("%s: %v", filepath.Base(p), err)
 		}
 		c := NewCert(der, p, 1, filepath.Base(p))
@@ -432,10 +433,10 @@ func TestWellFormedPKITS(t *testing.T) {
 	}
 }
 
-// TestWellFormedAcceptsWhatGoAccepts: WellFormed is never stricter than Go's crypto/x509 on
+// TestWellFormedAcceptsWhatGoAccepts: wellFormed is never stricter than Go's crypto/x509 on
 // the third-party corpora (zlint's deliberately odd certificates among them).
 func TestWellFormedAcceptsWhatGoAccepts(t *testing.T) {
-	dirs := []string{filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata"), "../../shared/corpus"}
+	dirs := []string{filepath.Join(build.Default.GOROOT, "src", "crypto", "x509", "testdata"), "../../shared/corpus"}
 	if _, err := os.Stat(dirs[1]); err != nil {
 		t.Run("corpus", func(t *testing.T) {
 			t.Skip("no ../shared/corpus: only Go's own test certificates (CI provides ../shared)")
@@ -448,8 +449,8 @@ func TestWellFormedAcceptsWhatGoAccepts(t *testing.T) {
 				continue
 			}
 			n++
-			if _, err := WellFormed(der); err != nil {
-				t.Errorf("%s: Go's crypto/x509 parses it, WellFormed says %v", p, err)
+			if _, err := wellFormed(der); err != nil {
+				t.Errorf("%s: Go's crypto/x509 parses it, wellFormed says %v", p, err)
 			}
 		}
 	}

@@ -91,7 +91,7 @@ func TestVersion1Detail(t *testing.T) {
 func TestVersion1NotATBS(t *testing.T) {
 	for _, first := range []func(b *cryptobyte.Builder){
 		func(b *cryptobyte.Builder) { b.AddASN1Boolean(true) },
-		func(b *cryptobyte.Builder) { // an algorithm, then no issuer
+		func(_ *cryptobyte.Builder) { // an algorithm, then no issuer
 		},
 	} {
 		var b cryptobyte.Builder

@@ -81,18 +81,7 @@ func parseBounded(der []byte) (rl *x509.RevocationList, withExt int, ok bool, er
 	}
 	crlExts := []byte(rest)
 	build := func(entries []byte, revokedField bool, exts []byte) []byte {
-		var b cryptobyte.Builder
-		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
-				b.AddBytes(head)
-				if revokedField {
-					b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddBytes(entries) })
-				}
-				b.AddBytes(exts)
-			})
-			b.AddBytes(trailer)
-		})
-		return b.BytesOrPanic()
+		return buildCRL(head, entries, revokedField, exts, trailer)
 	}
 	for !revoked.Empty() {
 		part := revoked
@@ -119,4 +108,22 @@ func parseBounded(der []byte) (rl *x509.RevocationList, withExt int, ok bool, er
 	rl.Raw = []byte(whole)
 	rl.RawTBSRevocationList = []byte(tbsElem)
 	return rl, withExt, true, nil
+}
+
+// buildCRL assembles a CertificateList from the tbsCertList's fields before the entries
+// (head), the entries (in a revokedCertificates SEQUENCE when revokedField), the crlExtensions
+// element exts, and the signatureAlgorithm and signatureValue elements (trailer).
+func buildCRL(head, entries []byte, revokedField bool, exts, trailer []byte) []byte {
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddBytes(head)
+			if revokedField {
+				b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) { b.AddBytes(entries) })
+			}
+			b.AddBytes(exts)
+		})
+		b.AddBytes(trailer)
+	})
+	return b.BytesOrPanic()
 }

@@ -20,7 +20,7 @@ import (
 	"github.com/zmap/zcrypto/x509"
 )
 
-// DefaultNextUpdateWarnDays: a CRL whose nextUpdate is within this many days gets a warning.
+// DefaultNextUpdateWarnDays is the default warning window: a CRL whose nextUpdate is within this many days gets a warning.
 const DefaultNextUpdateWarnDays = 7
 
 // Policy is the CRL policy in force.
@@ -122,14 +122,11 @@ type Env struct {
 // Check is one CRL check: it looks at a *CRL and may read the *Env.
 type Check = lint.Check[*CRL, *Env]
 
-// checks are the CRL checks, in the order they run (by name). A new check is one file
-// declaring its codes and a *Check, and one line here.
-var checks = []*Check{
-	contentCheck,
-	datesCheck,
-	issuerCheck,
-	versionCheck,
-}
+// checks (checks_gen.go) are the CRL checks, in the order they run (by variable name):
+// every package-level &Check{…} of the package's files. A new check is one file declaring
+// its codes and a *Check; go generate rewrites the list.
+//
+//go:generate go run ../scripts/genchecks -type=Check -list=checks
 
 // parsed is the Applies of checks that read the parsed CRL (c.X).
 func parsed(c *CRL, _ *Env) bool { return c.X != nil }

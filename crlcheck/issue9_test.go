@@ -7,10 +7,10 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	stdx509 "crypto/x509"
+	"go/build"
 	"math/big"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -286,7 +286,7 @@ func TestIssuerCRLSign(t *testing.T) {
 // TestIssuerPKITS: NIST PKITS CAs and their CRLs (certificates from the Go toolchain, CRLs
 // from Debian's python3-cryptography-vectors).
 func TestIssuerPKITS(t *testing.T) {
-	certs := filepath.Join(runtime.GOROOT(), "src", "crypto", "x509", "testdata", "nist-pkits", "certs")
+	certs := filepath.Join(build.Default.GOROOT, "src", "crypto", "x509", "testdata", "nist-pkits", "certs")
 	crls := "/usr/lib/python3/dist-packages/cryptography_vectors/x509/PKITS_data/crls"
 	if _, err := os.Stat(certs); err != nil {
 		t.Skip("no NIST PKITS certificates in the Go toolchain")

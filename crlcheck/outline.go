@@ -22,31 +22,42 @@ func HasOutline(der []byte) bool {
 	if tbs.PeekASN1Tag(cbasn1.INTEGER) && !tbs.SkipASN1(cbasn1.INTEGER) {
 		return false
 	}
-	if !tbs.SkipASN1(cbasn1.SEQUENCE) || !tbs.SkipASN1(cbasn1.SEQUENCE) || !skipTime(&tbs) {
+	// signature, issuer, thisUpdate
+	if !tbs.SkipASN1(cbasn1.SEQUENCE) {
+		return false
+	}
+	if !tbs.SkipASN1(cbasn1.SEQUENCE) || !skipTime(&tbs) {
 		return false
 	}
 	if (tbs.PeekASN1Tag(cbasn1.UTCTime) || tbs.PeekASN1Tag(cbasn1.GeneralizedTime)) && !skipTime(&tbs) {
 		return false
 	}
-	if tbs.PeekASN1Tag(cbasn1.SEQUENCE) {
-		var revoked cryptobyte.String
-		if !tbs.ReadASN1(&revoked, cbasn1.SEQUENCE) {
-			return false
-		}
-		for !revoked.Empty() {
-			var entry cryptobyte.String
-			if !revoked.ReadASN1(&entry, cbasn1.SEQUENCE) || !entry.SkipASN1(cbasn1.INTEGER) || !skipTime(&entry) {
-				return false
-			}
-			if !entry.Empty() && (!entry.SkipASN1(cbasn1.SEQUENCE) || !entry.Empty()) {
-				return false
-			}
-		}
+	if tbs.PeekASN1Tag(cbasn1.SEQUENCE) && !skipRevoked(&tbs) {
+		return false
 	}
 	if tbs.PeekASN1Tag(cbasn1.Tag(0).Constructed().ContextSpecific()) && !tbs.SkipASN1(cbasn1.Tag(0).Constructed().ContextSpecific()) {
 		return false
 	}
 	return tbs.Empty() && list.SkipASN1(cbasn1.SEQUENCE) && list.ReadASN1(&x, cbasn1.BIT_STRING) && list.Empty()
+}
+
+// skipRevoked skips the revokedCertificates SEQUENCE OF SEQUENCE { INTEGER, Time, SEQUENCE
+// OPTIONAL }.
+func skipRevoked(tbs *cryptobyte.String) bool {
+	var revoked cryptobyte.String
+	if !tbs.ReadASN1(&revoked, cbasn1.SEQUENCE) {
+		return false
+	}
+	for !revoked.Empty() {
+		var entry cryptobyte.String
+		if !revoked.ReadASN1(&entry, cbasn1.SEQUENCE) || !entry.SkipASN1(cbasn1.INTEGER) || !skipTime(&entry) {
+			return false
+		}
+		if !entry.Empty() && (!entry.SkipASN1(cbasn1.SEQUENCE) || !entry.Empty()) {
+			return false
+		}
+	}
+	return true
 }
 
 func skipTime(s *cryptobyte.String) bool {

@@ -12,9 +12,9 @@ func TestCheckContract(t *testing.T) {
 		p.Report("VPN.0070", "detail "+p.Subject)
 	}}
 	skipped := &Check[string, int]{Name: "skipped", Codes: []string{"VPN.0071"},
-		Applies: func(s string, env int) bool { return env > 1 },
-		Run:     func(p *Pass[string, int]) { ran = append(ran, "skipped") }}
-	last := &Check[string, int]{Name: "last", Codes: []string{"VPN.0072"}, Run: Returning(func(s string, _ int) []Finding {
+		Applies: func(_ string, env int) bool { return env > 1 },
+		Run:     func(_ *Pass[string, int]) { ran = append(ran, "skipped") }}
+	last := &Check[string, int]{Name: "last", Codes: []string{"VPN.0072"}, Run: Returning(func(_ string, _ int) []Finding {
 		ran = append(ran, "last")
 		return []Finding{New("VPN.0072", "built").At("other", 9)}
 	})}

@@ -9,6 +9,7 @@ import (
 // Severity orders findings: Notice < Warning < Error.
 type Severity int
 
+// The severities, least severe first.
 const (
 	Notice Severity = iota + 1
 	Warning

@@ -92,16 +92,12 @@ type Body struct {
 // and may read the *Options.
 type Check = lint.Check[*Body, *Options]
 
-// checks are the server body checks, in the order they run. structure comes first: the
-// others apply only to a body it found to be a vpn_server object (isServer).
-var checks = []*Check{
-	structureCheck,
-	settingsCheck,
-	serverCertCheck,
-	clientCAsCheck,
-	clientCIDRCheck,
-	localSubnetsCheck,
-}
+// checks (checks_gen.go) are the server body checks, in the order they run: the -first
+// ones below (structure first: the others apply only to a body it found to be a vpn_server
+// object, isServer), then any other package-level &Check{…} by variable name. A new check is
+// one file declaring its codes and a *Check; go generate rewrites the list.
+//
+//go:generate go run ../../scripts/genchecks -type=Check -list=checks -first=structureCheck,settingsCheck,serverCertCheck,clientCAsCheck,clientCIDRCheck,localSubnetsCheck
 
 // isServer is the Applies of every check after structure: the body has a vpn_server object.
 func isServer(b *Body, _ *Options) bool { return b.VS != nil }

@@ -102,16 +102,11 @@ var kindTitle = map[string]string{
 // kindCheck judges one kind of non-server body (its Name is the kind).
 type kindCheck = lint.Check[*kindBody, *Options]
 
-// kindChecks are the checks of the other request bodies, one per kind; RunKind runs the one
-// whose Name is the body's kind.
-var kindChecks = []*kindCheck{
-	clientCAUploadCheck,
-	userCheck,
-	usersCheck,
-	passwordCheck,
-	userGroupCheck,
-	accessPolicyCheck,
-}
+// kindChecks (kindchecks_gen.go) are the checks of the other request bodies, one per kind,
+// by variable name: every package-level &kindCheck{…}; RunKind runs the one whose Name is
+// the body's kind. go generate rewrites the list.
+//
+//go:generate go run ../../scripts/genchecks -type=kindCheck -list=kindChecks -out=kindchecks_gen.go
 
 // keyCodes are the codes every kind check's walk of the body's keys can report (top):
 // VCL.1201 becomes VCL.1251 (codeUnknownKindField) once the check has run.

@@ -157,15 +157,21 @@ type bundle struct {
 	files        []lint.FileResult
 }
 
-// checks are the Certificate Manager bundle's checks (one: the bundle is judged as a whole).
-var checks = []*lint.Check[*bundle, Options]{{
+// bundleCheck is a check of the Certificate Manager bundle. The checks list (checks_gen.go)
+// holds every package-level &bundleCheck{…}, by variable name; go generate rewrites it.
+//
+//go:generate go run ../../scripts/genchecks -type=bundleCheck -list=checks
+type bundleCheck = lint.Check[*bundle, Options]
+
+// ccmBundleCheck judges the bundle as a whole.
+var ccmBundleCheck = &bundleCheck{
 	Name: "ccm-bundle",
 	Doc:  "The server certificate as Certificate Manager imports it: the key file (readable, unencrypted, matching), the documented lengths, the chain's order and completeness, the leaf's CA flag and key usages.",
 	Codes: []string{CodeKeyEncrypted, CodeKeyUnreadable, CodeKeyMismatch, CodeCertTooLong, CodeChainTooLong,
 		CodeKeyTooLong, CodeChainUnreadable, CodeChainOrder, CodeChainIncomplete, CodeIssuerExpiresFirst, CodeLeafIsCA, CodeNoServerAuth,
 		CodeNoDigitalSignature},
 	Run: checkBundle,
-}}
+}
 
 // Codes lists every code of the package's checks (for the catalogue listing).
 func Codes() []string { return lint.CodesOf(checks) }
