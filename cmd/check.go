@@ -12,6 +12,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/gctune"
+	"github.com/vpncertlint/vpncertlint/internal/inventory"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"golang.org/x/term"
 )
@@ -89,7 +90,7 @@ it names is checked (see 'vpncertlint init').`,
 	fl.StringVar(&f.role, "role", engine.RoleAuto, "what certificates are uploaded as: auto, ca, server or crl")
 	fl.StringArrayVar(&f.ca, "ca", nil, "client CA certificate file the CRLs must be issued by (repeatable)")
 	fl.StringVar(&f.now, "now", "", "the clock, RFC 3339 (default: the current time); makes CI reproducible")
-	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(lint.Formats(), ", "))
+	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(checkFormats(), ", "))
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, notice or none")
 	fl.StringVar(&f.lang, "lang", "", "language of the text and markdown reports: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)")
 	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
@@ -129,8 +130,8 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 			return usageErr("--now %q is not an RFC 3339 time such as 2026-01-02T15:04:05Z", f.now)
 		}
 	}
-	if !contains(lint.Formats(), f.format) {
-		return usageErr("unknown --format %q (want %s)", f.format, strings.Join(lint.Formats(), ", "))
+	if !contains(checkFormats(), f.format) {
+		return usageErr("unknown --format %q (want %s)", f.format, strings.Join(checkFormats(), ", "))
 	}
 	useColor := false
 	switch f.color {
@@ -173,6 +174,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 			return fmt.Errorf("%s (from the command line or the zlint section of %s)", err, gate.name)
 		}
 		return err
+	}
+	if f.format == "html" {
+		gate.inv = inventory.Attach(&opts) // the HTML report's expiry timeline
 	}
 	// The text format does not print the objects' identities; a configuration's waivers
 	// match on them.

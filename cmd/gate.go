@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/htmlreport"
+	"github.com/vpncertlint/vpncertlint/internal/inventory"
 	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -43,7 +46,7 @@ func registerCompletions(c *cobra.Command) {
 		}
 	}
 	_ = c.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return lint.Formats(), cobra.ShellCompDirectiveNoFileComp
+		return checkFormats(), cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = c.RegisterFlagCompletionFunc("role", fixed(engine.Roles...))
 	_ = c.RegisterFlagCompletionFunc("lang", fixed("en", "zh"))
@@ -58,10 +61,11 @@ func registerCompletions(c *cobra.Command) {
 // gate is the configuration in force for one check run (nil cfg: none).
 type gate struct {
 	cfg   *config.Config
-	name  string // the configuration's path as shown in findings
-	whole bool   // the run covers every file of the configuration
-	root  string // directory report URIs are relative to
-	out   string // --output
+	name  string               // the configuration's path as shown in findings
+	whole bool                 // the run covers every file of the configuration
+	root  string               // directory report URIs are relative to
+	out   string               // --output
+	inv   *inventory.Collector // the run's certificates and CRLs, for --format html
 }
 
 // loadConfig finds and reads the project configuration the flags ask for (nil: none).
@@ -213,10 +217,30 @@ func (g *gate) write(cmd *cobra.Command, format string, rep *lint.Report, fo lin
 		}
 		format = "text"
 	}
-	if err := lint.Write(cmd.OutOrStdout(), format, rep, fo); err != nil {
+	if err := g.render(cmd.OutOrStdout(), format, rep, fo); err != nil {
 		return writeError{err}
 	}
 	return nil
+}
+
+// checkFormats are check's --format values: lint's and html.
+func checkFormats() []string {
+	out := append(lint.Formats(), "html")
+	sort.Strings(out)
+	return out
+}
+
+// render writes rep in format: html (with the run's certificates and CRLs) by htmlreport,
+// the other formats by lint.
+func (g *gate) render(w io.Writer, format string, rep *lint.Report, fo lint.FormatOptions) error {
+	if format == "html" {
+		rows, err := g.inv.Rows(rep)
+		if err != nil {
+			return err
+		}
+		return htmlreport.Write(w, htmlreport.Data{Title: "vpncertlint check report", Tool: rep.Tool, Now: g.inv.Now(), Rows: rows, Report: rep})
+	}
+	return lint.Write(w, format, rep, fo)
 }
 
 // writeFile writes the report in format to --output.
@@ -229,7 +253,7 @@ func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions)
 			return err
 		}
 		bw := bufio.NewWriterSize(f, 64<<10)
-		werr := lint.Write(bw, format, rep, fo)
+		werr := g.render(bw, format, rep, fo)
 		if werr == nil {
 			werr = bw.Flush()
 		}
@@ -255,7 +279,7 @@ func (g *gate) writeFile(format string, rep *lint.Report, fo lint.FormatOptions)
 	}
 	defer os.Remove(tmp.Name())
 	bw := bufio.NewWriterSize(tmp, 64<<10)
-	werr := lint.Write(bw, format, rep, fo)
+	werr := g.render(bw, format, rep, fo)
 	if werr == nil {
 		werr = bw.Flush()
 	}

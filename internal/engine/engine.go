@@ -86,6 +86,20 @@ type Options struct {
 	// Sifter, when set, gives the run's report its Sift, which sees every finding before the
 	// report counts or keeps it: a project configuration's severity overrides and waivers.
 	Sifter func(*lint.Report) func(*lint.Finding) bool
+	// Observe, when set, is called with every certificate and CRL of the inputs as parsed
+	// (not those of ContextCAs), for an inventory of them. It is called from the workers
+	// that check the inputs, concurrently and in no particular order: it must be safe for
+	// concurrent use, and must not keep Cert or CRL (large) beyond what it needs.
+	Observe func(Observed)
+}
+
+// Observed is one certificate or CRL of a run's inputs, as Options.Observe sees it.
+type Observed struct {
+	File string // the input's path, with "/" (as in the report)
+	Line int    // the BEGIN line of its block (as its findings' line)
+	Role string // ca or server for a certificate, "" for a CRL
+	Cert *certcheck.Cert
+	CRL  *crlcheck.CRL
 }
 
 func (o *Options) defaults() {
@@ -466,6 +480,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				out.findings = append(out.findings, o.Zlint.Cert(c)...)
 			}
 			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
+			if o.Observe != nil && !in.context {
+				o.Observe(Observed{File: lint.SlashPath(in.path), Line: b.BeginLine, Role: string(c.Role), Cert: c})
+			}
 			if c.Role == certcheck.RoleCA {
 				out.cas = append(out.cas, c)
 			} else if o.ServerBundle != nil {
@@ -476,6 +493,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 		case b.Type == labelCRL && want == kindCRL:
 			c := crlcheck.NewCRL(b.Bytes, in.path, b.BeginLine, name)
 			info.Kind, info.Object = "crl", c.Object()
+			if o.Observe != nil && !in.context {
+				o.Observe(Observed{File: lint.SlashPath(in.path), Line: b.BeginLine, CRL: c})
+			}
 			out.crls = append(out.crls, c)
 		default:
 			out.findings = append(out.findings, lint.New(want.FormatCode(),
