@@ -14,15 +14,15 @@ import (
 // scroll sideways), each row the same height whatever the number of rows; the body
 // scrolls under the sticky axis (see the page's CSS).
 const (
-	svgWidth    = 1160
-	labelWidth  = 400 // the rows' labels, left of the plot
+	svgWidth    = 1120
+	labelWidth  = 390 // the rows' labels, left of the plot
 	plotLeft    = labelWidth + 10
-	plotRight   = svgWidth - 20
+	plotRight   = svgWidth - 24
 	rowHeight   = 16
 	barHeight   = 10
 	groupHeight = 24
 	axisHeight  = 34
-	labelRunes  = 60 // a label longer than this is cut with …
+	labelRunes  = 58 // a label longer than this is cut with …
 	maxSpan     = 15 // years the axis reaches each side of now at most
 )
 
