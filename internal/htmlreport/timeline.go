@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -153,7 +154,7 @@ func buildTimeline(rows []inventory.Row, now time.Time) timeline {
 		RowHeight: rowHeight, BarHeight: barHeight, ClipX: plotRight + 3, NoDatesX: plotLeft}
 	s := domain(rows, now)
 	tl.Ticks = ticks(s)
-	tl.NowX = px(s.x(now))
+	tl.NowX = px(math.Round(s.x(now))) // on a pixel boundary: the 2-pixel line is drawn solid
 	tl.NowLabel = "now " + now.UTC().Format("2006-01-02")
 	bySet := map[string][]int{}
 	var names []string
