@@ -72,6 +72,14 @@ above that severity; 2 on a usage error or an input that could not be read.`,
 	fl.StringVar(&f.gate.config, "config", "", "project configuration file (default: .vpncertlint.yaml in the working directory or its parents)")
 	fl.BoolVar(&f.gate.noConfig, "no-config", false, "ignore any project configuration")
 	c.MarkFlagsMutuallyExclusive("config", "no-config")
+	fixed := func(vals ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return vals, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = c.RegisterFlagCompletionFunc("format", fixed(inventoryFormats...))
+	_ = c.RegisterFlagCompletionFunc("fail-on", fixed("none", "any", "error", "warning", "notice"))
+	_ = c.RegisterFlagCompletionFunc("role", fixed(engine.Roles...))
 	return c
 }
 
