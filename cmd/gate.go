@@ -238,7 +238,11 @@ func (g *gate) render(w io.Writer, format string, rep *lint.Report, fo lint.Form
 		if err != nil {
 			return err
 		}
-		return htmlreport.Write(w, htmlreport.Data{Title: "vpncertlint check report", Tool: rep.Tool, Now: g.inv.Now(), Rows: rows, Report: rep})
+		bw := bufio.NewWriterSize(w, 64<<10) // the template writes in small pieces
+		if err := htmlreport.Write(bw, htmlreport.Data{Title: "vpncertlint check report", Tool: rep.Tool, Now: g.inv.Now(), Rows: rows, Report: rep}); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
 	return lint.Write(w, format, rep, fo)
 }
