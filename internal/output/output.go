@@ -42,6 +42,10 @@ type Options struct {
 	// LinkRoot is the directory the markdown format's link paths are relative to (the
 	// repository's work tree); "" leaves the paths as given.
 	LinkRoot string
+	// Objects gives the html format the run's certificates and CRLs for its expiry timeline
+	// and table (an html.Source: internal/inventory's Collector); nil: none. The other
+	// formats ignore it.
+	Objects any
 }
 
 // Formatter writes a report in one format.
