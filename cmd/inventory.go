@@ -140,7 +140,7 @@ func runInventory(cmd *cobra.Command, f *inventoryFlags, args []string) error {
 		return err
 	}
 	for _, fr := range rep.ErrorFiles() {
-		fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", output.TextSafe(fr.File), output.TextSafe(fr.Error))
+		_, _ = fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", output.TextSafe(fr.File), output.TextSafe(fr.Error))
 	}
 	if rep.IOErrors() > 0 {
 		return exitError{report.ExitUsage}

@@ -107,19 +107,25 @@ func dash(s string) string {
 func writeText(w io.Writer, rows []Row, m Meta) error {
 	bw := bufio.NewWriter(w)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(textHeader, "\t"))
+	ew := &output.ErrWriter{W: tw} // keeps the first error
+	ew.Printf("%s\n", strings.Join(textHeader, "\t"))
 	for i := range rows {
 		cells := rows[i].textCells()
 		for k := range cells {
 			// Names come from the inputs: no control character, no tab to break the columns.
 			cells[k] = strings.ReplaceAll(output.TextSafe(cells[k]), "\t", `\t`)
 		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		ew.Printf("%s\n", strings.Join(cells, "\t"))
+	}
+	if ew.Err != nil {
+		return ew.Err
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(bw, summaryLine(rows, m))
+	if _, err := fmt.Fprintln(bw, summaryLine(rows, m)); err != nil {
+		return err
+	}
 	return bw.Flush()
 }
 
@@ -152,9 +158,10 @@ func summaryLine(rows []Row, m Meta) string {
 
 func writeMarkdown(w io.Writer, rows []Row, m Meta) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "## vpncertlint inventory\n\n")
+	ew := &output.ErrWriter{W: bw} // keeps the first error
+	ew.Printf("## vpncertlint inventory\n\n")
 	head := []string{"Days left", "Status", "Role", "Set", "Not before", "Not after", "Key", "Signature", "SHA-256", "Worst", "File", "Subject", "Issuer"}
-	fmt.Fprintf(bw, "| %s |\n|%s\n", strings.Join(head, " | "), strings.Repeat("---|", len(head)))
+	ew.Printf("| %s |\n|%s\n", strings.Join(head, " | "), strings.Repeat("---|", len(head)))
 	for i := range rows {
 		r := &rows[i]
 		cells := r.textCells()
@@ -165,8 +172,11 @@ func writeMarkdown(w io.Writer, rows []Row, m Meta) error {
 		if r.WorstCode != "" {
 			cells[9] = "`" + r.WorstCode + "`" // a catalogue code: letters, digits, . and _
 		}
-		fmt.Fprintf(bw, "| %s |\n", strings.Join(cells, " | "))
+		ew.Printf("| %s |\n", strings.Join(cells, " | "))
 	}
-	fmt.Fprintf(bw, "\n%s\n", markdown.Cell(summaryLine(rows, m)))
+	ew.Printf("\n%s\n", markdown.Cell(summaryLine(rows, m)))
+	if ew.Err != nil {
+		return ew.Err
+	}
 	return bw.Flush()
 }

@@ -231,34 +231,9 @@ func crlSigAlg(der []byte) string {
 func (c *Collector) Rows(rep *report.Report) ([]Row, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	type worst struct {
-		sev  lint.Severity
-		code string
-	}
 	if rep != nil && !c.findingsAdded {
-		byPlace := map[string]worst{}
-		want := map[string]bool{}
-		for i := range c.rows {
-			want[place(c.rows[i].File, c.rows[i].Line)] = true
-		}
-		err := rep.EachFinding(func(f *lint.Finding) error {
-			k := place(f.File, f.Line)
-			if !want[k] {
-				return nil
-			}
-			w, ok := byPlace[k]
-			if !ok || f.Severity > w.sev || f.Severity == w.sev && f.Code < w.code {
-				byPlace[k] = worst{f.Severity, f.Code}
-			}
-			return nil
-		})
-		if err != nil {
+		if err := c.addWorst(rep); err != nil {
 			return nil, err
-		}
-		for i := range c.rows {
-			if w, ok := byPlace[place(c.rows[i].File, c.rows[i].Line)]; ok {
-				c.rows[i].WorstCode, c.rows[i].WorstSeverity = w.code, w.sev.String()
-			}
 		}
 		c.findingsAdded = true
 	}
@@ -272,6 +247,40 @@ func (c *Collector) Rows(rep *report.Report) ([]Row, error) {
 	out := append([]Row(nil), c.rows...)
 	Sort(out)
 	return out, nil
+}
+
+// addWorst gives each row the most severe of rep's findings at its file and line (the
+// first code in order among equals).
+func (c *Collector) addWorst(rep *report.Report) error {
+	type worst struct {
+		sev  lint.Severity
+		code string
+	}
+	byPlace := map[string]worst{}
+	want := map[string]bool{}
+	for i := range c.rows {
+		want[place(c.rows[i].File, c.rows[i].Line)] = true
+	}
+	err := rep.EachFinding(func(f *lint.Finding) error {
+		k := place(f.File, f.Line)
+		if !want[k] {
+			return nil
+		}
+		w, ok := byPlace[k]
+		if !ok || f.Severity > w.sev || f.Severity == w.sev && f.Code < w.code {
+			byPlace[k] = worst{f.Severity, f.Code}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := range c.rows {
+		if w, ok := byPlace[place(c.rows[i].File, c.rows[i].Line)]; ok {
+			c.rows[i].WorstCode, c.rows[i].WorstSeverity = w.code, w.sev.String()
+		}
+	}
+	return nil
 }
 
 func place(file string, line int) string { return fmt.Sprintf("%s\x00%d", file, line) }

@@ -94,11 +94,11 @@ func domain(rows []inventory.Row, now time.Time) scale {
 			hi = *r.NotAfter
 		}
 	}
-	if min := now.AddDate(-maxSpan, 0, 0); lo.Before(min) {
-		lo = min
+	if earliest := now.AddDate(-maxSpan, 0, 0); lo.Before(earliest) {
+		lo = earliest
 	}
-	if max := now.AddDate(maxSpan, 0, 0); hi.After(max) {
-		hi = max
+	if latest := now.AddDate(maxSpan, 0, 0); hi.After(latest) {
+		hi = latest
 	}
 	if hi.Sub(lo) < 30*24*time.Hour {
 		lo, hi = lo.AddDate(0, 0, -15), hi.AddDate(0, 0, 15)
