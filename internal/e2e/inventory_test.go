@@ -18,7 +18,7 @@ import (
 
 // The inventory (vpncertlint inventory) and the HTML report, on the demo repository
 // (testdata/demo-repo) at the tests' clock: goldens in testdata/inventory. Regenerate with:
-// go test -run 'TestInventoryGolden|TestHTMLGolden' -update .
+// go test -run 'TestInventoryGolden|TestHTMLGolden' -update ./internal/e2e
 
 const demoConfig = "testdata/demo-repo/.vpncertlint.yaml"
 
