@@ -37,7 +37,7 @@ type Source interface {
 // CRLs of o.Objects (a Source, set by the engine's run; without one the page has no
 // timeline and no table).
 func Write(w io.Writer, r *report.Report, o output.Options) error {
-	d := Data{Title: "vpncertlint check report", Tool: r.Tool(), Report: r, Lang: o.Lang}
+	d := Data{Title: wordsFor(o.Lang).CheckTitle, Tool: r.Tool(), Report: r, Lang: o.Lang}
 	if o.Objects != nil {
 		src, ok := o.Objects.(Source)
 		if !ok {
@@ -76,11 +76,13 @@ type Data struct {
 	Report *report.Report
 	// ExpiresWithin is the inventory's filter as given ("" when none).
 	ExpiresWithin string
-	// Lang is the language of the findings' texts: "en" (or "") or "zh".
+	// Lang is the language of the page's headings and labels and of the findings' texts:
+	// "en" (or "") or "zh".
 	Lang string
 }
 
 type view struct {
+	W                *words
 	Title, Tool, Now string
 	ExpiresWithin    string
 	Counts           []statusCount
@@ -124,7 +126,8 @@ func WritePage(w io.Writer, d Data) error {
 }
 
 func build(d Data) (*view, error) {
-	v := &view{Title: d.Title, Tool: d.Tool.Name + " " + d.Tool.Version, Now: d.Now.UTC().Format(time.RFC3339),
+	w := wordsFor(d.Lang)
+	v := &view{W: w, Title: d.Title, Tool: d.Tool.Name + " " + d.Tool.Version, Now: d.Now.UTC().Format(time.RFC3339),
 		ExpiresWithin: d.ExpiresWithin, InventoryOpen: d.Report == nil}
 	counts := map[string]int{}
 	for i := range d.Rows {
@@ -133,9 +136,9 @@ func build(d Data) (*view, error) {
 		v.Rows = append(v.Rows, newTableRow(r))
 	}
 	for _, s := range []string{inventory.StatusExpired, inventory.StatusSoon, inventory.StatusOK, inventory.StatusNotYet, inventory.StatusUnknown} {
-		v.Counts = append(v.Counts, statusCount{s, statusWords[s], counts[s]})
+		v.Counts = append(v.Counts, statusCount{s, w.Status[s], counts[s]})
 	}
-	v.Timeline = buildTimeline(safeRows(d.Rows), d.Now)
+	v.Timeline = buildTimeline(safeRows(d.Rows), d.Now, w)
 	if d.Report == nil {
 		return v, nil
 	}
@@ -155,8 +158,7 @@ func newTableRow(r *inventory.Row) tableRow {
 func addReport(v *view, rep *report.Report, lang string) error {
 	v.HasReport = true
 	s := rep.Summary()
-	v.Summary = fmt.Sprintf("%s, %s, %s in %s (%s)", count(s.Error, "error"), count(s.Warning, "warning"),
-		count(s.Notice, "notice"), count(rep.NumFiles(), "input"), count(rep.NumObjects(), "object"))
+	v.Summary = output.WordsFor(lang).Totals(s, rep.NumFiles(), rep.NumObjects())
 	v.Waived = s.Waived
 	for _, fr := range rep.ErrorFiles() {
 		v.IOErrors = append(v.IOErrors, fileView{File: safe(fr.File), Error: safe(fr.Error)})
@@ -175,7 +177,7 @@ func addReport(v *view, rep *report.Report, lang string) error {
 func newFileView(file string, fs []lint.Finding, lang string) fileView {
 	fv := fileView{File: safe(file)}
 	if file == "" {
-		fv.File = "(the run)"
+		fv.File = wordsFor(lang).RunFile
 	}
 	var e, wn, n int
 	for i := range fs {
@@ -197,7 +199,7 @@ func newFileView(file string, fs []lint.Finding, lang string) fileView {
 		fv.Findings = append(fv.Findings, findingView{Line: line, Severity: f.Severity.String(), Code: f.Code,
 			Message: safe(msg), Detail: safe(f.Detail)})
 	}
-	fv.Counts = fmt.Sprintf("%s, %s, %s", count(e, "error"), count(wn, "warning"), count(n, "notice"))
+	fv.Counts = wordsFor(lang).fileCounts(e, wn, n)
 	return fv
 }
 
@@ -227,13 +229,4 @@ func safeRows(rows []inventory.Row) []inventory.Row {
 		out[i] = r
 	}
 	return out
-}
-
-// statusWords are the legend's words for the statuses.
-var statusWords = map[string]string{
-	inventory.StatusExpired: "expired",
-	inventory.StatusSoon:    "expiring soon",
-	inventory.StatusOK:      "valid",
-	inventory.StatusNotYet:  "not yet valid",
-	inventory.StatusUnknown: "unknown dates",
 }

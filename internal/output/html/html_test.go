@@ -120,7 +120,7 @@ func TestThousandRows(t *testing.T) {
 // The axis: year ticks over a long span, month ticks over a short one; now marked; a date
 // in 9999 is clipped to 15 years after now (with an arrow) rather than squashing the rest.
 func TestAxis(t *testing.T) {
-	long := buildTimeline([]inventory.Row{row(1, "CN=a", now.AddDate(-2, 0, 0), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), inventory.StatusOK)}, now)
+	long := buildTimeline([]inventory.Row{row(1, "CN=a", now.AddDate(-2, 0, 0), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), inventory.StatusOK)}, now, &wordsEN)
 	if len(long.Ticks) < 5 || len(long.Ticks) > 14 || !regexp.MustCompile(`^\d{4}$`).MatchString(long.Ticks[0].Label) {
 		t.Errorf("long span ticks %+v", long.Ticks)
 	}
@@ -131,7 +131,7 @@ func TestAxis(t *testing.T) {
 	if last := long.Ticks[len(long.Ticks)-1]; last.Label != "" && last.Label > "2041" {
 		t.Errorf("axis reaches %s, want at most 15 years after now", last.Label)
 	}
-	short := buildTimeline([]inventory.Row{row(1, "CN=a", now.AddDate(0, -2, 0), now.AddDate(0, 3, 0), inventory.StatusOK)}, now)
+	short := buildTimeline([]inventory.Row{row(1, "CN=a", now.AddDate(0, -2, 0), now.AddDate(0, 3, 0), inventory.StatusOK)}, now, &wordsEN)
 	if len(short.Ticks) < 3 || !regexp.MustCompile(`^\d{4}-\d{2}$`).MatchString(short.Ticks[0].Label) {
 		t.Errorf("short span ticks %+v", short.Ticks)
 	}
@@ -140,7 +140,7 @@ func TestAxis(t *testing.T) {
 		t.Errorf("now at x=%v, outside the plot", nowX)
 	}
 	noDates := inventory.Row{File: "x.crl", Kind: inventory.KindCRL, Status: inventory.StatusUnknown}
-	tl := buildTimeline([]inventory.Row{noDates}, now)
+	tl := buildTimeline([]inventory.Row{noDates}, now, &wordsEN)
 	if tl.Groups[0].Rows[0].HasBar || tl.Groups[0].Name != noSet+" (1)" {
 		t.Errorf("a row without dates: %+v in group %q", tl.Groups[0].Rows[0], tl.Groups[0].Name)
 	}

@@ -149,13 +149,13 @@ func newTick(s scale, t time.Time, label string) tick {
 
 // buildTimeline lays the rows out, grouped by upload set (sorted by name, the rows in no
 // set last; a row in two sets is in both groups), each group in the rows' order.
-func buildTimeline(rows []inventory.Row, now time.Time) timeline {
+func buildTimeline(rows []inventory.Row, now time.Time, w *words) timeline {
 	tl := timeline{Width: svgWidth, AxisHeight: axisHeight, Empty: len(rows) == 0,
 		RowHeight: rowHeight, BarHeight: barHeight, ClipX: plotRight + 3, NoDatesX: plotLeft}
 	s := domain(rows, now)
 	tl.Ticks = ticks(s)
 	tl.NowX = px(math.Round(s.x(now))) // on a pixel boundary: the 2-pixel line is drawn solid
-	tl.NowLabel = "now " + now.UTC().Format("2006-01-02")
+	tl.NowLabel = w.Now + now.UTC().Format("2006-01-02")
 	bySet := map[string][]int{}
 	var names []string
 	for i, r := range rows {
@@ -180,7 +180,7 @@ func buildTimeline(rows []inventory.Row, now time.Time) timeline {
 	for _, name := range names {
 		g := group{Name: fmt.Sprintf("%s (%d)", name, len(bySet[name]))}
 		if name != noSet {
-			g.Name = "upload set " + g.Name
+			g.Name = w.UploadSet + g.Name
 		}
 		y += groupHeight
 		g.Y = y - 7
