@@ -256,3 +256,24 @@ func near(a, b color.RGBA) bool {
 	}
 	return d(a.R, b.R) <= 8 && d(a.G, b.G) <= 8 && d(a.B, b.B) <= 8
 }
+
+// check --format html --lang zh: the page's headings are Chinese, its timeline and table the
+// same rows as in English.
+func TestHTMLLangZH(t *testing.T) {
+	zh, errb, code := runEnv(t, nil, "check", "--config", demoConfig, "--now", testNow, "--format", "html", "--lang", "zh")
+	if code != 0 || errb != "" {
+		t.Fatalf("exit %d, stderr %q", code, errb)
+	}
+	en, _, _ := runEnv(t, nil, "check", "--config", demoConfig, "--now", testNow, "--format", "html", "--lang", "en")
+	for _, w := range []string{`<html lang="zh">`, "到期时间线", "证书和CRL", "剩余天数"} {
+		if !strings.Contains(zh, w) {
+			t.Errorf("zh: no %q", w)
+		}
+	}
+	if strings.Contains(zh, "Expiry timeline") || strings.Contains(en, "到期时间线") {
+		t.Error("a page in the other language's words")
+	}
+	if a, b := strings.Count(zh, `<g class="row">`), strings.Count(en, `<g class="row">`); a != b || a == 0 {
+		t.Errorf("timeline rows: zh %d, en %d", a, b)
+	}
+}
