@@ -44,6 +44,10 @@ func checkValidity(c *Cert, env *Env) []lint.Finding {
 	return out
 }
 
+// Validity returns the certificate's notBefore and notAfter as the checks read them (see
+// validity); ok is false when neither parser could read them.
+func (c *Cert) Validity() (notBefore, notAfter time.Time, ok bool) { return c.validity() }
+
 // validity returns the certificate's dates: vpncertlint's own reading of the DER, or, when
 // that could not read them but zcrypto (more lenient with time encodings) did, zcrypto's, so
 // that a date format one parser tolerates never silently skips the validity check.

@@ -182,6 +182,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		}
 		return err
 	}
+	if f.format == "html" {
+		gate.inv = attachInventory(&opts) // the HTML report's expiry timeline
+	}
 	// The text format does not print the objects' identities; a configuration's waivers
 	// match on them.
 	opts.Lean = f.format == "text" && gate.cfg == nil
@@ -203,6 +206,9 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	}
 	fo := output.Options{Lang: f.lang, Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root,
 		Width: terminalWidth(cmd), LinkBase: f.markdownLinkBase, LinkRoot: repoRoot()}
+	if gate.inv != nil {
+		fo.Objects = gate.inv
+	}
 	if !cmd.Flags().Changed("markdown-link-base") {
 		fo.LinkBase = ciLinkBase(func(k string) string { return getenv(cmd, k) })
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
+	"github.com/vpncertlint/vpncertlint/internal/inventory"
 	"github.com/vpncertlint/vpncertlint/internal/output"
 	"github.com/vpncertlint/vpncertlint/internal/output/formats"
 	"github.com/vpncertlint/vpncertlint/internal/report"
@@ -65,10 +66,11 @@ func registerCompletions(c *cobra.Command) {
 // gate is the configuration in force for one check run (nil cfg: none).
 type gate struct {
 	cfg   *config.Config
-	name  string // the configuration's path as shown in findings
-	whole bool   // the run covers every file of the configuration
-	root  string // directory report URIs are relative to
-	out   string // --output
+	name  string               // the configuration's path as shown in findings
+	whole bool                 // the run covers every file of the configuration
+	root  string               // directory report URIs are relative to
+	out   string               // --output
+	inv   *inventory.Collector // the run's certificates and CRLs, for --format html
 }
 
 // loadConfig finds and reads the project configuration the flags ask for (nil: none).

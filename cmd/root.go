@@ -140,6 +140,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on;
 	}
 	root.AddCommand(newCheckCmd(), newCodesCmd(), newVersionCmd())
 	root.AddCommand(newInitCmd(), newConfigCmd(), newExplainCmd())
+	root.AddCommand(newInventoryCmd())
 	return root
 }
 

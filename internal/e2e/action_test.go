@@ -57,7 +57,11 @@ func TestAction(t *testing.T) {
 	if js := steps["Job summary"]; !strings.Contains(js.If, "always()") || !strings.Contains(js.Run, "--format markdown") || !strings.Contains(js.Run, `"$GITHUB_STEP_SUMMARY"`) {
 		t.Errorf("job summary step %+v", js)
 	}
-	for _, in := range []string{"version", "args", "fail-on", "sarif-file", "upload-sarif", "working-directory", "job-summary"} {
+	if up := steps["Upload HTML report"]; !strings.HasPrefix(up.Uses, "actions/upload-artifact@") || !strings.Contains(up.If, "always()") ||
+		!strings.Contains(up.If, "inputs.html-report != ''") || up.With["name"] != "${{ inputs.html-artifact }}" {
+		t.Errorf("HTML upload step %+v", up)
+	}
+	for _, in := range []string{"version", "args", "fail-on", "sarif-file", "upload-sarif", "working-directory", "job-summary", "html-report", "html-artifact"} {
 		if _, ok := a.Inputs[in]; !ok {
 			t.Errorf("input %s missing", in)
 		}
@@ -125,6 +129,24 @@ func TestAction(t *testing.T) {
 	}
 	if _, err := step(steps["Job summary"], "ARGS=--no-such-flag", "GITHUB_STEP_SUMMARY="+summary); err != nil {
 		t.Errorf("the job summary step fails the job: %v", err)
+	}
+	// The HTML report: written to the file (nothing in the log), with the expired CA on the
+	// timeline; it never fails the job.
+	out, err = step(steps["HTML report"], "ARGS=--now 2026-06-01T00:00:00Z", "HTML=report.html")
+	if err != nil || out != "" {
+		t.Fatalf("the HTML report step: %v\n%s", err, out)
+	}
+	html, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<!DOCTYPE html>", "Expiry timeline", `<rect class="expired"`, "pki/prod/ca/expired-ca.pem"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("the HTML report lacks %q", want)
+		}
+	}
+	if out, err := step(steps["HTML report"], "ARGS=--no-such-flag", "HTML=report.html"); err != nil || !strings.Contains(out, "::warning") {
+		t.Errorf("a failed HTML report: %v\n%s", err, out)
 	}
 	if _, err := step(steps["Result"], "CODE=1"); err == nil {
 		t.Error("the result step must fail the job on exit code 1")

@@ -82,6 +82,20 @@ type Options struct {
 	// severity overrides and waivers, which see every finding before the report counts or
 	// keeps it) and when it spills to its temporary file.
 	Report report.Options
+	// Observe, when set, is called with every certificate and CRL of the inputs as parsed
+	// (not those of ContextCAs), for an inventory of them. It is called from the workers
+	// that check the inputs, concurrently and in no particular order: it must be safe for
+	// concurrent use, and must not keep Cert or CRL (large) beyond what it needs.
+	Observe func(Observed)
+}
+
+// Observed is one certificate or CRL of a run's inputs, as Options.Observe sees it.
+type Observed struct {
+	File string // the input's path, with "/" (as in the report)
+	Line int    // the BEGIN line of its block (as its findings' line)
+	Role string // ca or server for a certificate, "" for a CRL
+	Cert *certcheck.Cert
+	CRL  *crlcheck.CRL
 }
 
 func (o *Options) defaults() {
@@ -478,6 +492,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 				out.findings = append(out.findings, o.Zlint.Cert(c)...)
 			}
 			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
+			if o.Observe != nil && !in.context {
+				o.Observe(Observed{File: report.SlashPath(in.path), Line: b.BeginLine, Role: string(c.Role), Cert: c})
+			}
 			if c.Role == certcheck.RoleCA {
 				out.cas = append(out.cas, c)
 			} else if o.ServerBundle != nil {
@@ -508,6 +525,9 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	}
 	for _, b := range crls {
 		c := crlcheck.NewCRL(b.der, in.path, b.line, name)
+		if o.Observe != nil && !in.context {
+			o.Observe(Observed{File: report.SlashPath(in.path), Line: b.line, CRL: c})
+		}
 		if !o.Lean {
 			out.file.Objects[b.object].Object = c.Object()
 		}

@@ -1,7 +1,7 @@
 // Package output holds what the report formats share: their Options, the words of the text
 // and markdown formats in English and Chinese, escaping for a line of text (TextSafe) and
 // the paths shown. Each format is a package below it (text, json, sarif, junit, github,
-// markdown) with a Write(w, rep, o) function; internal/output/formats names them.
+// markdown, html) with a Write(w, rep, o) function; internal/output/formats names them.
 //
 // A format renders each finding's texts from its code and arguments in Options.Lang
 // (lint.Finding.Text) and reads the report through its iterators only (EachFile,
@@ -42,6 +42,10 @@ type Options struct {
 	// LinkRoot is the directory the markdown format's link paths are relative to (the
 	// repository's work tree); "" leaves the paths as given.
 	LinkRoot string
+	// Objects gives the html format the run's certificates and CRLs for its expiry timeline
+	// and table (an html.Source: internal/inventory's Collector); nil: none. The other
+	// formats ignore it.
+	Objects any
 }
 
 // Formatter writes a report in one format.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/vpncertlint/vpncertlint/internal/output"
 	"github.com/vpncertlint/vpncertlint/internal/output/github"
+	"github.com/vpncertlint/vpncertlint/internal/output/html"
 	"github.com/vpncertlint/vpncertlint/internal/output/json"
 	"github.com/vpncertlint/vpncertlint/internal/output/junit"
 	"github.com/vpncertlint/vpncertlint/internal/output/markdown"
@@ -25,6 +26,7 @@ var byName = map[string]output.Formatter{
 	"junit":    junit.Write,
 	"github":   github.Write,
 	"markdown": markdown.Write,
+	"html":     html.Write, // with output.Options.Objects for its timeline (see html.Source)
 }
 
 // Names lists the format names, sorted.
