@@ -110,8 +110,8 @@ var sigAlgs = map[string]sigAlg{
 	"1.2.156.10197.1.501":    {"SM2-with-SM3", "SM3"},
 }
 
-// sigAlgName names a signature algorithm OID.
-func sigAlgName(oid asn1.ObjectIdentifier) string {
+// SigAlgName names a signature algorithm OID.
+func SigAlgName(oid asn1.ObjectIdentifier) string {
 	if s, ok := sigAlgs[oid.String()]; ok {
 		return s.Name
 	}

@@ -317,8 +317,8 @@ func TestSignatureAlgorithmBoundaries(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.oid, got, tc.want)
 		}
 	}
-	if got := sigAlgName(nil); got != "unreadable signature algorithm" {
-		t.Errorf("sigAlgName(nil) = %q", got)
+	if got := SigAlgName(nil); got != "unreadable signature algorithm" {
+		t.Errorf("SigAlgName(nil) = %q", got)
 	}
 }
 

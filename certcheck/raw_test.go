@@ -28,7 +28,7 @@ func TestParseRawOutline(t *testing.T) {
 	if got := r.Key.KeyName(); got != "RSA-3072" {
 		t.Errorf("key %s", got)
 	}
-	if got := sigAlgName(r.SigAlg); got != "sha256WithRSAEncryption" {
+	if got := SigAlgName(r.SigAlg); got != "sha256WithRSAEncryption" {
 		t.Errorf("sig %s", got)
 	}
 	if !r.HasDates || !r.NotAfter.Equal(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)) {

@@ -37,7 +37,7 @@ func checkSignatureAlgorithm(c *Cert, _ *Env) []lint.Finding {
 	alg, known := sigAlgs[oid.String()]
 	switch {
 	case !known:
-		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("%s; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", sigAlgName(oid)))}
+		return []lint.Finding{c.Finding("VPN.0071", fmt.Sprintf("%s; accepted: RSA PKCS#1 v1.5 or ECDSA with SHA-256/384/512", SigAlgName(oid)))}
 	case acceptedSigAlgs[alg.Name]:
 		return nil
 	case alg.Name == "RSASSA-PSS":
