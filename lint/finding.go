@@ -21,8 +21,12 @@ type Finding struct {
 	File        string   `json:"file"`
 	Line        int      `json:"line"`
 	// Field is the JSON/YAML path of the offending field in a server body, if any.
-	Field   string `json:"field,omitempty"`
-	Related string `json:"related,omitempty"`
+	Field string `json:"field,omitempty"`
+	// Resource is the Terraform resource address the finding is about
+	// (module.vpn.huaweicloud_vpn_server.main), for a plan or a configuration; Field is then
+	// the argument path (client_ca_certificates[1].content).
+	Resource string `json:"resource,omitempty"`
+	Related  string `json:"related,omitempty"`
 	Object
 
 	// Args fill the message's %s placeholders (the file's base name, the certificate's name…).

@@ -110,6 +110,14 @@ type sarifResult struct {
 
 type sarifLocation struct {
 	Physical sarifPhysical `json:"physicalLocation"`
+	// Logical names a Terraform resource (and its argument) a finding is about.
+	Logical []sarifLogical `json:"logicalLocations,omitempty"`
+}
+
+type sarifLogical struct {
+	Name               string `json:"name,omitempty"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
 }
 
 type sarifPhysical struct {
@@ -292,6 +300,9 @@ func sarifResultOf(f *Finding, index map[string]int, o FormatOptions) sarifResul
 			Region:   &sarifRegion{StartLine: line},
 		}}}
 	}
+	if f.Resource != "" && len(res.Locations) > 0 {
+		res.Locations[0].Logical = terraformLogical(f.Resource, f.Field)
+	}
 	return res
 }
 
@@ -318,4 +329,14 @@ func pathSegmentEscape(s string) string {
 		b.WriteByte(hexd[c&15])
 	}
 	return b.String()
+}
+
+// terraformLogical is the SARIF logical location of a Terraform resource address and, if
+// any, the argument path in it.
+func terraformLogical(resource, field string) []sarifLogical {
+	l := []sarifLogical{{Name: resource, FullyQualifiedName: resource, Kind: "resource"}}
+	if field != "" {
+		l = append(l, sarifLogical{Name: field, FullyQualifiedName: resource + "." + field, Kind: "member"})
+	}
+	return l
 }

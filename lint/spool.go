@@ -264,6 +264,7 @@ func (e *encoder) finding(f *Finding) {
 	e.str(f.File)
 	e.int(f.Line)
 	e.str(f.Field)
+	e.str(f.Resource)
 	e.str(f.Related)
 	e.object(&f.Object)
 	e.uint(uint64(len(f.Args)))
@@ -331,6 +332,7 @@ const (
 	slotKind
 	slotRole
 	slotError
+	slotResource
 	numSlots
 )
 
@@ -409,6 +411,7 @@ func (d *decoder) finding(f *Finding) {
 	f.File = d.field(slotFile)
 	f.Line = d.int()
 	f.Field = d.field(slotField)
+	f.Resource = d.field(slotResource)
 	f.Related = d.field(slotRelated)
 	d.object(&f.Object)
 	if n := d.uint(); n > 0 {
