@@ -162,6 +162,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 		Body:           f.body.mode,
 		MaxConnections: f.body.maxConnections,
 		VPCRoutes:      f.body.vpcRoutes,
+		TFDir:          f.body.tfDir,
 	}
 	gate, args, err := prepareGate(cmd, &f.gate, &opts, args)
 	if err != nil {

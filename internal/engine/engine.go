@@ -86,6 +86,9 @@ type Options struct {
 	// Sifter, when set, gives the run's report its Sift, which sees every finding before the
 	// report counts or keeps it: a project configuration's severity overrides and waivers.
 	Sifter func(*lint.Report) func(*lint.Finding) bool
+	// TFDir is the Terraform configuration of the plans checked (--tf-dir): their findings
+	// are placed on its .tf lines.
+	TFDir string
 }
 
 func (o *Options) defaults() {
@@ -400,6 +403,10 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 		out.file.Error = in.err.Error()
 		return out
 	}
+	if in.tfDir {
+		checkTerraformConfig(in, o, out)
+		return out
+	}
 	data, err := read(in, o.Stdin, o.MaxFileSize)
 	if err != nil {
 		out.file.Error = err.Error()
@@ -417,7 +424,7 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 }
 
 func checkData(data []byte, in input, o *Options, out *outcome) {
-	if checkBody(data, in, o, out) {
+	if checkTerraformPlan(data, in, o, out) || checkBody(data, in, o, out) {
 		return
 	}
 	name := displayName(in)
