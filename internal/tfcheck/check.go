@@ -54,6 +54,8 @@ type Resource struct {
 	ServerRef string
 	// Notes are findings about the resource from reading it (unknown values of a configuration).
 	Notes []lint.Finding
+	// Unchecked marks a resource whose instances are not known: only its Notes are reported.
+	Unchecked bool
 }
 
 // Pos is a place in a .tf file.
@@ -115,6 +117,9 @@ func Check(resources []*Resource, o Options) []lint.Finding {
 		if !r.Context {
 			out = append(out, r.Notes...)
 			out = append(out, c.unknownNotes(r)...)
+		}
+		if r.Unchecked {
+			continue
 		}
 		var fs []lint.Finding
 		switch r.Type {
@@ -319,7 +324,7 @@ func (c *checker) where(s *synth, line int) string {
 	if arg != "" {
 		name += "." + arg
 	}
-	if p.File != "" && p.Line > 0 {
+	if strings.HasSuffix(p.File, ".tf") && p.Line > 0 {
 		return fmt.Sprintf("%s, %s:%d", name, p.File, p.Line)
 	}
 	return name
@@ -693,3 +698,6 @@ func (c *checker) ccm(r *Resource) []lint.Finding {
 	_, fs := servercheck.Check(servers, nil, so)
 	return append(out, fs...)
 }
+
+// IsUnknown tells whether a value of Resource.Values is known only at apply.
+func IsUnknown(v any) bool { return isUnknown(v) }

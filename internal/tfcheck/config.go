@@ -54,6 +54,7 @@ type loader struct {
 	errors    []string
 	// objects are the resources' evaluated values, for references between them.
 	objects map[string]map[string]cty.Value // module prefix -> type -> value
+	cur     *module                         // the module of the resource being evaluated
 }
 
 // LoadDir reads the configuration in dir (its *.tf files, terraform.tfvars and
@@ -281,6 +282,7 @@ func (l *loader) functions() map[string]function.Function {
 		"trimsuffix": stdlib.TrimSuffixFunc,
 		"join":       stdlib.JoinFunc,
 		"format":     stdlib.FormatFunc,
+		"toset":      toSet,
 		"file": function.New(&function.Spec{
 			Params: []function.Parameter{{Name: "path", Type: cty.String}},
 			Type:   function.StaticReturnType(cty.String),
@@ -380,7 +382,7 @@ func (l *loader) resource(cr cfgRes) []*Resource {
 			File: cr.file, Line: b.TypeRange.Start.Line, Values: map[string]any{}, Args: map[string]Pos{}}
 		f := r.unknownNote("", "its instances are not known: "+strings.TrimSpace(why))
 		r.Notes = append(r.Notes, f)
-		r.Context = false
+		r.Unchecked = true
 		return []*Resource{r}
 	}
 	var out []*Resource
@@ -388,6 +390,7 @@ func (l *loader) resource(cr cfgRes) []*Resource {
 		r := &Resource{Address: cfg + key, Config: cfg, Module: strings.TrimSuffix(cr.mod.prefix, "."), Type: typ, Name: name,
 			File: cr.file, Line: b.TypeRange.Start.Line, Args: map[string]Pos{}}
 		ctx := l.ctx(cr.mod, ctxs[i])
+		l.cur = cr.mod
 		r.Values = l.body(r, b.Body, "", ctx)
 		if e, ok := b.Body.Attributes["vpn_server_id"]; ok {
 			for _, t := range e.Expr.Variables() {
@@ -413,9 +416,14 @@ func (l *loader) body(r *Resource, body *hclsyntax.Body, prefix string, ctx *hcl
 		path := prefix + name
 		r.Args[path] = Pos{r.File, a.Expr.Range().Start.Line}
 		v, why := l.eval(a.Expr, ctx)
-		if why != "" && v.IsWhollyKnown() {
-			out[name] = unknownT{why: why}
-			continue
+		if why != "" && l.cur != nil {
+			for _, t := range a.Expr.Variables() {
+				if t.RootName() == "var" && len(t) > 1 {
+					if at, ok := t[1].(hcl.TraverseAttr); ok && l.cur.varWhy[at.Name] != "" {
+						why = l.cur.varWhy[at.Name]
+					}
+				}
+			}
 		}
 		// element lines of a list written as [ … ]
 		var elemLines []int
@@ -525,8 +533,9 @@ func blockObject(typ, block string, v map[string]any) cty.Value {
 // setOrder converts a list value to Terraform's set: each value once, in cty's order; the
 // element lines follow their values.
 func setOrder(v cty.Value, lines []int, why string) (any, []int) {
-	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
-		return ctyToAny(v, why), nil
+	if !v.IsWhollyKnown() || v.IsNull() || !v.CanIterateElements() {
+		// a set with an unknown element is unknown as a whole (its order is not known)
+		return ctyToAny(cty.UnknownVal(cty.DynamicPseudoType), why), nil
 	}
 	var elems []cty.Value
 	for it := v.ElementIterator(); it.Next(); {
@@ -670,3 +679,29 @@ func (r *Resource) unknownNote(arg, why string) lint.Finding {
 	f.Resource, f.Field = r.Address, arg
 	return f
 }
+
+// toSet is Terraform's toset for a list or tuple of strings (for_each's usual argument).
+var toSet = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		return cty.Set(cty.String), nil
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.CanIterateElements() {
+			return cty.NilVal, fmt.Errorf("toset takes a list")
+		}
+		var elems []cty.Value
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			if e.Type() != cty.String {
+				return cty.NilVal, fmt.Errorf("toset: only lists of strings are evaluated")
+			}
+			elems = append(elems, e)
+		}
+		if len(elems) == 0 {
+			return cty.SetValEmpty(cty.String), nil
+		}
+		return cty.SetVal(elems), nil
+	},
+})

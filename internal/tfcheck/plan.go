@@ -37,8 +37,9 @@ func LoadPlan(data []byte, file string) ([]*Resource, error) {
 		return nil, fmt.Errorf("not a Terraform plan this version reads: %v", err)
 	}
 	refs := map[string]string{} // config address -> server config address
+	exprs := map[string]map[string]*tfjson.Expression{}
 	if p.Config != nil && p.Config.RootModule != nil {
-		configRefs(p.Config.RootModule, "", refs)
+		configRefs(p.Config.RootModule, "", refs, exprs)
 	}
 	var out []*Resource
 	for _, rc := range p.ResourceChanges {
@@ -63,6 +64,9 @@ func LoadPlan(data []byte, file string) ([]*Resource, error) {
 			after = map[string]any{}
 		}
 		r.Values = markUnknown(after, rc.Change.AfterUnknown).(map[string]any)
+		if !r.Update && !r.Context {
+			unsetComputed(r, r.Values, "", exprs[r.Config])
+		}
 		r.Sensitive = sensitiveStrings(r.Values, rc.Change.AfterSensitive)
 		r.Sensitive = append(r.Sensitive, schemaSensitive(r)...)
 		r.ServerRef = refs[r.Config]
@@ -88,8 +92,9 @@ func configAddress(module, typ, name string) string {
 
 // configRefs records, for each resource block of m (and its child modules), the server its
 // vpn_server_id refers to.
-func configRefs(m *tfjson.ConfigModule, prefix string, refs map[string]string) {
+func configRefs(m *tfjson.ConfigModule, prefix string, refs map[string]string, exprs map[string]map[string]*tfjson.Expression) {
 	for _, r := range m.Resources {
+		exprs[prefix+r.Address] = r.Expressions
 		e := r.Expressions["vpn_server_id"]
 		if e == nil || e.ExpressionData == nil {
 			continue
@@ -113,7 +118,7 @@ func configRefs(m *tfjson.ConfigModule, prefix string, refs map[string]string) {
 	sort.Strings(names)
 	for _, n := range names {
 		if mc := m.ModuleCalls[n]; mc != nil && mc.Module != nil {
-			configRefs(mc.Module, prefix+"module."+n+".", refs)
+			configRefs(mc.Module, prefix+"module."+n+".", refs, exprs)
 		}
 	}
 }
@@ -258,4 +263,34 @@ func lineOfAddress(data []byte, address string) int {
 		return 1
 	}
 	return 1 + bytes.Count(data[:start+loc[0]], []byte("\n"))
+}
+
+// unsetComputed turns the unknown values of Optional+Computed arguments the configuration
+// does not set into nil: a created resource's plan shows them unknown, and the provider
+// sends nothing for them (its d.Get gives the zero value, left out of the body).
+func unsetComputed(r *Resource, m map[string]any, prefix string, exprs map[string]*tfjson.Expression) {
+	for k, v := range m {
+		p := prefix + k
+		switch x := v.(type) {
+		case unknownT:
+			if Computed[r.Type][generic(p)] == "optional" && exprs[k] == nil {
+				m[k] = nil
+			}
+		case []any:
+			e := exprs[k]
+			for i, el := range x {
+				sub, ok := el.(map[string]any)
+				if !ok {
+					continue
+				}
+				var nested map[string]*tfjson.Expression
+				if e != nil && e.ExpressionData != nil && i < len(e.NestedBlocks) {
+					nested = e.NestedBlocks[i]
+				} else if e != nil && e.ExpressionData != nil && len(e.NestedBlocks) > 0 {
+					nested = e.NestedBlocks[0]
+				}
+				unsetComputed(r, sub, index(p, i)+".", nested)
+			}
+		}
+	}
 }

@@ -78,6 +78,29 @@ var Arguments = []Argument{
 	{TypeCCM, "enterprise_project_id", "", false, false, "not checked"},
 }
 
+// Computed lists the attributes the provider computes, by resource type: "optional" ones may
+// also be set (Optional+Computed: unknown in a plan when the configuration leaves them out,
+// and then not sent); "computed" ones only the provider sets.
+var Computed = map[string]map[string]string{
+	TypeServer: {"client_auth_type": "optional", "tunnel_protocol": "optional", "client_ca_certificates_uploaded": "computed",
+		"client_config": "computed", "created_at": "computed", "id": "computed", "region": "computed", "status": "computed",
+		"updated_at": "computed", "server_certificate[].expiration_time": "computed", "server_certificate[].issuer": "computed",
+		"server_certificate[].name": "computed", "server_certificate[].serial_number": "computed",
+		"server_certificate[].signature_algorithm": "computed", "server_certificate[].subject": "computed",
+		"ssl_options[].authentication_algorithm": "computed", "ssl_options[].encryption_algorithm": "optional",
+		"ssl_options[].is_compressed": "optional", "ssl_options[].port": "optional", "ssl_options[].protocol": "optional"},
+	TypeClientCA: {"created_at": "computed", "expiration_time": "computed", "id": "computed", "issuer": "computed", "region": "computed",
+		"serial_number": "computed", "signature_algorithm": "computed", "subject": "computed", "updated_at": "computed"},
+	TypePolicy: {"created_at": "computed", "id": "computed", "region": "computed", "updated_at": "computed", "user_group_name": "computed"},
+	TypeUser: {"created_at": "computed", "id": "computed", "region": "computed", "updated_at": "computed", "user_group_id": "computed",
+		"user_group_name": "computed"},
+	TypeUserGroup: {"created_at": "computed", "id": "computed", "region": "computed", "type": "computed", "updated_at": "computed",
+		"user_number": "computed", "users[].description": "computed", "users[].name": "computed"},
+	TypeCCM: {"authentifications": "computed", "domain": "computed", "domain_count": "computed", "enterprise_project_id": "optional",
+		"id": "computed", "not_after": "computed", "not_before": "computed", "push_support": "computed", "region": "computed",
+		"status": "computed"},
+}
+
 // Meta-arguments and arguments every resource has, not in the table.
 var metaArguments = map[string]bool{"region": true, "count": true, "for_each": true, "depends_on": true,
 	"provider": true, "lifecycle": true, "timeouts": true}
