@@ -36,6 +36,9 @@ var fixtureDirs = map[string]string{
 	// Bodies as the SDK and the Terraform provider send them (scripts/gen/55-body-sdk.sh).
 	"body/sdk":      "auto",
 	"body/provider": "auto",
+
+	// Terraform configurations (directories) and their plans (scripts/gen/70-terraform.sh).
+	"terraform": "auto",
 }
 
 // fixtures lists every fixture: each file in a fixture folder that is not a golden or args file.
@@ -48,7 +51,7 @@ func fixtures(t *testing.T) []string {
 		}
 		for _, e := range entries {
 			n := e.Name()
-			if e.IsDir() || strings.HasSuffix(n, ".golden") || strings.HasSuffix(n, ".args") {
+			if (e.IsDir() && dir != "terraform") || strings.HasSuffix(n, ".golden") || strings.HasSuffix(n, ".args") {
 				continue
 			}
 			out = append(out, filepath.ToSlash(filepath.Join("testdata", dir, n)))
@@ -394,6 +397,23 @@ var expectedCodes = map[string][]string{
 	"testdata/body/kinds/users-faults.yaml":                {"VPN.0001", "VPN.1308", "VPN.1309", "VPN.1317"},
 	"testdata/body/kinds/users-null.json":                  {"VPN.1318"},
 	"testdata/body/kinds/users-valid.json":                 {},
+
+	// Terraform (issue 14): each configuration and its plan raise the same codes.
+	"testdata/terraform/clean":             {},
+	"testdata/terraform/clean.plan.json":   {},
+	"testdata/terraform/server":            {"VPN.0001", "VPN.0072", "VPN.1100", "VPN.1101", "VPN.1103", "VPN.1104", "VPN.1105", "VPN.1107", "VPN.1118", "VPN.1119", "VCL.1203", "VCL.1204", "VCL.1205", "VCL.1221"},
+	"testdata/terraform/server.plan.json":  {"VPN.0001", "VPN.0072", "VPN.1100", "VPN.1101", "VPN.1103", "VPN.1104", "VPN.1105", "VPN.1107", "VPN.1118", "VPN.1119", "VCL.1203", "VCL.1204", "VCL.1205", "VCL.1221"},
+	"testdata/terraform/sets":              {"VPN.0077", "VPN.1111", "VPN.1300", "VPN.1302", "VPN.1306", "VPN.1400"},
+	"testdata/terraform/sets.plan.json":    {"VPN.0077", "VPN.1111", "VPN.1300", "VPN.1302", "VPN.1306", "VPN.1400"},
+	"testdata/terraform/kinds":             {"VPN.0001", "VPN.0070", "VPN.0074", "VPN.0076", "VPN.1308", "VPN.1309", "VPN.1310", "VPN.1317", "VPN.1402", "VPN.1403", "VPN.1405"},
+	"testdata/terraform/kinds.plan.json":   {"VPN.0001", "VPN.0070", "VPN.0074", "VPN.0076", "VPN.1308", "VPN.1309", "VPN.1310", "VPN.1317", "VPN.1402", "VPN.1403", "VPN.1405"},
+	"testdata/terraform/module":            {"VPN.0072", "VPN.1119", "VPN.1317"},
+	"testdata/terraform/module.plan.json":  {"VPN.0072", "VPN.1119", "VPN.1317"},
+	"testdata/terraform/unknown":           {"VPN.1317", "VCL.1260"},
+	"testdata/terraform/unknown.plan.json": {"VPN.1317", "VCL.1260"},
+	"testdata/terraform/ccm":               {"VCL.2003"},
+	"testdata/terraform/ccm.plan.json":     {"VCL.2003"},
+	"testdata/terraform/unsupported":       {"VCL.1260"},
 }
 
 // TestFixtureCodes asserts the exact code set per fixture and the exit code that follows.

@@ -65,3 +65,15 @@ func (f *Finding) Resolve(lang string) {
 		f.Related = c.Related
 	}
 }
+
+// Where names the Terraform resource and argument of a finding ("" for other findings):
+// huaweicloud_vpn_server.main.client_ca_certificates[1].content.
+func (f *Finding) Where() string {
+	if f.Resource == "" {
+		return ""
+	}
+	if f.Field == "" {
+		return f.Resource
+	}
+	return f.Resource + "." + f.Field
+}

@@ -199,6 +199,11 @@ func writeText(w io.Writer, r *Report, o FormatOptions) error {
 					buf = append(buf, ')')
 				}
 			}
+			if w := f.Where(); w != "" {
+				buf = append(buf, " ["...)
+				buf = AppendTextSafe(buf, w)
+				buf = append(buf, ']')
+			}
 			buf = append(buf, '\n')
 			ew.write(buf)
 			if o.Verbose {

@@ -61,6 +61,9 @@ func writeGitHub(w io.Writer, r *Report, o FormatOptions) error {
 		if f.Detail != "" {
 			msg += " (" + TextSafe(f.Detail) + ")"
 		}
+		if w := f.Where(); w != "" {
+			msg += " [" + TextSafe(w) + "]"
+		}
 		if f.Remedy != "" {
 			msg += "\n" + TextSafe(f.Remedy)
 		}

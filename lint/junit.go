@@ -65,6 +65,9 @@ func junitCases(r *Report, o FormatOptions, emit func(*junitCase) error) error {
 			if f.Detail != "" {
 				text += " (" + f.Detail + ")"
 			}
+			if w := f.Where(); w != "" {
+				text += " [" + w + "]"
+			}
 			if o.FailOn.Fails(f.Severity) {
 				c.Failures = append(c.Failures, junitResult{Message: f.Code + ": " + f.Message, Type: f.Severity.String(),
 					Text: text + "\n" + f.Description + "\nRemedy: " + f.Remedy})
