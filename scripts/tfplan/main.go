@@ -187,6 +187,18 @@ func isUnknownTop(unknown map[string]any, k string) bool {
 
 // values are a resource's after, after_unknown and after_sensitive.
 func values(r *tfcheck.Resource) (map[string]any, map[string]any, map[string]any) {
+	// values from sensitive variables are sensitive in the plan too
+	sensitiveValue = map[string]bool{}
+	for _, s := range r.Sensitive {
+		sensitiveValue[s] = true
+	}
+	for _, a := range tfcheck.Arguments { // the schema's own sensitive values are not variables'
+		if a.Type == r.Type && a.Sensitive && !strings.Contains(a.Path, "[]") {
+			if s, ok := r.Values[a.Path].(string); ok {
+				delete(sensitiveValue, s)
+			}
+		}
+	}
 	after, unknown, sens := map[string]any{}, map[string]any{}, map[string]any{}
 	for _, a := range tfcheck.Arguments {
 		if a.Type != r.Type {
@@ -240,6 +252,9 @@ func values(r *tfcheck.Resource) (map[string]any, map[string]any, map[string]any
 	return after, unknown, sens
 }
 
+// sensitiveValue are the strings of the resource under way that are sensitive.
+var sensitiveValue map[string]bool
+
 func put(after, unknown, sens map[string]any, k string, v any, sensitive bool, computed string) {
 	switch {
 	case tfcheck.IsUnknown(v):
@@ -266,6 +281,9 @@ func put(after, unknown, sens map[string]any, k string, v any, sensitive bool, c
 			}
 		}
 		after[k] = v
+		if s, ok := v.(string); ok && sensitiveValue[s] {
+			sensitive = true
+		}
 		if sensitive && v != nil {
 			sens[k] = true
 		}
