@@ -7,6 +7,7 @@ import (
 	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/servercheck"
+	"github.com/vpncertlint/vpncertlint/internal/tfcheck"
 )
 
 // RaisedCodes is every code some check declares it can raise.
@@ -35,6 +36,9 @@ func RaisedCodes() map[string]bool {
 		m[code] = true
 	}
 	for _, code := range bodycheck.Codes() {
+		m[code] = true
+	}
+	for _, code := range tfcheck.Codes {
 		m[code] = true
 	}
 	return m

@@ -26,6 +26,9 @@ var CodeUnknown = lint.Register(lint.Code{
 	RemedyZH: "请检查plan而非配置,或将该值写为字面量、变量、local或file();也可直接检查该值所在的文件。",
 }).ID
 
+// Codes lists the codes of the package (the body and certificate checks' are theirs).
+var Codes = []string{CodeUnknown}
+
 // unknownT marks a value not known before apply.
 type unknownT struct{ why string }
 
