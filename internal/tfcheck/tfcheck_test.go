@@ -205,3 +205,40 @@ func TestPlanUnknownRequired(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// A plan's no-op resources count in their server's upload set but are not reported; an
+// update of a server is checked as the Update body (no client CAs in it; they go through
+// the upload API).
+func TestPlanActions(t *testing.T) {
+	pem, err := os.ReadFile("../../testdata/ca/good-rsa3072.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := strings.NewReplacer("\n", `\n`).Replace(string(pem))
+	plan := `{"format_version":"1.2","terraform_version":"1.9.8","resource_changes":[
+{"address":"huaweicloud_vpn_server.s","mode":"managed","type":"huaweicloud_vpn_server","name":"s","change":{"actions":["update"],
+ "before":{},"after":{"client_cidr":"172.16.0.0/27","local_subnets":["10.0.0.0/24"],"tunnel_protocol":"SSL","client_auth_type":"CERT",
+ "client_ca_certificates":[{"name":"bad name","content":"` + q + `"}]},"after_unknown":{},"after_sensitive":{}}},
+{"address":"huaweicloud_vpn_client_ca_certificate.old","mode":"managed","type":"huaweicloud_vpn_client_ca_certificate","name":"old",
+ "change":{"actions":["no-op"],"before":{},"after":{"vpn_server_id":"id1","name":"a b","content":"` + q + `"},"after_unknown":{},"after_sensitive":{}}},
+{"address":"huaweicloud_vpn_client_ca_certificate.new","mode":"managed","type":"huaweicloud_vpn_client_ca_certificate","name":"new",
+ "change":{"actions":["create"],"before":null,"after":{"vpn_server_id":"id1","name":"new","content":"` + q + `"},"after_unknown":{"id":true},"after_sensitive":{"content":true}}},
+{"address":"huaweicloud_vpn_user.gone","mode":"managed","type":"huaweicloud_vpn_user","name":"gone",
+ "change":{"actions":["delete"],"before":{"name":"x"},"after":null,"after_unknown":{},"after_sensitive":false}}
+]}`
+	if !IsPlan([]byte(plan)) {
+		t.Fatal("not a plan")
+	}
+	res, err := LoadPlan([]byte(plan), "plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 || !res[0].Update || !res[1].Context || res[2].Update || res[2].Context {
+		t.Fatalf("resources %+v", res)
+	}
+	got := codes(Check(res, Options{Now: now}))
+	want := "VPN.1107@huaweicloud_vpn_server.s.client_cidr VPN.0001@huaweicloud_vpn_server.s.client_ca_certificates[0].name VPN.0077@huaweicloud_vpn_client_ca_certificate.new.content"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
