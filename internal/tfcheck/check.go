@@ -307,6 +307,8 @@ func (r *Resource) pos(arg string) Pos {
 var (
 	synthRef = regexp.MustCompile(`tf-body-(\d+)\.json:(\d+)`)
 	lineRef  = regexp.MustCompile(`\(line (\d+)\)`)
+	// a set finding names the other body's field after its place: the argument says it
+	bodyField = regexp.MustCompile(`(tf-body-\d+\.json:\d+) \((?:user|users\[\d+\]|user_group|access_policy|client_ca_certificate)\)`)
 )
 
 // placeAll moves findings from the made-up bodies to the resources' arguments.
@@ -356,6 +358,7 @@ func (c *checker) place(f lint.Finding) (lint.Finding, bool) {
 		}
 	}
 	rewrite := func(t string) string {
+		t = bodyField.ReplaceAllString(t, "$1")
 		t = synthRef.ReplaceAllStringFunc(t, func(m string) string {
 			sub := synthRef.FindStringSubmatch(m)
 			other := c.synths[synthName(atoi(sub[1]))]
