@@ -82,6 +82,9 @@ type Options struct {
 	// severity overrides and waivers, which see every finding before the report counts or
 	// keeps it) and when it spills to its temporary file.
 	Report report.Options
+	// TFDir is the Terraform configuration of the plans checked (--tf-dir): their findings
+	// are placed on its .tf lines.
+	TFDir string
 }
 
 func (o *Options) defaults() {
@@ -405,6 +408,10 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 		out.file.Error = in.err.Error()
 		return out
 	}
+	if in.tfDir {
+		checkTerraformConfig(in, o, out)
+		return out
+	}
 	data, err := read(in, o.Stdin, o.MaxFileSize, o.PipeIdleTimeout)
 	if err != nil {
 		out.file.Error = err.Error()
@@ -422,7 +429,7 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 }
 
 func checkData(data []byte, in input, o *Options, out *outcome) {
-	if checkBody(data, in, o, out) {
+	if checkTerraformPlan(data, in, o, out) || checkBody(data, in, o, out) {
 		return
 	}
 	name := displayName(in)
