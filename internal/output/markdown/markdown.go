@@ -1,7 +1,8 @@
 // Package markdown writes the markdown format (--format markdown): a report for a GitHub job
 // summary ($GITHUB_STEP_SUMMARY) or a merge request comment. A heading, the summary line, a
 // table of the counts by severity, then a table of the findings in the report's order
-// (location as a link to the file and line, code, severity, message, detail), capped at
+// (location as a link to the file and line, code, severity, message, detail followed by a
+// Terraform finding's [address.argument]), capped at
 // MaxFindings rows unless Verbose; then the inputs that could not be read and, with Verbose,
 // the waived findings. It is written as the findings are read (EachFinding), like the other
 // formats.
@@ -114,6 +115,12 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 			buf = append(buf, Cell(text)...)
 			buf = append(buf, " | "...)
 			buf = append(buf, Cell(f.Detail)...)
+			if w := f.Where(); w != "" {
+				if f.Detail != "" {
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, Cell("["+w+"]")...)
+			}
 			buf = append(buf, " |\n"...)
 			ew.Write(buf)
 			return ew.Err
