@@ -12,8 +12,8 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/vpncertlint/vpncertlint/cmd"
-	"github.com/vpncertlint/vpncertlint/internal/tfcheck"
 	"github.com/vpncertlint/vpncertlint/internal/output/formats"
+	"github.com/vpncertlint/vpncertlint/internal/tfcheck"
 )
 
 // terraformFixtures are the configurations of testdata/terraform that have a plan.
