@@ -91,7 +91,6 @@ type checker struct {
 	o        Options
 	synths   map[string]*synth
 	nsynth   int
-	findings []lint.Finding
 	sets     map[string]*setData
 	setOrder []string
 }
@@ -247,32 +246,11 @@ func (r *Resource) list(path string) ([]any, bool) {
 // created by the same apply are always unknown: they are not checked, so not named).
 func (c *checker) unknownNotes(r *Resource) []lint.Finding {
 	var paths []string
-	var walk func(v any, path string)
-	walk = func(v any, path string) {
-		switch x := v.(type) {
-		case unknownT:
-			if a, ok := Lookup(r.Type, path); ok && a.API != "" && !strings.HasSuffix(a.Path, "id") {
-				paths = append(paths, path)
-			} else if !ok && generic(path) != path { // an unknown element of a checked list
-				if a, ok := Lookup(r.Type, strings.TrimSuffix(path, path[strings.LastIndexByte(path, '['):])); ok && a.API != "" {
-					paths = append(paths, path)
-				}
-			}
-		case map[string]any:
-			for k, e := range x {
-				p := k
-				if path != "" {
-					p = path + "." + k
-				}
-				walk(e, p)
-			}
-		case []any:
-			for i, e := range x {
-				walk(e, index(path, i))
-			}
+	walkUnknown(r.Values, "", func(path string) {
+		if checkedUnknown(r.Type, path) {
+			paths = append(paths, path)
 		}
-	}
-	walk(r.Values, "")
+	})
 	sort.Strings(paths)
 	var out []lint.Finding
 	for _, p := range paths {
@@ -286,6 +264,39 @@ func (c *checker) unknownNotes(r *Resource) []lint.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// walkUnknown calls found with the path of each unknown value in v.
+func walkUnknown(v any, path string, found func(path string)) {
+	switch x := v.(type) {
+	case unknownT:
+		found(path)
+	case map[string]any:
+		for k, e := range x {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			walkUnknown(e, p, found)
+		}
+	case []any:
+		for i, e := range x {
+			walkUnknown(e, index(path, i), found)
+		}
+	}
+}
+
+// checkedUnknown says whether an unknown value at path is one a check would read: an
+// argument sent to the API that is not an ID, or an element of such a list.
+func checkedUnknown(typ, path string) bool {
+	if a, ok := Lookup(typ, path); ok {
+		return a.API != "" && !strings.HasSuffix(a.Path, "id")
+	}
+	if generic(path) == path {
+		return false
+	}
+	a, ok := Lookup(typ, strings.TrimSuffix(path, path[strings.LastIndexByte(path, '['):]))
+	return ok && a.API != ""
 }
 
 // pos is where an argument is written (the nearest enclosing argument's place, else the
@@ -344,44 +355,13 @@ func (c *checker) place(f lint.Finding) (lint.Finding, bool) {
 		return f, false
 	}
 	arg := s.argAt(f.Line)
-	if s.dropped[arg] || s.dropped["*"+f.Code] {
+	if s.dropped[arg] || s.dropped["*"+f.Code] || hasPlaceholder(f) {
 		return f, false
 	}
-	for _, p := range placeholders {
-		if strings.Contains(f.Detail, p) {
-			return f, false
-		}
-		for _, a := range f.Args {
-			if strings.Contains(a, p) {
-				return f, false
-			}
-		}
-	}
-	rewrite := func(t string) string {
-		t = bodyField.ReplaceAllString(t, "$1")
-		t = synthRef.ReplaceAllStringFunc(t, func(m string) string {
-			sub := synthRef.FindStringSubmatch(m)
-			other := c.synths[synthName(atoi(sub[1]))]
-			if other == nil {
-				return m
-			}
-			return c.where(other, atoi(sub[2]))
-		})
-		t = lineRef.ReplaceAllStringFunc(t, func(m string) string {
-			return "(" + c.where(s, atoi(lineRef.FindStringSubmatch(m)[1])) + ")"
-		})
-		t = strings.ReplaceAll(t, s.file, s.res.Address)
-		for _, secret := range s.res.Sensitive {
-			if len(secret) >= 4 {
-				t = strings.ReplaceAll(t, secret, "(sensitive value not shown)")
-			}
-		}
-		return t
-	}
-	f.Detail = rewrite(f.Detail)
+	f.Detail = c.rewrite(s, f.Detail)
 	args := make([]string, len(f.Args))
 	for i, a := range f.Args {
-		args[i] = rewrite(a)
+		args[i] = c.rewrite(s, a)
 	}
 	f.Args = args
 	p := s.res.pos(arg)
@@ -389,6 +369,46 @@ func (c *checker) place(f lint.Finding) (lint.Finding, bool) {
 	f.Resource, f.Field = s.res.Address, arg
 	f.Object = lint.Object{} // the made-up body's objects are not the report's
 	return f, true
+}
+
+// hasPlaceholder says whether a finding is about a placeholder value (in its detail or
+// arguments): it says nothing of the configuration.
+func hasPlaceholder(f lint.Finding) bool {
+	for _, p := range placeholders {
+		if strings.Contains(f.Detail, p) {
+			return true
+		}
+		for _, a := range f.Args {
+			if strings.Contains(a, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rewrite turns the made-up bodies' places in a text of a finding of s into the resources'
+// arguments, and hides s's sensitive values.
+func (c *checker) rewrite(s *synth, t string) string {
+	t = bodyField.ReplaceAllString(t, "$1")
+	t = synthRef.ReplaceAllStringFunc(t, func(m string) string {
+		sub := synthRef.FindStringSubmatch(m)
+		other := c.synths[synthName(atoi(sub[1]))]
+		if other == nil {
+			return m
+		}
+		return c.where(other, atoi(sub[2]))
+	})
+	t = lineRef.ReplaceAllStringFunc(t, func(m string) string {
+		return "(" + c.where(s, atoi(lineRef.FindStringSubmatch(m)[1])) + ")"
+	})
+	t = strings.ReplaceAll(t, s.file, s.res.Address)
+	for _, secret := range s.res.Sensitive {
+		if len(secret) >= 4 {
+			t = strings.ReplaceAll(t, secret, "(sensitive value not shown)")
+		}
+	}
+	return t
 }
 
 func atoi(s string) int {
@@ -423,94 +443,22 @@ func (c *checker) server(r *Resource) []lint.Finding {
 	s := c.newSynth(r)
 	vs := obj{}
 	// local_subnets (a set) and client_cidr are always sent on Create
-	if l, unk := r.list("local_subnets"); unk {
-		s.dropped["local_subnets"] = true
-		vs = append(vs, member{"local_subnets", arr{{val: placeholderCIDR, arg: "local_subnets"}}, "local_subnets"})
-	} else if l != nil || !r.Update {
-		a := arr{}
-		for i, e := range l {
-			p := index("local_subnets", i)
-			if isUnknown(e) {
-				s.dropped[p] = true
-				continue
-			}
-			a = append(a, member{val: e, arg: p})
-		}
-		vs = append(vs, member{"local_subnets", a, "local_subnets"})
+	if m, ok := listMember(r, s, "local_subnets"); ok {
+		vs = append(vs, m)
 	}
-	if v, unk := r.str("client_cidr"); unk {
-		s.dropped["client_cidr"] = true
-		vs = append(vs, member{"client_cidr", placeholderNet, "client_cidr"})
-	} else if v != "" || !r.Update {
-		vs = append(vs, member{"client_cidr", v, "client_cidr"})
-	}
-	if !r.Update {
-		if v, unk := r.str("tunnel_protocol"); !unk && v != "" {
-			vs = append(vs, member{"tunnel_protocol", v, "tunnel_protocol"})
-		}
-	}
-	if v, unk := r.str("client_auth_type"); unk {
-		s.dropped["*VPN.1101"], s.dropped["*VCL.1221"] = true, true
-	} else if v != "" {
-		vs = append(vs, member{"client_auth_type", v, "client_auth_type"})
-	}
-	if l, _ := r.list("server_certificate"); len(l) > 0 {
-		id, unk := r.str("server_certificate[0].id")
-		if unk {
-			id = placeholderID
-		}
-		vs = append(vs, member{"server_certificate", obj{{"id", id, "server_certificate[0].id"}}, "server_certificate[0]"})
-	}
-	var inline []int // indexes of the known client CAs
+	vs = append(vs, serverSettings(r, s)...)
 	cas, casUnknown := r.list("client_ca_certificates")
 	if casUnknown {
 		s.dropped["*VPN.1101"] = true
 	}
+	var inline []int // indexes of the known client CAs
 	if !r.Update {
-		a := arr{}
-		for i := range cas {
-			p := index("client_ca_certificates", i)
-			content, unk := r.str(p + ".content")
-			if unk {
-				s.dropped["*VPN.1101"] = true
-				continue
-			}
-			m := obj{{"content", content, p + ".content"}}
-			if name, unk := r.str(p + ".name"); !unk && name != "" {
-				m = append(m, member{"name", name, p + ".name"})
-			}
-			a = append(a, member{val: m, arg: p})
-			inline = append(inline, i)
-		}
-		if len(a) > 0 {
-			vs = append(vs, member{"client_ca_certificates", a, "client_ca_certificates"})
-		}
+		var m obj
+		m, inline = serverCAs(r, s, cas)
+		vs = append(vs, m...)
 	}
-	ssl := obj{}
-	sslBlock, _ := r.list("ssl_options")
-	if len(sslBlock) > 0 {
-		for _, k := range []string{"protocol", "port", "encryption_algorithm", "is_compressed"} {
-			p := "ssl_options[0]." + k
-			v := r.value(p)
-			switch x := v.(type) {
-			case string:
-				if x != "" {
-					ssl = append(ssl, member{k, x, p})
-				}
-			case float64:
-				if x != 0 {
-					ssl = append(ssl, member{k, x, p})
-				}
-			case bool:
-				if !r.Update || k != "is_compressed" {
-					ssl = append(ssl, member{k, x, p})
-				}
-			}
-		}
-	}
-	tp, _ := r.str("tunnel_protocol")
-	if len(ssl) > 0 || (!r.Update && (tp == "" || tp == "SSL")) {
-		vs = append(vs, member{"ssl_options", ssl, "ssl_options[0]"})
+	if m, ok := serverSSL(r); ok {
+		vs = append(vs, m)
 	}
 	s.body(obj{{"vpn_server", vs, ""}})
 	o := c.bodyOptions(r)
@@ -532,6 +480,116 @@ func (c *checker) server(r *Resource) []lint.Finding {
 		c.addSetCAs(sd, s, s.lineOf(p), content, false)
 	}
 	return fs
+}
+
+// listMember is the list argument k as a body member: an unknown list is sent as a
+// placeholder (its findings dropped), its unknown elements are left out; ok is false when an
+// Update does not set it.
+func listMember(r *Resource, s *synth, k string) (m member, ok bool) {
+	l, unk := r.list(k)
+	if unk {
+		s.dropped[k] = true
+		return member{k, arr{{val: placeholderCIDR, arg: k}}, k}, true
+	}
+	if l == nil && r.Update {
+		return member{}, false
+	}
+	a := arr{}
+	for i, e := range l {
+		p := index(k, i)
+		if isUnknown(e) {
+			s.dropped[p] = true
+			continue
+		}
+		a = append(a, member{val: e, arg: p})
+	}
+	return member{k, a, k}, true
+}
+
+// serverSettings are the server body's client_cidr, tunnel_protocol (Create),
+// client_auth_type and server_certificate.
+func serverSettings(r *Resource, s *synth) obj {
+	vs := obj{}
+	if v, unk := r.str("client_cidr"); unk {
+		s.dropped["client_cidr"] = true
+		vs = append(vs, member{"client_cidr", placeholderNet, "client_cidr"})
+	} else if v != "" || !r.Update {
+		vs = append(vs, member{"client_cidr", v, "client_cidr"})
+	}
+	if v, unk := r.str("tunnel_protocol"); !r.Update && !unk && v != "" {
+		vs = append(vs, member{"tunnel_protocol", v, "tunnel_protocol"})
+	}
+	if v, unk := r.str("client_auth_type"); unk {
+		s.dropped["*VPN.1101"], s.dropped["*VCL.1221"] = true, true
+	} else if v != "" {
+		vs = append(vs, member{"client_auth_type", v, "client_auth_type"})
+	}
+	if l, _ := r.list("server_certificate"); len(l) > 0 {
+		id, unk := r.str("server_certificate[0].id")
+		if unk {
+			id = placeholderID
+		}
+		vs = append(vs, member{"server_certificate", obj{{"id", id, "server_certificate[0].id"}}, "server_certificate[0]"})
+	}
+	return vs
+}
+
+// serverCAs is a Create body's client_ca_certificates member (none when no content is
+// known) and the indexes of the client CAs in it.
+func serverCAs(r *Resource, s *synth, cas []any) (obj, []int) {
+	var inline []int
+	a := arr{}
+	for i := range cas {
+		p := index("client_ca_certificates", i)
+		content, unk := r.str(p + ".content")
+		if unk {
+			s.dropped["*VPN.1101"] = true
+			continue
+		}
+		m := obj{{"content", content, p + ".content"}}
+		if name, unk := r.str(p + ".name"); !unk && name != "" {
+			m = append(m, member{"name", name, p + ".name"})
+		}
+		a = append(a, member{val: m, arg: p})
+		inline = append(inline, i)
+	}
+	if len(a) == 0 {
+		return nil, inline
+	}
+	return obj{{"client_ca_certificates", a, "client_ca_certificates"}}, inline
+}
+
+// serverSSL is the server body's ssl_options member: sent when the block sets something,
+// and on a Create of an SSL server.
+func serverSSL(r *Resource) (member, bool) {
+	ssl := obj{}
+	if sslBlock, _ := r.list("ssl_options"); len(sslBlock) > 0 {
+		for _, k := range []string{"protocol", "port", "encryption_algorithm", "is_compressed"} {
+			p := "ssl_options[0]." + k
+			if v, ok := sslValue(r, k, r.value(p)); ok {
+				ssl = append(ssl, member{k, v, p})
+			}
+		}
+	}
+	tp, _ := r.str("tunnel_protocol")
+	if len(ssl) > 0 || (!r.Update && (tp == "" || tp == "SSL")) {
+		return member{"ssl_options", ssl, "ssl_options[0]"}, true
+	}
+	return member{}, false
+}
+
+// sslValue says whether an ssl_options argument is sent: a set string or number, a bool
+// (is_compressed only on Create).
+func sslValue(r *Resource, k string, v any) (any, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, x != ""
+	case float64:
+		return x, x != 0
+	case bool:
+		return x, !r.Update || k != "is_compressed"
+	}
+	return nil, false
 }
 
 // clientCABody checks one client CA upload: prefix is "" for the client CA resource, or the
@@ -581,38 +639,15 @@ func (c *checker) kindBody(r *Resource, kind string, fields []string, required m
 	s := c.newSynth(r)
 	body := obj{}
 	for _, k := range fields {
+		var m member
+		var ok bool
 		if lists[k] {
-			l, unk := r.list(k)
-			if unk {
-				s.dropped[k] = true
-				body = append(body, member{k, arr{{val: placeholderCIDR, arg: k}}, k})
-				continue
-			}
-			if l == nil && r.Update {
-				continue
-			}
-			a := arr{}
-			for i, e := range l {
-				p := index(k, i)
-				if isUnknown(e) {
-					s.dropped[p] = true
-					continue
-				}
-				a = append(a, member{val: e, arg: p})
-			}
-			body = append(body, member{k, a, k})
-			continue
+			m, ok = listMember(r, s, k)
+		} else {
+			m, ok = stringMember(r, s, k, required)
 		}
-		v, unk := r.str(k)
-		if unk {
-			s.dropped[k] = true
-			if ph, ok := required[k]; ok {
-				body = append(body, member{k, ph, k})
-			}
-			continue
-		}
-		if _, req := required[k]; req || v != "" {
-			body = append(body, member{k, v, k})
+		if ok {
+			body = append(body, m)
 		}
 	}
 	s.body(obj{{kind, body, ""}})
@@ -622,6 +657,18 @@ func (c *checker) kindBody(r *Resource, kind string, fields []string, required m
 		sd.entries = append(sd.entries, entry)
 	}
 	return res.Findings
+}
+
+// stringMember is the string argument k as a body member: sent when set or required, a
+// required one as its placeholder when unknown (its findings dropped).
+func stringMember(r *Resource, s *synth, k string, required map[string]string) (member, bool) {
+	v, unk := r.str(k)
+	ph, req := required[k]
+	if unk {
+		s.dropped[k] = true
+		return member{k, ph, k}, req
+	}
+	return member{k, v, k}, req || v != ""
 }
 
 func (c *checker) user(r *Resource) []lint.Finding {

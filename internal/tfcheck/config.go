@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -105,37 +106,13 @@ func (l *loader) module(dir, rel, prefix string, inputs map[string]cty.Value) (*
 	m := &module{dir: dir, rel: rel, prefix: prefix, vars: map[string]cty.Value{}, varWhy: map[string]string{},
 		locals: map[string]cty.Value{}, localWhy: map[string]string{}}
 	for _, n := range names {
-		src, err := os.ReadFile(n)
-		if err != nil {
-			l.errors = append(l.errors, fmt.Sprintf("%s: %v", l.display(n), err))
-			continue
+		if body := l.parse(n); body != nil {
+			m.bodies = append(m.bodies, body)
+			m.files = append(m.files, l.display(n))
 		}
-		f, diags := hclsyntax.ParseConfig(src, l.display(n), hcl.Pos{Line: 1, Column: 1})
-		if diags.HasErrors() {
-			l.errors = append(l.errors, diags.Error())
-			continue
-		}
-		m.bodies = append(m.bodies, f.Body.(*hclsyntax.Body))
-		m.files = append(m.files, l.display(n))
 	}
-	// variables: inputs, else defaults
 	for _, b := range m.blocks("variable") {
-		name := b.Labels[0]
-		v, why := cty.DynamicVal, "variable "+name+" has no default and no value in a .tfvars file"
-		if in, ok := inputs[name]; ok {
-			v, why = in, ""
-			if !in.IsWhollyKnown() {
-				why = "module input " + name + " is not known"
-			}
-		} else if a, ok := b.Body.Attributes["default"]; ok {
-			v, why = l.eval(a.Expr, nil)
-		}
-		m.vars[name], m.varWhy[name] = v, why
-		if a, ok := b.Body.Attributes["sensitive"]; ok {
-			if s, _ := a.Expr.Value(nil); s.Type() == cty.Bool && s.IsKnown() && s.True() {
-				l.markSensitive(m.vars[name])
-			}
-		}
+		l.variable(m, b, inputs)
 	}
 	for i, body := range m.bodies {
 		for _, b := range body.Blocks {
@@ -147,10 +124,56 @@ func (l *loader) module(dir, rel, prefix string, inputs map[string]cty.Value) (*
 	return m, nil
 }
 
-func (l *loader) markSensitive(v cty.Value) {
-	for _, s := range allStrings(ctyToAny(v, "")) {
-		l.sensitive = append(l.sensitive, s)
+// parse reads and parses one .tf or .tfvars file; nil (the error kept) when it cannot.
+func (l *loader) parse(name string) *hclsyntax.Body {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		l.errors = append(l.errors, fmt.Sprintf("%s: %v", l.display(name), err))
+		return nil
 	}
+	return l.parseSrc(name, src)
+}
+
+// parseSrc parses the text of one .tf or .tfvars file; nil (the error kept) when it cannot.
+func (l *loader) parseSrc(name string, src []byte) *hclsyntax.Body {
+	f, diags := hclsyntax.ParseConfig(src, l.display(name), hcl.Pos{Line: 1, Column: 1})
+	if diags.HasErrors() {
+		l.errors = append(l.errors, diags.Error())
+		return nil
+	}
+	return f.Body.(*hclsyntax.Body)
+}
+
+// variable sets a variable of m: its module input, else its default.
+func (l *loader) variable(m *module, b *hclsyntax.Block, inputs map[string]cty.Value) {
+	name := b.Labels[0]
+	v, why := cty.DynamicVal, "variable "+name+" has no default and no value in a .tfvars file"
+	if in, ok := inputs[name]; ok {
+		v, why = in, ""
+		if !in.IsWhollyKnown() {
+			why = "module input " + name + " is not known"
+		}
+	} else if a, ok := b.Body.Attributes["default"]; ok {
+		v, why = l.eval(a.Expr, nil)
+	}
+	m.vars[name], m.varWhy[name] = v, why
+	if sensitiveVar(b) {
+		l.markSensitive(m.vars[name])
+	}
+}
+
+// sensitiveVar says whether a variable block says sensitive = true.
+func sensitiveVar(b *hclsyntax.Block) bool {
+	a, ok := b.Body.Attributes["sensitive"]
+	if !ok {
+		return false
+	}
+	s, _ := a.Expr.Value(nil)
+	return s.Type() == cty.Bool && s.IsKnown() && s.True()
+}
+
+func (l *loader) markSensitive(v cty.Value) {
+	l.sensitive = append(l.sensitive, allStrings(ctyToAny(v, ""))...)
 }
 
 func (m *module) blocks(typ string) []*hclsyntax.Block {
@@ -174,31 +197,34 @@ func (l *loader) tfvars(m *module) error {
 	for _, f := range append(files, auto...) {
 		src, err := os.ReadFile(f)
 		if err != nil {
+			continue // none
+		}
+		body := l.parseSrc(f, src)
+		if body == nil {
 			continue
 		}
-		file, diags := hclsyntax.ParseConfig(src, l.display(f), hcl.Pos{Line: 1, Column: 1})
-		if diags.HasErrors() {
-			l.errors = append(l.errors, diags.Error())
-			continue
-		}
-		for name, a := range file.Body.(*hclsyntax.Body).Attributes {
+		for name, a := range body.Attributes {
 			v, why := l.eval(a.Expr, nil)
-			sens := false
-			for _, b := range m.blocks("variable") {
-				if b.Labels[0] == name {
-					if s, ok := b.Body.Attributes["sensitive"]; ok {
-						sv, _ := s.Expr.Value(nil)
-						sens = sv.Type() == cty.Bool && sv.IsKnown() && sv.True()
-					}
-				}
-			}
 			m.vars[name], m.varWhy[name] = v, why
-			if sens {
+			if m.sensitive(name) {
 				l.markSensitive(v)
 			}
 		}
 	}
 	return nil
+}
+
+// sensitive says whether m declares the variable name sensitive (its last declaration).
+func (m *module) sensitive(name string) bool {
+	sens := false
+	for _, b := range m.blocks("variable") {
+		if b.Labels[0] == name {
+			if _, ok := b.Body.Attributes["sensitive"]; ok {
+				sens = sensitiveVar(b)
+			}
+		}
+	}
+	return sens
 }
 
 // evalLocals evaluates m's locals (in as many rounds as they depend on each other), then
@@ -216,40 +242,51 @@ func (l *loader) evalLocals(m *module) {
 		}
 	}
 	for _, b := range m.blocks("module") {
-		if len(b.Labels) != 1 {
-			continue
+		if s, ok := localSource(b); ok {
+			l.child(m, b, s)
 		}
-		src, ok := b.Body.Attributes["source"]
-		if !ok {
-			continue
-		}
-		sv, _ := src.Expr.Value(nil)
-		if sv.Type() != cty.String || !sv.IsKnown() || sv.IsNull() {
-			continue
-		}
-		s := sv.AsString()
-		if !strings.HasPrefix(s, "./") && !strings.HasPrefix(s, "../") {
-			continue // a registry or remote module: not read
-		}
-		inputs := map[string]cty.Value{}
-		for n, a := range b.Body.Attributes {
-			switch n {
-			case "source", "version", "providers", "depends_on", "count", "for_each":
-				continue
-			}
-			v, why := l.eval(a.Expr, l.ctx(m, nil))
-			if why != "" {
-				v = cty.UnknownVal(v.Type())
-			}
-			inputs[n] = v
-		}
-		child, err := l.module(filepath.Join(m.dir, s), filepath.ToSlash(filepath.Join(m.rel, s)), m.prefix+"module."+b.Labels[0]+".", inputs)
-		if err != nil {
-			l.errors = append(l.errors, err.Error())
-			continue
-		}
-		l.evalLocals(child)
 	}
+}
+
+// localSource is a module block's source when it is a local directory (./ or ../): a
+// registry or remote module is not read.
+func localSource(b *hclsyntax.Block) (string, bool) {
+	if len(b.Labels) != 1 {
+		return "", false
+	}
+	src, ok := b.Body.Attributes["source"]
+	if !ok {
+		return "", false
+	}
+	sv, _ := src.Expr.Value(nil)
+	if sv.Type() != cty.String || !sv.IsKnown() || sv.IsNull() {
+		return "", false
+	}
+	s := sv.AsString()
+	return s, strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../")
+}
+
+// child reads the module of block b of m from its local source, with the block's
+// arguments as inputs (unknown when not evaluated), and evaluates its locals.
+func (l *loader) child(m *module, b *hclsyntax.Block, source string) {
+	inputs := map[string]cty.Value{}
+	for n, a := range b.Body.Attributes {
+		switch n {
+		case "source", "version", "providers", "depends_on", "count", "for_each":
+			continue
+		}
+		v, why := l.eval(a.Expr, l.ctx(m, nil))
+		if why != "" {
+			v = cty.UnknownVal(v.Type())
+		}
+		inputs[n] = v
+	}
+	child, err := l.module(filepath.Join(m.dir, source), filepath.ToSlash(filepath.Join(m.rel, source)), m.prefix+"module."+b.Labels[0]+".", inputs)
+	if err != nil {
+		l.errors = append(l.errors, err.Error())
+		return
+	}
+	l.evalLocals(child)
 }
 
 // ctx is the evaluation context of module m; inst adds count/each.
@@ -323,52 +360,64 @@ func (l *loader) eval(e hclsyntax.Expression, ctx *hcl.EvalContext) (cty.Value, 
 func (l *loader) instances(cr cfgRes) ([]string, []map[string]cty.Value, string) {
 	b := cr.block
 	if a, ok := b.Body.Attributes["count"]; ok {
-		v, why := l.eval(a.Expr, l.ctx(cr.mod, nil))
-		if why != "" || v.Type() != cty.Number {
-			return nil, nil, "count " + why
-		}
-		var n int
-		if err := gocty.FromCtyValue(v, &n); err != nil {
-			return nil, nil, "count is not a whole number"
-		}
-		var keys []string
-		var ctxs []map[string]cty.Value
-		for i := 0; i < n; i++ {
-			keys = append(keys, fmt.Sprintf("[%d]", i))
-			ctxs = append(ctxs, map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
-		}
-		return keys, ctxs, ""
+		return l.countInstances(cr, a)
 	}
 	if a, ok := b.Body.Attributes["for_each"]; ok {
-		v, why := l.eval(a.Expr, l.ctx(cr.mod, nil))
-		if why != "" || v.IsNull() || !(v.CanIterateElements()) {
-			return nil, nil, "for_each " + why
-		}
-		var keys []string
-		var ctxs []map[string]cty.Value
-		type kv struct {
-			k    string
-			v, e cty.Value
-		}
-		var all []kv
-		for it := v.ElementIterator(); it.Next(); {
-			k, e := it.Element()
-			if v.Type().IsSetType() || v.Type().IsTupleType() || v.Type().IsListType() {
-				k = e
-			}
-			if k.Type() != cty.String || !k.IsKnown() {
-				return nil, nil, "for_each keys are not known strings"
-			}
-			all = append(all, kv{k.AsString(), k, e})
-		}
-		sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
-		for _, x := range all {
-			keys = append(keys, fmt.Sprintf("[%q]", x.k))
-			ctxs = append(ctxs, map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": x.v, "value": x.e})})
-		}
-		return keys, ctxs, ""
+		return l.forEachInstances(cr, a)
 	}
 	return []string{""}, []map[string]cty.Value{nil}, ""
+}
+
+// countInstances are the instances of a resource with count.
+func (l *loader) countInstances(cr cfgRes, a *hclsyntax.Attribute) ([]string, []map[string]cty.Value, string) {
+	v, why := l.eval(a.Expr, l.ctx(cr.mod, nil))
+	if why != "" || v.Type() != cty.Number {
+		return nil, nil, "count " + why
+	}
+	var n int
+	if err := gocty.FromCtyValue(v, &n); err != nil {
+		return nil, nil, "count is not a whole number"
+	}
+	var keys []string
+	var ctxs []map[string]cty.Value
+	for i := 0; i < n; i++ {
+		keys = append(keys, fmt.Sprintf("[%d]", i))
+		ctxs = append(ctxs, map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})})
+	}
+	return keys, ctxs, ""
+}
+
+// forEachInstances are the instances of a resource with for_each, in the order of their
+// keys.
+func (l *loader) forEachInstances(cr cfgRes, a *hclsyntax.Attribute) ([]string, []map[string]cty.Value, string) {
+	v, why := l.eval(a.Expr, l.ctx(cr.mod, nil))
+	if why != "" || v.IsNull() || !(v.CanIterateElements()) {
+		return nil, nil, "for_each " + why
+	}
+	type kv struct {
+		k    string
+		v, e cty.Value
+	}
+	var all []kv
+	byValue := v.Type().IsSetType() || v.Type().IsTupleType() || v.Type().IsListType()
+	for it := v.ElementIterator(); it.Next(); {
+		k, e := it.Element()
+		if byValue {
+			k = e
+		}
+		if k.Type() != cty.String || !k.IsKnown() {
+			return nil, nil, "for_each keys are not known strings"
+		}
+		all = append(all, kv{k.AsString(), k, e})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
+	var keys []string
+	var ctxs []map[string]cty.Value
+	for _, x := range all {
+		keys = append(keys, fmt.Sprintf("[%q]", x.k))
+		ctxs = append(ctxs, map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": x.v, "value": x.e})})
+	}
+	return keys, ctxs, ""
 }
 
 // resource evaluates the instances of one resource block.
@@ -413,42 +462,67 @@ func (l *loader) body(r *Resource, body *hclsyntax.Body, prefix string, ctx *hcl
 		if prefix == "" && metaArguments[name] {
 			continue
 		}
-		path := prefix + name
-		r.Args[path] = Pos{r.File, a.Expr.Range().Start.Line}
-		v, why := l.eval(a.Expr, ctx)
-		if why != "" && l.cur != nil {
-			for _, t := range a.Expr.Variables() {
-				if t.RootName() == "var" && len(t) > 1 {
-					if at, ok := t[1].(hcl.TraverseAttr); ok && l.cur.varWhy[at.Name] != "" {
-						why = l.cur.varWhy[at.Name]
-					}
-				}
-			}
-		}
-		// element lines of a list written as [ … ]
-		var elemLines []int
-		if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
-			for _, e := range t.Exprs {
-				elemLines = append(elemLines, e.Range().Start.Line)
-			}
-		}
-		val := ctyToAny(v, why)
-		if isSetArg(r.Type, path) {
-			val, elemLines = setOrder(v, elemLines, why)
-		}
-		if l, ok := val.([]any); ok {
-			for i := range l {
-				if i < len(elemLines) && elemLines[i] > 0 {
-					r.Args[index(path, i)] = Pos{r.File, elemLines[i]}
-				}
-			}
-		}
-		out[name] = val
+		out[name] = l.attribute(r, a, prefix+name, ctx)
 	}
+	groups, order := l.blockGroups(r, body, prefix, out)
+	for _, typ := range order {
+		out[typ] = l.blockList(r, groups[typ], prefix+typ, typ, ctx)
+	}
+	return out
+}
+
+// attribute evaluates one argument at path, recording its line and the lines of the
+// elements of a list written as [ … ].
+func (l *loader) attribute(r *Resource, a *hclsyntax.Attribute, path string, ctx *hcl.EvalContext) any {
+	r.Args[path] = Pos{r.File, a.Expr.Range().Start.Line}
+	v, why := l.eval(a.Expr, ctx)
+	if why != "" {
+		why = l.variableWhy(a.Expr, why)
+	}
+	var elemLines []int
+	if t, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+		for _, e := range t.Exprs {
+			elemLines = append(elemLines, e.Range().Start.Line)
+		}
+	}
+	val := ctyToAny(v, why)
+	if isSetArg(r.Type, path) {
+		val, elemLines = setOrder(v, elemLines, why)
+	}
+	if list, ok := val.([]any); ok {
+		for i := range list {
+			if i < len(elemLines) && elemLines[i] > 0 {
+				r.Args[index(path, i)] = Pos{r.File, elemLines[i]}
+			}
+		}
+	}
+	return val
+}
+
+// variableWhy is the reason a variable the expression reads is unknown, if it has one
+// (why otherwise).
+func (l *loader) variableWhy(expr hclsyntax.Expression, why string) string {
+	if l.cur == nil {
+		return why
+	}
+	for _, t := range expr.Variables() {
+		if t.RootName() != "var" || len(t) < 2 {
+			continue
+		}
+		if at, ok := t[1].(hcl.TraverseAttr); ok && l.cur.varWhy[at.Name] != "" {
+			why = l.cur.varWhy[at.Name]
+		}
+	}
+	return why
+}
+
+// blockGroups groups the nested blocks of a body by type, in the order the types first
+// appear; a dynamic block is unknown (set in out), Terraform's meta blocks are left out.
+func (l *loader) blockGroups(r *Resource, body *hclsyntax.Body, prefix string, out map[string]any) (map[string][]*hclsyntax.Block, []string) {
 	groups := map[string][]*hclsyntax.Block{}
 	var order []string
 	for _, nb := range body.Blocks {
-		if prefix == "" && (nb.Type == "lifecycle" || nb.Type == "timeouts" || nb.Type == "provisioner" || nb.Type == "connection") {
+		if prefix == "" && metaBlocks[nb.Type] {
 			continue
 		}
 		if nb.Type == "dynamic" && len(nb.Labels) == 1 {
@@ -461,53 +535,64 @@ func (l *loader) body(r *Resource, body *hclsyntax.Body, prefix string, ctx *hcl
 		}
 		groups[nb.Type] = append(groups[nb.Type], nb)
 	}
-	for _, typ := range order {
-		blocks := groups[typ]
-		path := prefix + typ
-		type elem struct {
-			val  map[string]any
-			args map[string]Pos
-			line int
-		}
-		var elems []elem
-		for _, nb := range blocks {
-			sub := &Resource{Type: r.Type, File: r.File, Args: map[string]Pos{}}
-			v := l.body(sub, nb.Body, "", ctx)
-			elems = append(elems, elem{v, sub.Args, nb.TypeRange.Start.Line})
-		}
-		if isSetArg(r.Type, path) {
-			// Terraform keeps each block once, in the order of its set
-			objs := make([]cty.Value, len(elems))
-			for i, e := range elems {
-				objs[i] = blockObject(r.Type, typ, e.val)
-			}
-			set := cty.SetVal(objs)
-			var sorted []elem
-			used := make([]bool, len(elems))
-			for it := set.ElementIterator(); it.Next(); {
-				_, ev := it.Element()
-				for i := range objs {
-					if !used[i] && objs[i].RawEquals(ev) {
-						used[i] = true
-						sorted = append(sorted, elems[i])
-						break
-					}
-				}
-			}
-			elems = sorted
-		}
-		list := make([]any, len(elems))
-		for i, e := range elems {
-			list[i] = e.val
-			p := index(path, i)
-			r.Args[p] = Pos{r.File, e.line}
-			for k, pos := range e.args {
-				r.Args[p+"."+k] = pos
-			}
-		}
-		out[typ] = list
+	return groups, order
+}
+
+// metaBlocks are the nested blocks of a resource that are Terraform's, not the provider's.
+var metaBlocks = map[string]bool{"lifecycle": true, "timeouts": true, "provisioner": true, "connection": true}
+
+// blockElem is one evaluated nested block: its value, its arguments' places, its line.
+type blockElem struct {
+	val  map[string]any
+	args map[string]Pos
+	line int
+}
+
+// blockList evaluates the blocks of one type at path into a list (a set of blocks in the
+// order Terraform keeps it), recording each element's and argument's line.
+func (l *loader) blockList(r *Resource, blocks []*hclsyntax.Block, path, typ string, ctx *hcl.EvalContext) []any {
+	var elems []blockElem
+	for _, nb := range blocks {
+		sub := &Resource{Type: r.Type, File: r.File, Args: map[string]Pos{}}
+		v := l.body(sub, nb.Body, "", ctx)
+		elems = append(elems, blockElem{v, sub.Args, nb.TypeRange.Start.Line})
 	}
-	return out
+	if isSetArg(r.Type, path) {
+		elems = blockSetOrder(r.Type, typ, elems)
+	}
+	list := make([]any, len(elems))
+	for i, e := range elems {
+		list[i] = e.val
+		p := index(path, i)
+		r.Args[p] = Pos{r.File, e.line}
+		for k, pos := range e.args {
+			r.Args[p+"."+k] = pos
+		}
+	}
+	return list
+}
+
+// blockSetOrder orders a set of blocks as Terraform keeps it: each block once, in the
+// order of its set.
+func blockSetOrder(resType, typ string, elems []blockElem) []blockElem {
+	objs := make([]cty.Value, len(elems))
+	for i, e := range elems {
+		objs[i] = blockObject(resType, typ, e.val)
+	}
+	set := cty.SetVal(objs)
+	var sorted []blockElem
+	used := make([]bool, len(elems))
+	for it := set.ElementIterator(); it.Next(); {
+		_, ev := it.Element()
+		for i := range objs {
+			if !used[i] && objs[i].RawEquals(ev) {
+				used[i] = true
+				sorted = append(sorted, elems[i])
+				break
+			}
+		}
+	}
+	return sorted
 }
 
 // blockObject is a nested block as the provider's schema types it (unset attributes null),
@@ -587,31 +672,7 @@ func (l *loader) record(next map[string]map[string]cty.Value, cr cfgRes, rs []*R
 		}
 		objs[strings.TrimPrefix(r.Address, r.Config)] = cty.ObjectVal(attrs)
 	}
-	var v cty.Value
-	switch {
-	case len(rs) == 1 && rs[0].Address == rs[0].Config:
-		v = objs[""]
-	default:
-		_, hasCount := cr.block.Body.Attributes["count"]
-		if hasCount {
-			var list []cty.Value
-			for i := 0; i < len(rs); i++ {
-				list = append(list, objs[fmt.Sprintf("[%d]", i)])
-			}
-			v = cty.TupleVal(list)
-			if len(list) == 0 {
-				v = cty.EmptyTupleVal
-			}
-		} else {
-			m := map[string]cty.Value{}
-			for k, o := range objs {
-				var key string
-				fmt.Sscanf(k, "[%q]", &key)
-				m[key] = o
-			}
-			v = cty.ObjectVal(m)
-		}
-	}
+	v := instancesValue(cr, rs, objs)
 	byType := next[cr.mod.prefix]
 	if byType == nil {
 		byType = map[string]cty.Value{}
@@ -680,10 +741,37 @@ func (r *Resource) unknownNote(arg, why string) lint.Finding {
 	return f
 }
 
+// instancesValue is how a resource block's instances are referred to: the one object, a
+// tuple of count's instances, an object of for_each's by key.
+func instancesValue(cr cfgRes, rs []*Resource, objs map[string]cty.Value) cty.Value {
+	if len(rs) == 1 && rs[0].Address == rs[0].Config {
+		return objs[""]
+	}
+	if _, hasCount := cr.block.Body.Attributes["count"]; hasCount {
+		var list []cty.Value
+		for i := 0; i < len(rs); i++ {
+			list = append(list, objs[fmt.Sprintf("[%d]", i)])
+		}
+		if len(list) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(list)
+	}
+	m := map[string]cty.Value{}
+	for k, o := range objs {
+		key, err := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(k, "["), "]"))
+		if err != nil {
+			key = k
+		}
+		m[key] = o
+	}
+	return cty.ObjectVal(m)
+}
+
 // toSet is Terraform's toset for a list or tuple of strings (for_each's usual argument).
 var toSet = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
-	Type: func(args []cty.Value) (cty.Type, error) {
+	Type: func([]cty.Value) (cty.Type, error) {
 		return cty.Set(cty.String), nil
 	},
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {

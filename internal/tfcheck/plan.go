@@ -277,20 +277,23 @@ func unsetComputed(r *Resource, m map[string]any, prefix string, exprs map[strin
 				m[k] = nil
 			}
 		case []any:
-			e := exprs[k]
 			for i, el := range x {
-				sub, ok := el.(map[string]any)
-				if !ok {
-					continue
+				if sub, ok := el.(map[string]any); ok {
+					unsetComputed(r, sub, index(p, i)+".", nestedBlock(exprs[k], i))
 				}
-				var nested map[string]*tfjson.Expression
-				if e != nil && e.ExpressionData != nil && i < len(e.NestedBlocks) {
-					nested = e.NestedBlocks[i]
-				} else if e != nil && e.ExpressionData != nil && len(e.NestedBlocks) > 0 {
-					nested = e.NestedBlocks[0]
-				}
-				unsetComputed(r, sub, index(p, i)+".", nested)
 			}
 		}
 	}
+}
+
+// nestedBlock is the configuration of the i-th block of an argument (the first when the
+// configuration has fewer: a dynamic or counted block), nil when there is none.
+func nestedBlock(e *tfjson.Expression, i int) map[string]*tfjson.Expression {
+	if e == nil || e.ExpressionData == nil || len(e.NestedBlocks) == 0 {
+		return nil
+	}
+	if i < len(e.NestedBlocks) {
+		return e.NestedBlocks[i]
+	}
+	return e.NestedBlocks[0]
 }

@@ -51,7 +51,7 @@ func (s *synth) body(o obj) {
 	var b strings.Builder
 	line := 1
 	var write func(v any, indent string, arg string)
-	write = func(v any, indent string, arg string) {
+	write = func(v any, indent string, _ string) {
 		switch v := v.(type) {
 		case obj:
 			b.WriteString("{\n")

@@ -92,7 +92,9 @@ func writeDir(t *testing.T, files map[string]string) string {
 	dir := t.TempDir()
 	for n, c := range files {
 		p := filepath.Join(dir, n)
-		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
 			t.Fatal(err)
 		}
