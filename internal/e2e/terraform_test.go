@@ -67,7 +67,9 @@ func TestTerraformPlanMatchesConfig(t *testing.T) {
 				var out []string
 				for _, s := range l {
 					var f tfFinding
-					json.Unmarshal([]byte(s), &f)
+					if err := json.Unmarshal([]byte(s), &f); err != nil {
+						t.Fatal(err)
+					}
 					if f.File == "" {
 						t.Errorf("%s: finding %s without a file", n, f.Code)
 					}
@@ -83,7 +85,9 @@ func TestTerraformPlanMatchesConfig(t *testing.T) {
 			}
 			for _, s := range config {
 				var f tfFinding
-				json.Unmarshal([]byte(s), &f)
+				if err := json.Unmarshal([]byte(s), &f); err != nil {
+					t.Fatal(err)
+				}
 				if !strings.HasSuffix(f.File, ".tf") || f.Line < 1 {
 					t.Errorf("%s: %s has no .tf line: %s:%d", n, f.Code, f.File, f.Line)
 				}

@@ -114,13 +114,7 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 			buf = append(buf, " | "...)
 			buf = append(buf, Cell(text)...)
 			buf = append(buf, " | "...)
-			buf = append(buf, Cell(f.Detail)...)
-			if w := f.Where(); w != "" {
-				if f.Detail != "" {
-					buf = append(buf, ' ')
-				}
-				buf = append(buf, Cell("["+w+"]")...)
-			}
+			buf = appendDetail(buf, f)
 			buf = append(buf, " |\n"...)
 			ew.Write(buf)
 			return ew.Err
@@ -190,6 +184,20 @@ func appendLocation(buf []byte, file string, line int, o output.Options) []byte 
 		buf = strconv.AppendInt(buf, int64(line), 10)
 	}
 	return append(buf, ')')
+}
+
+// appendDetail appends a finding's detail cell: its detail, then a Terraform finding's
+// resource address and argument in brackets, as the text format ends its line.
+func appendDetail(buf []byte, f *lint.Finding) []byte {
+	buf = append(buf, Cell(f.Detail)...)
+	w := f.Where()
+	if w == "" {
+		return buf
+	}
+	if f.Detail != "" {
+		buf = append(buf, ' ')
+	}
+	return append(buf, Cell("["+w+"]")...)
 }
 
 // appendCode appends a code as a code span (codes are catalogue identifiers such as
