@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,11 +14,13 @@ type bodyFlags struct {
 	mode           string
 	maxConnections int
 	vpcRoutes      []string
+	tfDir          string
 }
 
 func (b *bodyFlags) register(fl *pflag.FlagSet) {
 	fl.StringVar(&b.mode, "body", bodycheck.ModeAuto, "server bodies are: auto (Create when tunnel_protocol is present, else Update), create or update")
 	fl.IntVar(&b.maxConnections, "max-connections", 0, "the gateway's maximum connections (1–500): the client CIDR block must hold more than 4 addresses per connection (VPN.1108)")
+	fl.StringVar(&b.tfDir, "tf-dir", "", "the Terraform configuration directory of the plan JSON checked: findings get its .tf file and line")
 	fl.StringArrayVar(&b.vpcRoutes, "vpc-route", nil, "a route of the VPC (IPv4 CIDR) the client CIDR block must not overlap (VPN.1109; repeatable)")
 }
 
@@ -33,6 +36,11 @@ func (b *bodyFlags) validate(cmd *cobra.Command) error {
 	for _, r := range b.vpcRoutes {
 		if _, err := bodycheck.ParseRoute(r); err != nil {
 			return usageErr("%v", err)
+		}
+	}
+	if b.tfDir != "" {
+		if st, err := os.Stat(b.tfDir); err != nil || !st.IsDir() {
+			return usageErr("--tf-dir %s is not a directory", b.tfDir)
 		}
 	}
 	return nil

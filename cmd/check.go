@@ -170,7 +170,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	}
 	// Every option the flags and the configuration share is resolved here, once (settings).
 	resolveSettings(cmd.Flags(), cfg, f, &opts)
-	opts.MaxConnections, opts.VPCRoutes = f.body.maxConnections, f.body.vpcRoutes
+	opts.MaxConnections, opts.VPCRoutes, opts.TFDir = f.body.maxConnections, f.body.vpcRoutes, f.body.tfDir
 	gate, args, err := prepareGate(cmd, cfg, &opts, args)
 	if err != nil {
 		return err

@@ -19,6 +19,10 @@ type Finding struct {
 	Line     int
 	// Field is the JSON/YAML path of the offending field in a server body, if any.
 	Field string
+	// Resource is the Terraform resource address the finding is about
+	// (module.vpn.huaweicloud_vpn_server.main), for a plan or a configuration; Field is then
+	// the argument path (client_ca_certificates[1].content).
+	Resource string
 	// Related names a code to see too ("" takes the catalogue's, if any).
 	Related string
 	Object
@@ -66,4 +70,16 @@ func (f *Finding) Text(lang string) Text {
 		t.Related = c.Related
 	}
 	return t
+}
+
+// Where names the Terraform resource and argument of a finding ("" for other findings):
+// huaweicloud_vpn_server.main.client_ca_certificates[1].content.
+func (f *Finding) Where() string {
+	if f.Resource == "" {
+		return ""
+	}
+	if f.Field == "" {
+		return f.Resource
+	}
+	return f.Resource + "." + f.Field
 }

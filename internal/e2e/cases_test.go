@@ -45,6 +45,7 @@ var caseFamilies = map[string][]string{
 	"crls":         {"crl"},
 	"bodies":       {"body", "body/kinds", "body/sdk", "body/provider"},
 	"zlint":        {"zlint"},
+	"terraform":    {"terraform"},
 }
 
 // The case files (testdata/DIR/X.case beside the input X; internal/fixturecase): each runs
@@ -56,8 +57,10 @@ func TestCertificateCases(t *testing.T) { runCases(t, caseFamilies["certificates
 func TestCRLCases(t *testing.T)         { runCases(t, caseFamilies["crls"]) }
 func TestBodyCases(t *testing.T)        { runCases(t, caseFamilies["bodies"]) }
 func TestZlintCases(t *testing.T)       { runCases(t, caseFamilies["zlint"]) }
+func TestTerraformCases(t *testing.T)   { runCases(t, caseFamilies["terraform"]) }
 
-// caseInputs lists the inputs of the fixture folders: each file that is not a case file.
+// caseInputs lists the inputs of the fixture folders: each file that is not a case file, and
+// each configuration directory of testdata/terraform (fixturecase.IsInput).
 func caseInputs(t *testing.T, dirs []string) []string {
 	t.Helper()
 	var out []string
@@ -67,7 +70,7 @@ func caseInputs(t *testing.T, dirs []string) []string {
 			t.Fatal(err)
 		}
 		for _, e := range entries {
-			if !e.IsDir() && !strings.HasSuffix(e.Name(), fixturecase.Suffix) {
+			if fixturecase.IsInput(dir, e) {
 				out = append(out, "testdata/"+dir+"/"+e.Name())
 			}
 		}
@@ -217,11 +220,7 @@ func TestCaseFiles(t *testing.T) {
 var notInCases = map[string]struct{ reason, testedIn string }{
 	"VCL.9001": {"a waiver past its expiry date: needs a project configuration, and cases run with --no-config", "testdata/script/gate-commands.txtar"},
 	"VCL.9002": {"a waiver that matches no finding: needs a project configuration, and cases run with --no-config", "testdata/script/gate-commands.txtar"},
-	"VPN.1300": {"a user group created by two bodies: a check of a set of bodies, not of one input", "testdata/script/body-kinds-sets.txtar"},
-	"VPN.1302": {"a user created by two bodies: a check of a set of bodies, not of one input", "testdata/script/body-kinds-sets.txtar"},
-	"VPN.1306": {"more than 50 user groups in a set of bodies: a check of a set, not of one input", "testdata/script/body-kinds-sets.txtar"},
 	"VPN.1307": {"more users in a set of bodies than the gateway's connections: a check of a set, not of one input", "testdata/script/body-kinds-sets.txtar"},
-	"VPN.1400": {"more than 100 access policies in a set of bodies: a check of a set, not of one input", "testdata/script/body-kinds-sets.txtar"},
 	"VCL.0794": {"a CRL above 2 MiB of DER: too large for a committed fixture", "internal/e2e/largecrl_test.go"},
 }
 

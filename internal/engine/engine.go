@@ -82,6 +82,9 @@ type Options struct {
 	// severity overrides and waivers, which see every finding before the report counts or
 	// keeps it) and when it spills to its temporary file.
 	Report report.Options
+	// TFDir is the Terraform configuration of the plans checked (--tf-dir): their findings
+	// are placed on its .tf lines.
+	TFDir string
 	// Observe, when set, is called with every certificate and CRL of the inputs as parsed
 	// (not those of ContextCAs), for an inventory of them. It is called from the workers
 	// that check the inputs, concurrently and in no particular order: it must be safe for
@@ -419,6 +422,10 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 		out.file.Error = in.err.Error()
 		return out
 	}
+	if in.tfDir {
+		checkTerraformConfig(in, o, out)
+		return out
+	}
 	data, err := read(in, o.Stdin, o.MaxFileSize, o.PipeIdleTimeout)
 	if err != nil {
 		out.file.Error = err.Error()
@@ -436,7 +443,7 @@ func checkInput(in input, o *Options, send func(*outcome)) (out *outcome) {
 }
 
 func checkData(data []byte, in input, o *Options, out *outcome) {
-	if checkBody(data, in, o, out) {
+	if checkTerraformPlan(data, in, o, out) || checkBody(data, in, o, out) {
 		return
 	}
 	name := displayName(in)

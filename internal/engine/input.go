@@ -13,6 +13,7 @@ import (
 
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
 	"github.com/vpncertlint/vpncertlint/internal/report"
+	"github.com/vpncertlint/vpncertlint/internal/tfcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -34,6 +35,8 @@ type input struct {
 	// bodyOnly marks a file a directory walk found only for its .json/.yaml/.yml name:
 	// it is checked if it is a server body, else skipped.
 	bodyOnly bool
+	// tfDir marks a directory holding *.tf files: a Terraform configuration, checked as one.
+	tfDir bool
 }
 
 func hasScanExt(name string) bool {
@@ -105,6 +108,10 @@ func expand(paths []string, asCA bool, seen map[string]bool, empty *[]emptyDir) 
 			add(input{path: p, asCA: asCA})
 			continue
 		}
+		if !asCA && tfcheck.IsConfigDir(p) {
+			add(input{path: p, tfDir: true})
+			continue
+		}
 		var found []input
 		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -120,6 +127,11 @@ func expand(paths []string, asCA bool, seen map[string]bool, empty *[]emptyDir) 
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if d.IsDir() && !asCA && tfcheck.IsConfigDir(path) {
+				// a Terraform configuration: its files are read through it (file())
+				found = append(found, input{path: path, tfDir: true})
+				return fs.SkipDir
 			}
 			bodyOnly := !hasScanExt(name) && bodycheck.HasExtension(name)
 			if d.IsDir() || !(hasScanExt(name) || bodyOnly) {

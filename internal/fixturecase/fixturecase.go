@@ -14,6 +14,7 @@ package fixturecase
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -25,10 +26,23 @@ import (
 const Suffix = ".case"
 
 // Dirs are the fixture folders under testdata/: each file in them (not in their
-// subfolders) is an input with a case file beside it.
+// subfolders, except in the DirInputs folders) is an input with a case file beside it.
 var Dirs = []string{
 	"auto", "body", "body/kinds", "body/provider", "body/sdk", "ca", "ccm", "crl", "format",
-	"server", "weak", "zlint",
+	"server", "terraform", "weak", "zlint",
+}
+
+// DirInputs are the fixture folders whose subfolders are inputs too: testdata/terraform/X
+// is a Terraform configuration, checked as one input, with its case file X.case beside it.
+var DirInputs = map[string]bool{"terraform": true}
+
+// IsInput says whether the entry e of the fixture folder dir is an input: a file that is
+// not a case file, or a subfolder of a DirInputs folder.
+func IsInput(dir string, e fs.DirEntry) bool {
+	if e.IsDir() {
+		return DirInputs[dir]
+	}
+	return !strings.HasSuffix(e.Name(), Suffix)
 }
 
 // Case is one parsed case file. A section that is absent has its Has field false: a case

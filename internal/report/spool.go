@@ -255,6 +255,7 @@ func (e *encoder) finding(f *lint.Finding) {
 	e.str(f.File)
 	e.int(f.Line)
 	e.str(f.Field)
+	e.str(f.Resource)
 	e.str(f.Related)
 	e.object(&f.Object)
 	e.uint(uint64(len(f.Args)))
@@ -319,6 +320,7 @@ const (
 	slotKind
 	slotRole
 	slotError
+	slotResource
 	numSlots
 )
 
@@ -393,6 +395,7 @@ func (d *decoder) finding(f *lint.Finding) {
 	f.File = d.field(slotFile)
 	f.Line = d.int()
 	f.Field = d.field(slotField)
+	f.Resource = d.field(slotResource)
 	f.Related = d.field(slotRelated)
 	d.object(&f.Object)
 	if n := d.uint(); n > 0 {

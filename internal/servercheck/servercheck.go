@@ -181,6 +181,9 @@ type Options struct {
 	KeyFile, ChainFile string
 	Now                time.Time
 	MaxFileSize        int64
+	// Contents, when set, holds the key and chain by name instead of the file system (a
+	// Terraform resource's arguments).
+	Contents map[string][]byte
 }
 
 // Bundle returns the engine hook that checks the run's server certificates (the certificate
@@ -221,7 +224,7 @@ func checkBundle(p *lint.Pass[*bundle, Options]) {
 func judgeBundle(servers, cas []*certcheck.Cert, o Options) (files []lint.FileResult, out []lint.Finding) {
 	var chain []*certcheck.Cert
 	if o.ChainFile != "" {
-		fr, certs, findings := readChain(o.ChainFile, o.MaxFileSize)
+		fr, certs, findings := readChain(o.ChainFile, o.MaxFileSize, o.Contents)
 		files, chain = append(files, fr), certs
 		out = append(out, findings...)
 	}
@@ -234,7 +237,7 @@ func judgeBundle(servers, cas []*certcheck.Cert, o Options) (files []lint.FileRe
 		pub, _ = stdx509.ParsePKIXPublicKey(leaf.Raw.RawSPKI)
 	}
 	if o.KeyFile != "" {
-		fr, findings := checkKey(o.KeyFile, o.MaxFileSize, pub, leaf)
+		fr, findings := checkKey(o.KeyFile, o.MaxFileSize, o.Contents, pub, leaf)
 		files = append(files, fr)
 		out = append(out, findings...)
 	}
@@ -259,7 +262,10 @@ func pemChars(certs []*certcheck.Cert) int {
 	return n
 }
 
-func readFile(path string, limit int64) ([]byte, error) {
+func readFile(path string, limit int64, contents map[string][]byte) ([]byte, error) {
+	if data, ok := contents[path]; ok {
+		return data, nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
@@ -282,9 +288,9 @@ func readFile(path string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-func readChain(path string, limit int64) (lint.FileResult, []*certcheck.Cert, []lint.Finding) {
+func readChain(path string, limit int64, contents map[string][]byte) (lint.FileResult, []*certcheck.Cert, []lint.Finding) {
 	fr := lint.FileResult{File: path, Objects: []lint.ObjectInfo{}}
-	data, err := readFile(path, limit)
+	data, err := readFile(path, limit, contents)
 	if err != nil {
 		fr.Error = err.Error()
 		return fr, nil, nil
@@ -325,9 +331,9 @@ var keyLabels = map[string]string{
 
 // checkKey reads the key file. No error text of a key parser is passed on (it could, in a
 // future library version, quote the input): messages are written here.
-func checkKey(path string, limit int64, certPub crypto.PublicKey, leaf *certcheck.Cert) (lint.FileResult, []lint.Finding) {
+func checkKey(path string, limit int64, contents map[string][]byte, certPub crypto.PublicKey, leaf *certcheck.Cert) (lint.FileResult, []lint.Finding) {
 	fr := lint.FileResult{File: path, Objects: []lint.ObjectInfo{}}
-	data, err := readFile(path, limit)
+	data, err := readFile(path, limit, contents)
 	if err != nil {
 		fr.Error = err.Error()
 		return fr, nil

@@ -45,7 +45,7 @@ import (
 var roles = map[string]string{
 	"ca": "ca", "server": "server", "auto": "auto", "format": "auto", "crl": "crl",
 	"body": "auto", "weak": "auto", "ccm": "server", "zlint": "auto",
-	"body/kinds": "auto", "body/sdk": "auto", "body/provider": "auto",
+	"body/kinds": "auto", "body/sdk": "auto", "body/provider": "auto", "terraform": "auto",
 }
 
 // expectation is what is known of one fixture's codes, with the comments around its entry.
@@ -90,7 +90,7 @@ func main() {
 		}
 		for _, e := range entries {
 			n := e.Name()
-			if e.IsDir() || strings.HasSuffix(n, ".golden") || strings.HasSuffix(n, ".args") || strings.HasSuffix(n, fixturecase.Suffix) {
+			if !fixturecase.IsInput(dir, e) || strings.HasSuffix(n, ".golden") || strings.HasSuffix(n, ".args") {
 				continue
 			}
 			input := "testdata/" + dir + "/" + n

@@ -65,6 +65,9 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 		if f.Detail != "" {
 			msg += " (" + output.TextSafe(f.Detail) + ")"
 		}
+		if w := f.Where(); w != "" {
+			msg += " [" + output.TextSafe(w) + "]"
+		}
 		if tx.Remedy != "" {
 			msg += "\n" + output.TextSafe(tx.Remedy)
 		}

@@ -41,8 +41,11 @@ type Finding struct {
 	File        string        `json:"file"`
 	Line        int           `json:"line"`
 	// Field is the JSON/YAML path of the offending field in a server body, if any.
-	Field   string `json:"field,omitempty"`
-	Related string `json:"related,omitempty"`
+	Field string `json:"field,omitempty"`
+	// Resource is the Terraform resource address the finding is about, if any (Field is
+	// then the argument path in it).
+	Resource string `json:"resource,omitempty"`
+	Related  string `json:"related,omitempty"`
 	lint.Object
 }
 
@@ -56,7 +59,7 @@ func findingOf(f *lint.Finding, lang string) Finding {
 	t := f.Text(lang)
 	return Finding{Code: f.Code, Severity: f.Severity, HTTPStatus: t.HTTPStatus, Message: t.Message,
 		Description: t.Description, Remedy: t.Remedy, Detail: f.Detail, File: f.File, Line: f.Line,
-		Field: f.Field, Related: t.Related, Object: f.Object}
+		Field: f.Field, Resource: f.Resource, Related: t.Related, Object: f.Object}
 }
 
 // skeleton is the document without its two long arrays.

@@ -67,6 +67,9 @@ func junitCases(r *report.Report, o output.Options, emit func(*junitCase) error)
 			if f.Detail != "" {
 				text += " (" + f.Detail + ")"
 			}
+			if w := f.Where(); w != "" {
+				text += " [" + w + "]"
+			}
 			if o.FailOn.Fails(f.Severity) {
 				c.Failures = append(c.Failures, junitResult{Message: f.Code + ": " + tx.Message, Type: f.Severity.String(),
 					Text: text + "\n" + tx.Description + "\nRemedy: " + tx.Remedy})

@@ -1,7 +1,8 @@
 // Package markdown writes the markdown format (--format markdown): a report for a GitHub job
 // summary ($GITHUB_STEP_SUMMARY) or a merge request comment. A heading, the summary line, a
 // table of the counts by severity, then a table of the findings in the report's order
-// (location as a link to the file and line, code, severity, message, detail), capped at
+// (location as a link to the file and line, code, severity, message, detail followed by a
+// Terraform finding's [address.argument]), capped at
 // MaxFindings rows unless Verbose; then the inputs that could not be read and, with Verbose,
 // the waived findings. It is written as the findings are read (EachFinding), like the other
 // formats.
@@ -113,7 +114,7 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 			buf = append(buf, " | "...)
 			buf = append(buf, Cell(text)...)
 			buf = append(buf, " | "...)
-			buf = append(buf, Cell(f.Detail)...)
+			buf = appendDetail(buf, f)
 			buf = append(buf, " |\n"...)
 			ew.Write(buf)
 			return ew.Err
@@ -183,6 +184,20 @@ func appendLocation(buf []byte, file string, line int, o output.Options) []byte 
 		buf = strconv.AppendInt(buf, int64(line), 10)
 	}
 	return append(buf, ')')
+}
+
+// appendDetail appends a finding's detail cell: its detail, then a Terraform finding's
+// resource address and argument in brackets, as the text format ends its line.
+func appendDetail(buf []byte, f *lint.Finding) []byte {
+	buf = append(buf, Cell(f.Detail)...)
+	w := f.Where()
+	if w == "" {
+		return buf
+	}
+	if f.Detail != "" {
+		buf = append(buf, ' ')
+	}
+	return append(buf, Cell("["+w+"]")...)
 }
 
 // appendCode appends a code as a code span (codes are catalogue identifiers such as

@@ -9,6 +9,7 @@ import (
 	"github.com/sebdah/goldie/v2"
 
 	"github.com/vpncertlint/vpncertlint/internal/report"
+	"github.com/vpncertlint/vpncertlint/internal/tfcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
 
@@ -58,6 +59,34 @@ func Report(t testing.TB, spillAfter int) *report.Report {
 		must(t, r.Add(lint.New(ZlintCode, "RFC 5280: 4.2.1.9").At(at.file, at.line)))
 	}
 	r.Skip("certs/notes.json", "not a server body (no vpn_server key)")
+	return r
+}
+
+// TerraformReport is a small report of a Terraform plan and configuration: findings about a
+// resource and one of its arguments (the argument path and an instance key that the formats
+// escape), about a resource without an argument, and a notice of a value unknown before
+// apply. spillAfter is as for Report.
+func TerraformReport(t testing.TB, spillAfter int) *report.Report {
+	t.Helper()
+	r := report.New(report.Tool{Name: "vpncertlint", Version: "1.0"}, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+		report.Options{SpillAfter: spillAfter})
+	t.Cleanup(r.Close)
+	must(t, r.AddFile(lint.FileResult{File: "infra/modules/vpn/main.tf", Objects: []lint.ObjectInfo{
+		{Line: 12, Type: "huaweicloud_vpn_server", Kind: "resource"}, {Line: 30, Type: "huaweicloud_vpn_user", Kind: "resource"}}}))
+	must(t, r.AddFile(lint.FileResult{File: "plan.json", Objects: []lint.ObjectInfo{
+		{Line: 1, Type: "huaweicloud_vpn_client_ca_certificate", Kind: "resource"}}}))
+	server := "module.vpn.huaweicloud_vpn_server.main"
+	user := `module.vpn.huaweicloud_vpn_user.users["a<l> & |b|"]`
+	at := func(f lint.Finding, resource, field string) lint.Finding {
+		f.Resource, f.Field = resource, field
+		return f
+	}
+	must(t, r.Add(
+		at(lint.New("VPN.0072", "notAfter 2024-01-01", "ca-main").At("infra/modules/vpn/main.tf", 14), server, "client_ca_certificates[1].content"),
+		at(lint.New("VPN.1317", "the name has a space", "name").At("infra/modules/vpn/main.tf", 31), user, "name"),
+		at(lint.New("VPN.0077", "", "ca.pem").At("plan.json", 1), "huaweicloud_vpn_client_ca_certificate.dup", ""),
+		at(lint.New(tfcheck.CodeUnknown, "known after apply", "client_cidr").At("plan.json", 1), "huaweicloud_vpn_server.other", "client_cidr"),
+	))
 	return r
 }
 

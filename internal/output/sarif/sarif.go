@@ -111,6 +111,14 @@ type sarifResult struct {
 
 type sarifLocation struct {
 	Physical sarifPhysical `json:"physicalLocation"`
+	// Logical names a Terraform resource (and its argument) a finding is about.
+	Logical []sarifLogical `json:"logicalLocations,omitempty"`
+}
+
+type sarifLogical struct {
+	Name               string `json:"name,omitempty"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
 }
 
 type sarifPhysical struct {
@@ -277,6 +285,9 @@ func sarifResultOf(f *lint.Finding, index map[string]int, o output.Options) sari
 			Region:   &sarifRegion{StartLine: line},
 		}}}
 	}
+	if f.Resource != "" && len(res.Locations) > 0 {
+		res.Locations[0].Logical = terraformLogical(f.Resource, f.Field)
+	}
 	return res
 }
 
@@ -303,4 +314,14 @@ func pathSegmentEscape(s string) string {
 		b.WriteByte(hexd[c&15])
 	}
 	return b.String()
+}
+
+// terraformLogical is the SARIF logical location of a Terraform resource address and, if
+// any, the argument path in it.
+func terraformLogical(resource, field string) []sarifLogical {
+	l := []sarifLogical{{Name: resource, FullyQualifiedName: resource, Kind: "resource"}}
+	if field != "" {
+		l = append(l, sarifLogical{Name: field, FullyQualifiedName: resource + "." + field, Kind: "member"})
+	}
+	return l
 }

@@ -37,3 +37,21 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenTerraform renders outputtest.TerraformReport (findings about a Terraform resource
+// and argument) in English, kept in memory and spilled: identical, and as
+// testdata/terraform.golden.
+func TestGoldenTerraform(t *testing.T) {
+	var mem, spilled bytes.Buffer
+	o := output.Options{Lang: "en", Verbose: true, FailOn: lint.FailOn(lint.Error)}
+	if err := Write(&mem, outputtest.TerraformReport(t, -1), o); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&spilled, outputtest.TerraformReport(t, 1), o); err != nil {
+		t.Fatal(err)
+	}
+	if mem.String() != spilled.String() {
+		t.Errorf("the spilled report renders differently:\n%s\n---\n%s", mem.String(), spilled.String())
+	}
+	outputtest.Golden(t, "terraform", mem.Bytes())
+}

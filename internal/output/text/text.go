@@ -153,6 +153,11 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 					buf = append(buf, ')')
 				}
 			}
+			if w := f.Where(); w != "" {
+				buf = append(buf, " ["...)
+				buf = output.AppendTextSafe(buf, w)
+				buf = append(buf, ']')
+			}
 			buf = append(buf, '\n')
 			ew.Write(buf)
 			if o.Verbose {
