@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -69,12 +70,7 @@ func codesOf(rep *report.Report) []string {
 }
 
 func hasCode(rep *report.Report, code string) bool {
-	for _, f := range findingsOf(rep) {
-		if f.Code == code {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(findingsOf(rep), func(f lint.Finding) bool { return f.Code == code })
 }
 
 // allFiles returns the report's file results (a large one keeps them in its temporary file).
