@@ -146,7 +146,7 @@ func (s *SeverityName) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // MarshalYAML writes the name.
-func (s SeverityName) MarshalYAML() (interface{}, error) { return s.Severity.String(), nil }
+func (s SeverityName) MarshalYAML() (interface{}, error) { return s.String(), nil }
 
 // Policy overrides the default policy; unset keys keep the defaults.
 type Policy struct {
@@ -305,36 +305,6 @@ func Load(path string) (*Config, error) {
 
 // Parse reads a configuration's text; file names it in errors.
 func Parse(data []byte, file string) (*Config, error) {
-	wrap := func(err error) error {
-		var e *Error
-		if errors.As(err, &e) {
-			e.File = file
-			return e
-		}
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			// "line 3: field foo not found in type config.Roles" → file:3: …
-			msgs := []string{}
-			line := 0
-			for _, m := range te.Errors {
-				var l int
-				if n, _ := fmt.Sscanf(m, "line %d:", &l); n == 1 {
-					if line == 0 {
-						line = l
-					}
-					m = strings.TrimSpace(m[strings.Index(m, ":")+1:])
-				}
-				msgs = append(msgs, friendlyYAML(m))
-			}
-			return &Error{File: file, Line: line, Msg: strings.Join(msgs, "; ")}
-		}
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		var l int
-		if n, _ := fmt.Sscanf(msg, "line %d:", &l); n == 1 {
-			return &Error{File: file, Line: l, Msg: strings.TrimSpace(msg[strings.Index(msg, ":")+1:])}
-		}
-		return &Error{File: file, Msg: msg}
-	}
 	c := &Config{}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -342,17 +312,55 @@ func Parse(data []byte, file string) (*Config, error) {
 		if err == io.EOF {
 			return nil, &Error{File: file, Msg: "the configuration is empty (run 'vpncertlint init' for a starter file)"}
 		}
-		return nil, wrap(err)
+		return nil, parseError(err, file)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, wrap(err)
+		return nil, parseError(err, file)
 	}
 	if err := c.validate(&root); err != nil {
-		return nil, wrap(err)
+		return nil, parseError(err, file)
 	}
 	c.File = file
 	return c, nil
+}
+
+// parseError is err (of the YAML decoder or of validate) as an *Error naming file and,
+// where known, the line.
+func parseError(err error, file string) error {
+	var e *Error
+	if errors.As(err, &e) {
+		e.File = file
+		return e
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return typeError(te, file)
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var l int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &l); n == 1 {
+		return &Error{File: file, Line: l, Msg: strings.TrimSpace(msg[strings.Index(msg, ":")+1:])}
+	}
+	return &Error{File: file, Msg: msg}
+}
+
+// typeError turns "line 3: field foo not found in type config.Roles" into file:3: … (the
+// line of the first message that has one).
+func typeError(te *yaml.TypeError, file string) error {
+	msgs := []string{}
+	line := 0
+	for _, m := range te.Errors {
+		var l int
+		if n, _ := fmt.Sscanf(m, "line %d:", &l); n == 1 {
+			if line == 0 {
+				line = l
+			}
+			m = strings.TrimSpace(m[strings.Index(m, ":")+1:])
+		}
+		msgs = append(msgs, friendlyYAML(m))
+	}
+	return &Error{File: file, Line: line, Msg: strings.Join(msgs, "; ")}
 }
 
 func friendlyYAML(m string) string {
@@ -398,19 +406,11 @@ func node(root *yaml.Node, path ...interface{}) *yaml.Node {
 	for _, p := range path {
 		switch k := p.(type) {
 		case string:
-			if n.Kind != yaml.MappingNode {
+			v := mapValue(n, k)
+			if v == n {
 				return n
 			}
-			found := false
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == k {
-					n, found = n.Content[i+1], true
-					break
-				}
-			}
-			if !found {
-				return n
-			}
+			n = v
 		case int:
 			if n.Kind != yaml.SequenceNode || k >= len(n.Content) {
 				return n
@@ -421,11 +421,51 @@ func node(root *yaml.Node, path ...interface{}) *yaml.Node {
 	return n
 }
 
+// mapValue returns the value of key in the mapping m; m itself when m is not a mapping or
+// has no such key.
+func mapValue(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i+1]
+			}
+		}
+	}
+	return m
+}
+
+// at makes validate's errors: msg at the node at path (see node).
+type atFunc func(msg string, path ...interface{}) error
+
 func (c *Config) validate(root *yaml.Node) error {
-	at := func(msg string, path ...interface{}) error { return lineErr(node(root, path...), msg) }
+	at := atFunc(func(msg string, path ...interface{}) error { return lineErr(node(root, path...), msg) })
 	if c.Version != 1 {
 		return at(fmt.Sprintf("version must be 1 (got %d)", c.Version), "version")
 	}
+	if err := c.validateSets(at); err != nil {
+		return err
+	}
+	if len(c.Roles.CA)+len(c.Roles.Server)+len(c.Roles.CRL)+len(c.Roles.Body) == 0 && len(c.Sets) == 0 {
+		return at("no files: give roles (ca, server, crl, body patterns) or sets", "roles")
+	}
+	if err := c.Policy.validate(root, at); err != nil {
+		return err
+	}
+	if g := c.Gateway.MaxConnections; g != 0 && !bodycheck.ValidConnections(g) {
+		return at(fmt.Sprintf("max_connections must be %d–%d (got %d)", bodycheck.MinConnections, bodycheck.MaxConnections, g), "gateway", "max_connections")
+	}
+	for i := range c.Ignore {
+		w := &c.Ignore[i]
+		w.Line = node(root, "ignore", i).Line
+		if err := w.validate(at, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validateSets checks the upload sets: each named once, each listing files.
+func (c *Config) validateSets(at atFunc) error {
 	names := map[string]bool{}
 	for i, s := range c.Sets {
 		if s.Name == "" {
@@ -439,10 +479,11 @@ func (c *Config) validate(root *yaml.Node) error {
 			return at(fmt.Sprintf("upload set %q lists no files (want ca, crl or body patterns)", s.Name), "sets", i)
 		}
 	}
-	if len(c.Roles.CA)+len(c.Roles.Server)+len(c.Roles.CRL)+len(c.Roles.Body) == 0 && len(c.Sets) == 0 {
-		return at("no files: give roles (ca, server, crl, body patterns) or sets", "roles")
-	}
-	p := &c.Policy
+	return nil
+}
+
+// validate checks the policy's numbers and the codes of its severity overrides.
+func (p *Policy) validate(root *yaml.Node, at atFunc) error {
 	for _, chk := range []struct {
 		v   *int
 		key string
@@ -458,31 +499,29 @@ func (c *Config) validate(root *yaml.Node) error {
 			return lineErr(keyNode(node(root, "policy", "severity"), code), fmt.Sprintf("unknown code %q in policy.severity (see 'vpncertlint codes')", code))
 		}
 	}
-	if g := c.Gateway.MaxConnections; g != 0 && !bodycheck.ValidConnections(g) {
-		return at(fmt.Sprintf("max_connections must be %d–%d (got %d)", bodycheck.MinConnections, bodycheck.MaxConnections, g), "gateway", "max_connections")
+	return nil
+}
+
+// validate checks the waiver at index i of ignore and normalizes its fingerprint.
+func (w *Waiver) validate(at atFunc, i int) error {
+	if w.Code == "" {
+		return at("a waiver needs a code", "ignore", i)
 	}
-	for i := range c.Ignore {
-		w := &c.Ignore[i]
-		w.Line = node(root, "ignore", i).Line
-		if w.Code == "" {
-			return at("a waiver needs a code", "ignore", i)
+	if _, ok := lint.Lookup(w.Code); !ok {
+		return at(fmt.Sprintf("unknown code %q (see 'vpncertlint codes')", w.Code), "ignore", i, "code")
+	}
+	if w.Path.Glob == "" {
+		return at("a waiver needs a path pattern (use \"**\" for every file)", "ignore", i)
+	}
+	if strings.TrimSpace(w.Reason) == "" {
+		return at("a waiver needs a reason", "ignore", i)
+	}
+	if w.SHA256 != "" {
+		h := strings.ToLower(strings.ReplaceAll(w.SHA256, ":", ""))
+		if len(h) != 64 || strings.Trim(h, "0123456789abcdef") != "" {
+			return at(fmt.Sprintf("sha256 %q is not a SHA-256 fingerprint (64 hex digits)", w.SHA256), "ignore", i, "sha256")
 		}
-		if _, ok := lint.Lookup(w.Code); !ok {
-			return at(fmt.Sprintf("unknown code %q (see 'vpncertlint codes')", w.Code), "ignore", i, "code")
-		}
-		if w.Path.Glob == "" {
-			return at("a waiver needs a path pattern (use \"**\" for every file)", "ignore", i)
-		}
-		if strings.TrimSpace(w.Reason) == "" {
-			return at("a waiver needs a reason", "ignore", i)
-		}
-		if w.SHA256 != "" {
-			h := strings.ToLower(strings.ReplaceAll(w.SHA256, ":", ""))
-			if len(h) != 64 || strings.Trim(h, "0123456789abcdef") != "" {
-				return at(fmt.Sprintf("sha256 %q is not a SHA-256 fingerprint (64 hex digits)", w.SHA256), "ignore", i, "sha256")
-			}
-			w.SHA256 = h
-		}
+		w.SHA256 = h
 	}
 	return nil
 }

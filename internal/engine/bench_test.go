@@ -40,7 +40,9 @@ func benchBundle(b *testing.B) ([]byte, int) {
 					break
 				}
 				if _, err := x509.ParseCertificate(blk.Bytes); blk.Type == "CERTIFICATE" && err == nil {
-					pem.Encode(&out, blk)
+					if err := pem.Encode(&out, blk); err != nil {
+						b.Fatal(err)
+					}
 					n++
 				}
 			}
@@ -65,7 +67,7 @@ func BenchmarkParseOnly(b *testing.B) {
 			if blk == nil {
 				break
 			}
-			x509.ParseCertificate(blk.Bytes)
+			_, _ = x509.ParseCertificate(blk.Bytes) // the bundle holds only parsable certificates: only the cost counts
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/cert")

@@ -10,12 +10,14 @@ import (
 	"net/netip"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/certcheck"
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/pemformat"
 	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/internal/zlintcheck"
@@ -149,14 +151,8 @@ type outcome struct {
 // report keeps its findings in a temporary file: Close it when done.
 func Run(paths []string, o Options) (*report.Report, error) {
 	o.defaults()
-	valid := false
-	var roles []string
-	for _, r := range Roles() {
-		valid = valid || o.Role == r
-		roles = append(roles, string(r))
-	}
-	if !valid {
-		return nil, fmt.Errorf("unknown role %q (want %s)", o.Role, strings.Join(roles, ", "))
+	if err := o.validateRole(); err != nil {
+		return nil, err
 	}
 	if err := o.validateBody(); err != nil {
 		return nil, err
@@ -164,118 +160,162 @@ func Run(paths []string, o Options) (*report.Report, error) {
 	seen := map[string]bool{}
 	var empty []emptyDir
 	inputs := append(expand(o.CAFiles, true, seen, nil), expand(paths, false, seen, &empty)...)
-	checked := map[string]bool{} // the keys of the walk-found .json/.yaml files that are bodies
 	inputs = append(o.contextInputs(inputs), inputs...)
 
-	rep := report.New(o.Tool, o.Now, o.Report)
-	// Outcomes arrive in input order and are dropped once reported (the report moves what
-	// it holds to its temporary file past a bound); only what the upload-set checks need is
-	// kept: each input's client CAs and CRLs (large CRLs to be parsed again), and the server
-	// certificates when a Certificate Manager bundle is checked.
-	var members []setMember
-	var servers, cas []*certcheck.Cert
-	seenCA := map[string]bool{}
-	compact := newCompactor(o.Lean)
-	var addErr error
-	add := func(err error) {
-		if addErr == nil {
-			addErr = err
-		}
+	c := &collector{
+		o:       &o,
+		rep:     report.New(o.Tool, o.Now, o.Report),
+		seenCA:  map[string]bool{},
+		compact: newCompactor(o.Lean),
 	}
-	stream(inputs, &o, func(r *outcome) {
-		if r.partial {
-			for i := range r.findings {
-				compact.finding(&r.findings[i])
-			}
-			add(rep.Add(r.findings...))
-			return
-		}
-		if r.skip {
-			rep.Skip(r.file.File, r.skipWhy)
-			return
-		}
-		if len(empty) > 0 {
-			checked[filepath.Clean(r.file.File)] = true
-		}
-		if r.context {
-			if r.file.Error != "" {
-				add(rep.AddFile(r.file)) // the set checks could not see it: say so
-			}
-			members = append(members, setMember{path: r.file.File, cas: r.cas, context: true})
-			for _, ca := range r.cas {
-				if !seenCA[ca.SHA256] {
-					seenCA[ca.SHA256] = true
-					cas = append(cas, ca)
-				}
-			}
-			return
-		}
-		compact.outcome(r)
-		add(rep.AddFile(r.file))
-		add(rep.Add(r.findings...))
-		m := setMember{path: r.file.File, cas: r.cas, entry: r.entry}
-		for _, c := range r.crls {
-			var fs []lint.Finding
-			if f, skipped := c.ZlintSkipped(); skipped && o.Zlint != nil {
-				fs = []lint.Finding{f} // its entries were not kept: zlint would need them all
-			} else {
-				fs = o.Zlint.CRL(c)
-			}
-			for i := range fs {
-				compact.finding(&fs[i])
-			}
-			add(rep.Add(fs...))
-			m.crls = append(m.crls, keepCRL(c))
-		}
-		members = append(members, m)
-		for _, ca := range r.cas {
-			if !seenCA[ca.SHA256] {
-				seenCA[ca.SHA256] = true
-				cas = append(cas, ca)
-			}
-		}
-		if o.ServerBundle != nil {
-			servers = append(servers, r.servers...)
-		}
-	})
-	late := outcome{findings: uploadSets(members, &o)}
-	if o.ServerBundle != nil {
-		files, findings := o.ServerBundle(servers, cas)
-		late.findings = append(late.findings, findings...)
-		for _, f := range files {
-			r := outcome{file: f}
-			compact.outcome(&r)
-			add(rep.AddFile(r.file))
-		}
+	if len(empty) > 0 {
+		c.checked = map[string]bool{}
 	}
-	compact.outcome(&late)
-	add(rep.Add(late.findings...))
-	if addErr != nil {
-		rep.Close()
-		return nil, addErr
+	stream(inputs, &o, c.outcome)
+	c.late()
+	if c.err != nil {
+		c.rep.Close()
+		return nil, c.err
 	}
 	if !o.AllowEmpty {
-		var none []string
-		for _, e := range empty {
-			body := false
-			for _, k := range e.keys {
-				body = body || checked[k]
-			}
-			if !body {
-				none = append(none, e.path)
-			}
-		}
-		if len(none) > 0 {
-			rep.Close()
+		if none := emptyPaths(empty, c.checked); len(none) > 0 {
+			c.rep.Close()
 			return nil, &EmptyPathError{Paths: none}
 		}
 	}
-	return rep, nil
+	return c.rep, nil
 }
 
-// uploadSets runs the checks over each upload set (in order of first appearance): the
-// client CAs' duplicates and count, then each CRL against the set's CAs. A finding raised
-// identically by two sets (a CRL shared by both) is kept once.
+// validateRole fails when o.Role is not one of Roles.
+func (o *Options) validateRole() error {
+	var roles []string
+	for _, r := range Roles() {
+		if o.Role == r {
+			return nil
+		}
+		roles = append(roles, string(r))
+	}
+	return fmt.Errorf("unknown role %q (want %s)", o.Role, strings.Join(roles, ", "))
+}
+
+// emptyPaths are the directories of empty none of whose .json/.yaml files proved to be a
+// server body (checked holds the keys of those that did).
+func emptyPaths(empty []emptyDir, checked map[string]bool) []string {
+	var none []string
+	for _, e := range empty {
+		if !slices.ContainsFunc(e.keys, func(k string) bool { return checked[k] }) {
+			none = append(none, e.path)
+		}
+	}
+	return none
+}
+
+// collector adds Run's outcomes to the report as they arrive.
+//
+// Outcomes arrive in input order and are dropped once reported (the report moves what it
+// holds to its temporary file past a bound); only what the upload-set checks need is kept:
+// each input's client CAs and CRLs (large CRLs to be parsed again), and the server
+// certificates when a Certificate Manager bundle is checked.
+type collector struct {
+	o       *Options
+	rep     *report.Report
+	compact *compactor
+	members []setMember
+	servers []*certcheck.Cert
+	cas     []*certcheck.Cert
+	seenCA  map[string]bool
+	// checked holds the keys of the walk-found .json/.yaml files that are bodies (nil when
+	// no directory may be empty).
+	checked map[string]bool
+	err     error // the first failure to add to the report
+}
+
+// fail keeps err if it is the first failure.
+func (c *collector) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// outcome takes one outcome of stream.
+func (c *collector) outcome(r *outcome) {
+	if r.partial {
+		for i := range r.findings {
+			c.compact.finding(&r.findings[i])
+		}
+		c.fail(c.rep.Add(r.findings...))
+		return
+	}
+	if r.skip {
+		c.rep.Skip(r.file.File, r.skipWhy)
+		return
+	}
+	if c.checked != nil {
+		c.checked[filepath.Clean(r.file.File)] = true
+	}
+	if r.context {
+		if r.file.Error != "" {
+			c.fail(c.rep.AddFile(r.file)) // the set checks could not see it: say so
+		}
+		c.members = append(c.members, setMember{path: r.file.File, cas: r.cas, context: true})
+		c.addCAs(r.cas)
+		return
+	}
+	c.compact.outcome(r)
+	c.fail(c.rep.AddFile(r.file))
+	c.fail(c.rep.Add(r.findings...))
+	m := setMember{path: r.file.File, cas: r.cas, entry: r.entry}
+	for _, crl := range r.crls {
+		c.zlintCRL(crl)
+		m.crls = append(m.crls, keepCRL(crl))
+	}
+	c.members = append(c.members, m)
+	c.addCAs(r.cas)
+	if c.o.ServerBundle != nil {
+		c.servers = append(c.servers, r.servers...)
+	}
+}
+
+// zlintCRL reports zlint's findings on crl.
+func (c *collector) zlintCRL(crl *crlcheck.CRL) {
+	var fs []lint.Finding
+	if f, skipped := crl.ZlintSkipped(); skipped && c.o.Zlint != nil {
+		fs = []lint.Finding{f} // its entries were not kept: zlint would need them all
+	} else {
+		fs = c.o.Zlint.CRL(crl)
+	}
+	for i := range fs {
+		c.compact.finding(&fs[i])
+	}
+	c.fail(c.rep.Add(fs...))
+}
+
+// addCAs keeps the client CAs not seen yet, for the bundle check.
+func (c *collector) addCAs(cas []*certcheck.Cert) {
+	for _, ca := range cas {
+		if !c.seenCA[ca.SHA256] {
+			c.seenCA[ca.SHA256] = true
+			c.cas = append(c.cas, ca)
+		}
+	}
+}
+
+// late runs the checks that need every input (the upload sets, the bundle) and reports them.
+func (c *collector) late() {
+	late := outcome{findings: uploadSets(c.members, c.o)}
+	if c.o.ServerBundle != nil {
+		files, findings := c.o.ServerBundle(c.servers, c.cas)
+		late.findings = append(late.findings, findings...)
+		for _, f := range files {
+			r := outcome{file: f}
+			c.compact.outcome(&r)
+			c.fail(c.rep.AddFile(r.file))
+		}
+	}
+	c.compact.outcome(&late)
+	c.fail(c.rep.Add(late.findings...))
+}
+
 // setMember is what the upload-set checks need of one input.
 type setMember struct {
 	path    string
@@ -336,14 +376,30 @@ func absPath(p string) string {
 	return filepath.Clean(p)
 }
 
+// uploadSets runs the checks over each upload set (in order of first appearance): the
+// client CAs' duplicates and count, the request bodies' entries, then each CRL against the
+// set's CAs. A finding raised identically by two sets (a CRL shared by both) is kept once;
+// a finding on a file read only as context is dropped.
 func uploadSets(inputs []setMember, o *Options) []lint.Finding {
+	names, members := setMembers(inputs, o)
+	u := setFindings{context: map[string]bool{}, seen: map[string]bool{}}
+	for _, in := range inputs {
+		if in.context {
+			u.context[in.path] = true
+		}
+	}
+	for _, name := range names {
+		u.checkSet(inputs, members[name], o)
+	}
+	return u.out
+}
+
+// setMembers returns the names of the upload sets of inputs in order of first appearance,
+// and the indexes in inputs of each set's members.
+func setMembers(inputs []setMember, o *Options) ([]string, map[string][]int) {
 	var names []string
 	members := map[string][]int{}
-	context := map[string]bool{}
 	for i, in := range inputs {
-		if in.context {
-			context[in.path] = true
-		}
 		for _, name := range o.setsOf(in.path) {
 			if _, ok := members[name]; !ok {
 				names = append(names, name)
@@ -351,46 +407,55 @@ func uploadSets(inputs []setMember, o *Options) []lint.Finding {
 			members[name] = append(members[name], i)
 		}
 	}
-	var out []lint.Finding
-	seen := map[string]bool{}
-	add := func(fs []lint.Finding) {
-		for _, f := range fs {
-			if context[f.File] {
-				continue // about a file read only as context
-			}
-			key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", f.Code, f.File, f.Line, f.Detail)
-			if !seen[key] {
-				seen[key] = true
-				out = append(out, f)
-			}
+	return names, members
+}
+
+// setFindings gathers uploadSets' findings.
+type setFindings struct {
+	context map[string]bool // the paths of the files read only as context
+	seen    map[string]bool
+	out     []lint.Finding
+}
+
+// add keeps the findings of fs not seen yet and not about a context file.
+func (u *setFindings) add(fs []lint.Finding) {
+	for _, f := range fs {
+		if u.context[f.File] {
+			continue // about a file read only as context
+		}
+		key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", f.Code, f.File, f.Line, f.Detail)
+		if !u.seen[key] {
+			u.seen[key] = true
+			u.out = append(u.out, f)
 		}
 	}
-	for _, name := range names {
-		set := certcheck.NewSet(o.CertPolicy)
-		var crls []pendingCRL
-		var entries []*bodycheck.SetEntry
-		for _, i := range members[name] {
-			for _, ca := range inputs[i].cas {
-				add(set.Add(ca))
-			}
-			crls = append(crls, inputs[i].crls...)
-			if inputs[i].entry != nil {
-				entries = append(entries, inputs[i].entry)
-			}
+}
+
+// checkSet runs the checks over the upload set of the members (indexes in inputs).
+func (u *setFindings) checkSet(inputs []setMember, members []int, o *Options) {
+	set := certcheck.NewSet(o.CertPolicy)
+	var crls []pendingCRL
+	var entries []*bodycheck.SetEntry
+	for _, i := range members {
+		for _, ca := range inputs[i].cas {
+			u.add(set.Add(ca))
 		}
-		add(bodycheck.CheckSet(entries, o.MaxConnections))
-		add(set.FinishFor(func(c *certcheck.Cert) bool { return !context[c.File] }))
-		env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
-		for _, ca := range set.CAs() {
-			if v := ca.Verifier(); v != nil { // a well-formed CA zcrypto cannot read: its key
-				env.CAs = append(env.CAs, crlcheck.CA{Where: fmt.Sprintf("%s:%d", ca.File, ca.Line), X: v})
-			}
-		}
-		for _, c := range crls {
-			add(crlcheck.Run(c.crl(), env))
+		crls = append(crls, inputs[i].crls...)
+		if inputs[i].entry != nil {
+			entries = append(entries, inputs[i].entry)
 		}
 	}
-	return out
+	u.add(bodycheck.CheckSet(entries, o.MaxConnections))
+	u.add(set.FinishFor(func(c *certcheck.Cert) bool { return !u.context[c.File] }))
+	env := &crlcheck.Env{Now: o.Now, Policy: o.CRLPolicy}
+	for _, ca := range set.CAs() {
+		if v := ca.Verifier(); v != nil { // a well-formed CA zcrypto cannot read: its key
+			env.CAs = append(env.CAs, crlcheck.CA{Where: fmt.Sprintf("%s:%d", ca.File, ca.Line), X: v})
+		}
+	}
+	for _, c := range crls {
+		u.add(crlcheck.Run(c.crl(), env))
+	}
 }
 
 // roleOf is the role an input is checked with.
@@ -446,99 +511,141 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 	if checkTerraformPlan(data, in, o, out) || checkBody(data, in, o, out) {
 		return
 	}
-	name := displayName(in)
 	role := o.roleOf(in)
 	if role == lint.RoleBody {
 		role = lint.RoleAuto
 	}
-	fileKind := kindCert
-	switch {
-	case role == lint.RoleCRL && !in.asCA:
-		fileKind = kindCRL
-	case role == lint.RoleAuto && !in.asCA:
-		if strings.EqualFold(filepath.Ext(in.path), ".crl") {
-			fileKind = kindCRL
-		}
+	bc := &blockChecker{
+		in:       in,
+		o:        o,
+		out:      out,
+		name:     displayName(in),
+		role:     role,
+		fileKind: fileKindOf(role, in),
+		first:    true,
+		certEnv:  &certcheck.Env{Now: o.Now, Policy: o.CertPolicy},
 	}
-	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
 	// One object per BEGIN line at most: sized once for files of thousands of blocks.
 	if !o.Lean {
 		out.file.Objects = make([]lint.ObjectInfo, 0, bytes.Count(data, beginLine))
 	}
-	// CRLs are parsed once the scan is done (see parseCRLs): the file's text is no longer
-	// needed then, so a large PEM CRL is not held as text and parsed at once.
-	var crls []crlBlock
-	first := true
-	scan := pemscan.ScanFunc(data, func(b *pemscan.Block) {
-		if first && role == lint.RoleAuto && !in.asCA && b.Type == labelCRL {
-			fileKind = kindCRL // a file whose first block is a CRL is a CRL file
-		}
-		first = false
-		want := fileKind
-		if role != lint.RoleCRL || in.asCA {
-			switch b.Type {
-			case labelCRL:
-				want = kindCRL
-			case labelCert:
-				want = kindCert
-			}
-		}
-		info := lint.ObjectInfo{Line: b.BeginLine, Type: b.Type, Kind: "other"}
-		switch {
-		case b.Problem != pemscan.ProblemNone:
-			out.findings = append(out.findings, lint.New(want.FormatCode(),
-				fmt.Sprintf("%s block at line %d: %s", b.Type, b.BeginLine, b.Detail), name).At(in.path, b.BeginLine))
-		case b.Type == labelCert && want == kindCert:
-			c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, name)
-			if o.Lean {
-				c.Unnamed() // the report drops objects' identities anyway
-			}
-			c.Role = certRole(role, in.asCA, c)
-			if !in.context { // a context file's own findings are not reported
-				out.findings = append(out.findings, certcheck.Run(c, certEnv)...)
-				out.findings = append(out.findings, o.Zlint.Cert(c)...)
-			}
-			info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
-			if o.Observe != nil && !in.context {
-				o.Observe(Observed{File: report.SlashPath(in.path), Line: b.BeginLine, Role: string(c.Role), Cert: c})
-			}
-			if c.Role == certcheck.RoleCA {
-				out.cas = append(out.cas, c)
-			} else if o.ServerBundle != nil {
-				// kept only for the bundle check: a parsed certificate is ~10 KB, and a
-				// file of thousands would otherwise stay in memory until its outcome is emitted
-				out.servers = append(out.servers, c)
-			}
-		case b.Type == labelCRL && want == kindCRL:
-			info.Kind = "crl"
-			crls = append(crls, crlBlock{der: b.Bytes, line: b.BeginLine, object: len(out.file.Objects)})
-		default:
-			out.findings = append(out.findings, lint.New(want.FormatCode(),
-				fmt.Sprintf("line %d: %s", b.BeginLine, wrongType(b.Type, want, in.path)), name).At(in.path, b.BeginLine))
-		}
-		if o.Lean {
-			out.leanObjects++
-		} else {
-			out.file.Objects = append(out.file.Objects, info)
-		}
-		out.flush()
-	})
-	out.findings = append(out.findings, fileFindings(data, scan, fileKind, in.path, name)...)
+	scan := pemscan.ScanFunc(data, bc.block)
+	out.findings = append(out.findings, fileFindings(data, scan, bc.fileKind, in.path, bc.name)...)
 	// data is dead from here (the CRLs' DER are copies of their blocks). When it is large,
 	// collect it now: the collector would otherwise let the heap grow to twice what was
 	// live with it (the text and the decoded CRL) before the parse's garbage is collected.
-	if len(crls) > 0 && len(data) >= collectAfter {
+	if len(bc.crls) > 0 && len(data) >= collectAfter {
 		runtime.GC()
 	}
-	for _, b := range crls {
-		c := crlcheck.NewCRL(b.der, in.path, b.line, name)
-		if o.Observe != nil && !in.context {
-			o.Observe(Observed{File: report.SlashPath(in.path), Line: b.line, CRL: c})
+	bc.parseCRLs()
+}
+
+// fileKindOf is what a file is taken to hold before its first block is seen.
+func fileKindOf(role lint.Role, in input) pemformat.Kind {
+	switch {
+	case role == lint.RoleCRL && !in.asCA:
+		return kindCRL
+	case role == lint.RoleAuto && !in.asCA && strings.EqualFold(filepath.Ext(in.path), ".crl"):
+		return kindCRL
+	}
+	return kindCert
+}
+
+// blockChecker checks the PEM blocks of one input as the scan hands them over.
+type blockChecker struct {
+	in       input
+	o        *Options
+	out      *outcome
+	name     string // what %s stands for
+	role     lint.Role
+	fileKind pemformat.Kind
+	first    bool // no block seen yet
+	certEnv  *certcheck.Env
+	// crls are parsed once the scan is done (see parseCRLs): the file's text is no longer
+	// needed then, so a large PEM CRL is not held as text and parsed at once.
+	crls []crlBlock
+}
+
+// block checks one block and lists it among the file's objects.
+func (bc *blockChecker) block(b *pemscan.Block) {
+	in, out := bc.in, bc.out
+	if bc.first && bc.role == lint.RoleAuto && !in.asCA && b.Type == labelCRL {
+		bc.fileKind = kindCRL // a file whose first block is a CRL is a CRL file
+	}
+	bc.first = false
+	want := bc.wantKind(b.Type)
+	info := lint.ObjectInfo{Line: b.BeginLine, Type: b.Type, Kind: "other"}
+	switch {
+	case b.Problem != pemscan.ProblemNone:
+		out.findings = append(out.findings, lint.New(want.FormatCode(),
+			fmt.Sprintf("%s block at line %d: %s", b.Type, b.BeginLine, b.Detail), bc.name).At(in.path, b.BeginLine))
+	case b.Type == labelCert && want == kindCert:
+		bc.cert(b, &info)
+	case b.Type == labelCRL && want == kindCRL:
+		info.Kind = "crl"
+		bc.crls = append(bc.crls, crlBlock{der: b.Bytes, line: b.BeginLine, object: len(out.file.Objects)})
+	default:
+		out.findings = append(out.findings, lint.New(want.FormatCode(),
+			fmt.Sprintf("line %d: %s", b.BeginLine, wrongType(b.Type, want, in.path)), bc.name).At(in.path, b.BeginLine))
+	}
+	if bc.o.Lean {
+		out.leanObjects++
+	} else {
+		out.file.Objects = append(out.file.Objects, info)
+	}
+	out.flush()
+}
+
+// wantKind is the kind a block labelled typ is expected to be: its label's, unless the
+// file is checked with --role crl.
+func (bc *blockChecker) wantKind(typ string) pemformat.Kind {
+	if bc.role != lint.RoleCRL || bc.in.asCA {
+		switch typ {
+		case labelCRL:
+			return kindCRL
+		case labelCert:
+			return kindCert
 		}
-		if !o.Lean {
-			out.file.Objects[b.object].Object = c.Object()
+	}
+	return bc.fileKind
+}
+
+// cert checks the certificate block b and completes its info.
+func (bc *blockChecker) cert(b *pemscan.Block, info *lint.ObjectInfo) {
+	in, o, out := bc.in, bc.o, bc.out
+	c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, bc.name)
+	if o.Lean {
+		c.Unnamed() // the report drops objects' identities anyway
+	}
+	c.Role = certRole(bc.role, in.asCA, c)
+	if !in.context { // a context file's own findings are not reported
+		out.findings = append(out.findings, certcheck.Run(c, bc.certEnv)...)
+		out.findings = append(out.findings, o.Zlint.Cert(c)...)
+	}
+	info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
+	if o.Observe != nil && !in.context {
+		o.Observe(Observed{File: report.SlashPath(in.path), Line: b.BeginLine, Role: string(c.Role), Cert: c})
+	}
+	if c.Role == certcheck.RoleCA {
+		out.cas = append(out.cas, c)
+	} else if o.ServerBundle != nil {
+		// kept only for the bundle check: a parsed certificate is ~10 KB, and a
+		// file of thousands would otherwise stay in memory until its outcome is emitted
+		out.servers = append(out.servers, c)
+	}
+}
+
+// parseCRLs parses the CRL blocks the scan found.
+func (bc *blockChecker) parseCRLs() {
+	for _, b := range bc.crls {
+		c := crlcheck.NewCRL(b.der, bc.in.path, b.line, bc.name)
+		if bc.o.Observe != nil && !bc.in.context {
+			bc.o.Observe(Observed{File: report.SlashPath(bc.in.path), Line: b.line, CRL: c})
 		}
-		out.crls = append(out.crls, c)
+		if !bc.o.Lean {
+			bc.out.file.Objects[b.object].Object = c.Object()
+		}
+		bc.out.crls = append(bc.out.crls, c)
 	}
 }
 

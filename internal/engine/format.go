@@ -5,8 +5,6 @@ import "github.com/vpncertlint/vpncertlint/internal/pemformat"
 // The format checks live in pemformat, shared with bodycheck (client CA contents of server
 // bodies); these names keep the engine's code short.
 
-type kind = pemformat.Kind
-
 const (
 	kindCert  = pemformat.KindCert
 	kindCRL   = pemformat.KindCRL

@@ -13,11 +13,13 @@ import (
 	"github.com/vpncertlint/vpncertlint/internal/output/formats"
 	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/internal/testcert"
+	"io"
 	"math/big"
 	"net"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -68,12 +70,7 @@ func codesOf(rep *report.Report) []string {
 }
 
 func hasCode(rep *report.Report, code string) bool {
-	for _, f := range findingsOf(rep) {
-		if f.Code == code {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(findingsOf(rep), func(f lint.Finding) bool { return f.Code == code })
 }
 
 // allFiles returns the report's file results (a large one keeps them in its temporary file).
@@ -152,7 +149,9 @@ func TestHostileHugeSparseFile(t *testing.T) {
 	if err := f.Truncate(1 << 30); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 	anchor := goodCert(t, dir)
 	rep := runWithin(t, 5*time.Second, []string{p, anchor}, Options{})
 	if e := fileError(t, rep, p); !strings.Contains(e, "size limit") {
@@ -315,12 +314,10 @@ func TestHostileHugeCRL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	revoked = nil
 	caPath := writeTemp(t, dir, "ca.pem", pemOf("CERTIFICATE", caDER))
 	crlPath := writeTemp(t, dir, "huge.crl", pemOf("X509 CRL", crlDER))
 	t.Logf("CRL with %d entries: %d bytes DER", entries, len(crlDER))
-	crlDER = nil
-	runtime.GC()
+	runtime.GC() // the entries and the DER are dead from here: only the engine's memory counts
 	rep := runWithin(t, 120*time.Second, []string{crlPath}, Options{Role: lint.RoleCRL, CAFiles: []string{caPath}})
 	if e := fileError(t, rep, crlPath); e != "" {
 		t.Fatalf("CRL not read: %s", e)
@@ -394,12 +391,16 @@ func TestHostileUnreadable(t *testing.T) {
 	dir := t.TempDir()
 	anchor := goodCert(t, dir)
 	f := writeTemp(t, dir, "secret.pem", []byte("x"))
-	os.Chmod(f, 0)
+	must(t, os.Chmod(f, 0))
 	sub := filepath.Join(dir, "locked")
-	os.Mkdir(sub, 0o755)
+	must(t, os.Mkdir(sub, 0o755))
 	writeTemp(t, sub, "in.pem", []byte("x"))
-	os.Chmod(sub, 0)
-	defer os.Chmod(sub, 0o755)
+	must(t, os.Chmod(sub, 0))
+	defer func() {
+		if err := os.Chmod(sub, 0o755); err != nil { // else the temporary directory cannot be removed
+			t.Error(err)
+		}
+	}()
 	rep := runWithin(t, 10*time.Second, []string{dir}, Options{})
 	if e := fileError(t, rep, f); !strings.Contains(e, "permission denied") {
 		t.Errorf("unreadable file: %q", e)
@@ -413,9 +414,9 @@ func TestHostileUnreadable(t *testing.T) {
 func TestHostileSymlinkLoop(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.pem"), filepath.Join(dir, "b.pem")
-	os.Symlink(b, a)
-	os.Symlink(a, b)
-	os.Symlink(dir, filepath.Join(dir, "self")) // a directory loop: not followed
+	must(t, os.Symlink(b, a))
+	must(t, os.Symlink(a, b))
+	must(t, os.Symlink(dir, filepath.Join(dir, "self"))) // a directory loop: not followed
 	anchor := goodCert(t, dir)
 	rep := runWithin(t, 10*time.Second, []string{dir, a}, Options{})
 	if e := fileError(t, rep, a); !strings.Contains(e, "too many levels of symbolic links") {
@@ -441,7 +442,7 @@ func TestHostileFIFOAndSocket(t *testing.T) {
 	if err != nil {
 		t.Skip("unix socket:", err)
 	}
-	defer l.Close()
+	defer closeOrFail(t, l)
 	anchor := goodCert(t, dir)
 	// In a scanned tree FIFOs and sockets are skipped.
 	rep := runWithin(t, 10*time.Second, []string{dir}, Options{})
@@ -479,7 +480,7 @@ func TestFIFOWithWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer hold.Close()
+	defer closeOrFail(t, hold)
 	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -512,7 +513,7 @@ func TestPipeIdleTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rw.Close()
+	defer closeOrFail(t, rw)
 	rep := runWithin(t, 5*time.Second, []string{fifo}, Options{PipeIdleTimeout: 300 * time.Millisecond})
 	if e := fileError(t, rep, fifo); !strings.Contains(e, "no data for 300ms") {
 		t.Fatalf("silent writer: error %q", e)
@@ -551,5 +552,21 @@ func TestPipeIdleTimeoutDefault(t *testing.T) {
 	o.defaults()
 	if o.PipeIdleTimeout != time.Second {
 		t.Errorf("a set PipeIdleTimeout became %v", o.PipeIdleTimeout)
+	}
+}
+
+// must fails the test at once when err is not nil.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// closeOrFail closes c, failing the test when that fails.
+func closeOrFail(t *testing.T, c io.Closer) {
+	t.Helper()
+	if err := c.Close(); err != nil {
+		t.Error(err)
 	}
 }

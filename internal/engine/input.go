@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -40,13 +41,7 @@ type input struct {
 }
 
 func hasScanExt(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, e := range ScanExtensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ScanExtensions, strings.ToLower(filepath.Ext(name)))
 }
 
 // EmptyPathError is a directory given as a PATH in which nothing is checked: no file with a
@@ -76,104 +71,131 @@ func inputKey(in input) string {
 // hidden entries skipped, symlinks to directories not followed), duplicates dropped. The
 // directories that may yield nothing to check are added to empty when it is not nil.
 func expand(paths []string, asCA bool, seen map[string]bool, empty *[]emptyDir) []input {
-	var out []input
-	add := func(in input) {
-		// Reports show "/" paths on every system (details name other files too); Windows
-		// opens them as well, but for its \\?\ paths, which are taken verbatim.
-		if !strings.HasPrefix(in.path, `\\?\`) {
-			in.path = report.SlashPath(in.path)
-		}
-		key := inputKey(in)
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		if !in.stdin && in.path == lint.StdinName {
-			// a file named stdin is not standard input, in the report either
-			in.path = "." + string(filepath.Separator) + in.path
-		}
-		out = append(out, in)
-	}
+	x := expander{seen: seen}
 	for _, p := range paths {
 		if p == "-" {
-			add(input{path: lint.StdinName, stdin: true, asCA: asCA})
+			x.add(input{path: lint.StdinName, stdin: true, asCA: asCA})
 			continue
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			add(input{path: p, asCA: asCA, err: ioError(err)})
+			x.add(input{path: p, asCA: asCA, err: ioError(err)})
 			continue
 		}
 		if !st.IsDir() {
-			add(input{path: p, asCA: asCA})
+			x.add(input{path: p, asCA: asCA})
 			continue
 		}
 		if !asCA && tfcheck.IsConfigDir(p) {
-			add(input{path: p, tfDir: true})
+			x.add(input{path: p, tfDir: true})
 			continue
 		}
-		var found []input
-		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				found = append(found, input{path: path, asCA: asCA, err: ioError(err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() && !asCA && tfcheck.IsConfigDir(path) {
-				// a Terraform configuration: its files are read through it (file())
-				found = append(found, input{path: path, tfDir: true})
-				return fs.SkipDir
-			}
-			bodyOnly := !hasScanExt(name) && bodycheck.HasExtension(name)
-			if d.IsDir() || !(hasScanExt(name) || bodyOnly) {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				st, err := os.Stat(path)
-				if err != nil {
-					found = append(found, input{path: path, asCA: asCA, err: ioError(err)})
-					return nil
-				}
-				if !st.Mode().IsRegular() {
-					return nil
-				}
-			} else if !d.Type().IsRegular() {
-				return nil // FIFOs, sockets and devices in a tree are not certificate files
-			}
-			found = append(found, input{path: path, asCA: asCA, bodyOnly: bodyOnly})
-			return nil
-		})
-		if walkErr != nil {
-			found = append(found, input{path: p, asCA: asCA, err: ioError(walkErr)})
-		}
-		sort.SliceStable(found, func(i, j int) bool { return found[i].path < found[j].path })
+		found := walkDir(p, asCA)
 		if empty != nil {
-			e := emptyDir{path: p}
-			for _, f := range found {
-				if !f.bodyOnly {
-					e.keys = nil
-					break
-				}
-				e.keys = append(e.keys, inputKey(f))
-			}
-			if len(found) == 0 || e.keys != nil {
+			if e, ok := emptyDirOf(p, found); ok {
 				*empty = append(*empty, e)
 			}
 		}
 		for _, f := range found {
-			add(f)
+			x.add(f)
 		}
 	}
-	return out
+	return x.out
+}
+
+// expander gathers expand's inputs, dropping those already seen.
+type expander struct {
+	seen map[string]bool
+	out  []input
+}
+
+func (x *expander) add(in input) {
+	// Reports show "/" paths on every system (details name other files too); Windows
+	// opens them as well, but for its \\?\ paths, which are taken verbatim.
+	if !strings.HasPrefix(in.path, `\\?\`) {
+		in.path = report.SlashPath(in.path)
+	}
+	key := inputKey(in)
+	if x.seen[key] {
+		return
+	}
+	x.seen[key] = true
+	if !in.stdin && in.path == lint.StdinName {
+		// a file named stdin is not standard input, in the report either
+		in.path = "." + string(filepath.Separator) + in.path
+	}
+	x.out = append(x.out, in)
+}
+
+// walkDir returns the files to check in the directory p, sorted by path, with the errors
+// met on the way as inputs.
+func walkDir(p string, asCA bool) []input {
+	var found []input
+	walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		in, ok, ret := walkEntry(p, path, d, err)
+		if err == nil && !ok && ret == nil && d.IsDir() && !asCA && tfcheck.IsConfigDir(path) {
+			// a Terraform configuration: its files are read through it (file())
+			found = append(found, input{path: path, tfDir: true})
+			return fs.SkipDir
+		}
+		if ok {
+			in.asCA = asCA
+			found = append(found, in)
+		}
+		return ret
+	})
+	if walkErr != nil {
+		found = append(found, input{path: p, asCA: asCA, err: ioError(walkErr)})
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].path < found[j].path })
+	return found
+}
+
+// walkEntry decides about one entry of the walk of root: the input it yields (ok) and what
+// the walk does next.
+func walkEntry(root, path string, d fs.DirEntry, err error) (in input, ok bool, next error) {
+	if err != nil {
+		if d != nil && d.IsDir() {
+			next = fs.SkipDir
+		}
+		return input{path: path, err: ioError(err)}, true, next
+	}
+	name := d.Name()
+	if path != root && strings.HasPrefix(name, ".") {
+		if d.IsDir() {
+			return input{}, false, fs.SkipDir
+		}
+		return input{}, false, nil
+	}
+	bodyOnly := !hasScanExt(name) && bodycheck.HasExtension(name)
+	if d.IsDir() || (!hasScanExt(name) && !bodyOnly) {
+		return input{}, false, nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		st, err := os.Stat(path)
+		if err != nil {
+			return input{path: path, err: ioError(err)}, true, nil
+		}
+		if !st.Mode().IsRegular() {
+			return input{}, false, nil
+		}
+	} else if !d.Type().IsRegular() {
+		return input{}, false, nil // FIFOs, sockets and devices in a tree are not certificate files
+	}
+	return input{path: path, bodyOnly: bodyOnly}, true, nil
+}
+
+// emptyDirOf says whether the directory p, in which the walk found found, may yield nothing
+// to check: it found nothing, or only .json/.yaml/.yml files that may not be server bodies.
+func emptyDirOf(p string, found []input) (emptyDir, bool) {
+	e := emptyDir{path: p}
+	for _, f := range found {
+		if !f.bodyOnly {
+			return emptyDir{}, false
+		}
+		e.keys = append(e.keys, inputKey(f))
+	}
+	return e, len(found) == 0 || e.keys != nil
 }
 
 func ioError(err error) error {
@@ -204,7 +226,8 @@ func read(in input, stdin io.Reader, limit int64, idle time.Duration) ([]byte, e
 		if err != nil {
 			return nil, ioError(err)
 		}
-		defer f.Close()
+		// Opened read-only: a failed Close loses nothing that was read.
+		defer func() { _ = f.Close() }()
 		st, err := f.Stat()
 		if err != nil {
 			return nil, ioError(err)

@@ -65,9 +65,9 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, ioError(err)
 	}
-	data := append(buf[:n], rest...)
-	if int64(len(data)) > limit {
+	buf = append(buf[:n], rest...)
+	if int64(len(buf)) > limit {
 		return nil, errTooLarge{limit}
 	}
-	return data, nil
+	return buf, nil
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -43,8 +44,32 @@ func Files(exts []string, n, corpusMax int) [][]byte {
 	return out
 }
 
-func collect(dir string, exts []string, n, max int) [][]byte {
+// collect returns the seeds under dir whose names end in one of exts: every nth file
+// (sorted), at most limit of them (-1: no limit), each at most maxSeed bytes.
+func collect(dir string, exts []string, n, limit int) [][]byte {
+	var out [][]byte
+	for i, p := range seedPaths(dir, exts) {
+		if n > 1 && i%n != 0 {
+			continue
+		}
+		if limit >= 0 && len(out) >= limit {
+			break
+		}
+		b, err := os.ReadFile(p)
+		if err != nil || len(b) > maxSeed {
+			continue // a seed is optional: an unreadable or large file is left out
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// seedPaths returns the sorted paths of the seed files under dir whose names end in one
+// of exts.
+func seedPaths(dir string, exts []string) []string {
 	var paths []string
+	// The walk's error is dropped on purpose: a directory that is absent (the shared
+	// corpus on another machine) or unreadable yields no seeds, not a failure.
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if d != nil && d.IsDir() && p != dir {
@@ -59,40 +84,26 @@ func collect(dir string, exts []string, n, max int) [][]byte {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || strings.HasSuffix(name, ".golden") || strings.HasSuffix(name, ".args") || strings.HasSuffix(name, ".case") || strings.HasSuffix(name, ".md") {
-			return nil
-		}
-		if matches(name, exts) {
+		if d.Type().IsRegular() && !notSeed(name) && matches(name, exts) {
 			paths = append(paths, p)
 		}
 		return nil
 	})
 	sort.Strings(paths)
-	var out [][]byte
-	for i, p := range paths {
-		if n > 1 && i%n != 0 {
-			continue
-		}
-		if max >= 0 && len(out) >= max {
-			break
-		}
-		b, err := os.ReadFile(p)
-		if err != nil || len(b) > maxSeed {
-			continue
-		}
-		out = append(out, b)
-	}
-	return out
+	return paths
+}
+
+// notSeed is true for the fixtures' companions: expectations and notes, not inputs.
+func notSeed(name string) bool {
+	return slices.ContainsFunc([]string{".golden", ".args", ".case", ".md"}, func(ext string) bool {
+		return strings.HasSuffix(name, ext)
+	})
 }
 
 func matches(name string, exts []string) bool {
 	if len(exts) == 0 {
 		return true
 	}
-	for _, e := range exts {
-		if strings.HasSuffix(strings.ToLower(name), e) {
-			return true
-		}
-	}
-	return false
+	lower := strings.ToLower(name)
+	return slices.ContainsFunc(exts, func(e string) bool { return strings.HasSuffix(lower, e) })
 }

@@ -109,171 +109,227 @@ const chunkChars = 16 << 10
 // holds one at a time. The Block and its Headers are fn's to keep; the result's Blocks is
 // nil. Everything else in the result is known only when ScanFunc returns.
 func ScanFunc(data []byte, fn func(*Block)) *Result {
-	r := &Result{}
+	s := &scanner{r: &Result{}, fn: fn}
 	if bytes.HasPrefix(data, bom) {
-		r.BOM = true
+		s.r.BOM = true
 		data = data[len(bom):]
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		r.Binary = true
+		s.r.Binary = true
 	}
-	var cur *Block
-	// The body of cur is decoded in chunks as it is read: body holds the base64 characters
-	// not yet decoded, dec what they decoded to, done how many characters dec holds, total
-	// how many the body has in all. Characters are decoded only in whole quanta of four
-	// before any '=' is seen, where decoding cannot fail; the rest is decoded at the END
-	// line, its error (if any) placed as if the whole body had been decoded at once.
-	var body, dec []byte
-	done, total, span := 0, 0, 0
-	padded := false
-	badLine := 0
-	grow := func(n int) {
-		if dec == nil {
-			dec = make([]byte, 0, max(span, n))
-		}
-		dec = slices.Grow(dec, n)
-	}
-	decodeChunk := func() {
-		k := len(body) / 4 * 4
-		grow(k / 4 * 3)
-		n, _ := base64.StdEncoding.Decode(dec[len(dec):len(dec)+k/4*3], body[:k]) // cannot fail: see above
-		dec = dec[:len(dec)+n]
-		done += k
-		body = append(body[:0], body[k:]...)
-	}
-	finish := func(endLine int) {
-		cur.EndLine = endLine
-		if cur.Problem == ProblemNone {
-			switch {
-			case badLine > 0:
-				cur.Problem = ProblemBase64
-				cur.Detail = fmt.Sprintf("line %d is not base64", badLine)
-			case total == 0:
-				cur.Problem = ProblemEmpty
-				cur.Detail = "the block has no content between BEGIN and END"
-			default:
-				m := base64.StdEncoding.DecodedLen(len(body))
-				grow(m)
-				n, err := base64.StdEncoding.Decode(dec[len(dec):len(dec)+m], body)
-				if err != nil {
-					if ce, ok := err.(base64.CorruptInputError); ok {
-						err = base64.CorruptInputError(int64(ce) + int64(done))
-					}
-					cur.Problem = ProblemBase64
-					cur.Detail = "the base64 body does not decode: " + base64Reason(err, total)
-				} else {
-					cur.Bytes = dec[: len(dec)+n : len(dec)+n]
-				}
-			}
-		}
-		r.NBlocks++
-		fn(cur)
-		cur, body, badLine = nil, body[:0], 0 // body's array is reused: Bytes is dec
-		dec, done, total, padded = nil, 0, 0, false
-	}
-	lineNo := 0
 	for len(data) > 0 {
-		lineNo++
 		var line []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			line, data = data, nil
-		}
-		if n := len(line); n > 0 && line[n-1] == '\r' {
-			line = line[:n-1]
-			r.CRLFLines++
-		}
+		line, data = s.nextLine(data)
 		t := bytes.TrimSpace(line)
 		switch {
 		case bytes.HasPrefix(t, beginLabel):
-			typ, ok := label(t, beginLabel)
-			if cur != nil {
-				cur.Problem = ProblemMissingEnd
-				cur.Detail = fmt.Sprintf("no END line before the next BEGIN at line %d", lineNo)
-				finish(0)
-			}
-			cur = &Block{Type: typ, BeginLine: lineNo}
-			if !ok {
-				cur.Problem = ProblemBase64
-				cur.Detail = fmt.Sprintf("line %d: the BEGIN line does not end with five dashes", lineNo)
-			}
-			// The body ends before the next five dashes: what it decodes to is at most
-			// three quarters of that.
-			span = len(data)
-			if i := bytes.Index(data, dashes); i >= 0 {
-				span = i
-			}
-			span = span/4*3 + 3
+			s.begin(t, data)
 		case bytes.HasPrefix(t, endLabel):
-			typ, _ := label(t, endLabel)
-			if cur == nil {
-				r.StrayEnds = append(r.StrayEnds, lineNo)
-				continue
-			}
-			if typ != cur.Type && cur.Problem == ProblemNone {
-				cur.Problem = ProblemMismatch
-				cur.Detail = fmt.Sprintf("BEGIN %s at line %d is closed by END %s at line %d", cur.Type, cur.BeginLine, typ, lineNo)
-			}
-			finish(lineNo)
-		case cur != nil:
-			if len(t) == 0 {
-				continue
-			}
-			if i := bytes.IndexByte(t, ':'); i > 0 && total == 0 && isHeaderName(t[:i]) {
-				if cur.Headers == nil {
-					cur.Headers = map[string]string{}
-				}
-				cur.Headers[string(t[:i])] = string(bytes.TrimSpace(t[i+1:]))
-				continue
-			}
-			if badLine == 0 && !isBase64(t) {
-				badLine = lineNo
-			}
-			n := len(body)
-			if bytes.IndexByte(t, ' ') < 0 && bytes.IndexByte(t, '\t') < 0 {
-				body = append(body, t...)
-			} else {
-				for _, c := range t {
-					if c != ' ' && c != '\t' {
-						body = append(body, c)
-					}
-				}
-			}
-			total += len(body) - n
-			if badLine > 0 || cur.Problem != ProblemNone {
-				// nothing will be decoded: only whether the body is empty still counts
-				body = body[:0]
-				continue
-			}
-			padded = padded || bytes.IndexByte(body[n:], '=') >= 0
-			if !padded && len(body) >= chunkChars {
-				decodeChunk()
-			}
+			s.end(t)
+		case s.cur != nil:
+			s.bodyLine(t)
 		default:
-			if len(t) > 0 {
-				if r.StrayText == 0 {
-					r.StrayText = lineNo
-				}
-				r.StrayLines++
-				if !utf8.Valid(t) {
-					r.Binary = true
-				}
-			}
+			s.stray(t)
 		}
 	}
-	if cur != nil {
-		cur.Problem = ProblemMissingEnd
-		cur.Detail = fmt.Sprintf("no END %s line before the end of the input (line %d)", cur.Type, lineNo)
-		finish(0)
+	if s.cur != nil {
+		s.cur.Problem = ProblemMissingEnd
+		s.cur.Detail = fmt.Sprintf("no END %s line before the end of the input (line %d)", s.cur.Type, s.lineNo)
+		s.finish(0)
 	}
-	r.Lines = lineNo
-	return r
+	s.r.Lines = s.lineNo
+	return s.r
+}
+
+// scanner is the state of one ScanFunc.
+//
+// The body of cur is decoded in chunks as it is read: body holds the base64 characters not
+// yet decoded, dec what they decoded to, done how many characters dec holds, total how many
+// the body has in all. Characters are decoded only in whole quanta of four before any '=' is
+// seen, where decoding cannot fail; the rest is decoded at the END line, its error (if any)
+// placed as if the whole body had been decoded at once.
+type scanner struct {
+	r       *Result
+	fn      func(*Block)
+	cur     *Block
+	body    []byte
+	dec     []byte
+	done    int
+	total   int
+	span    int // at most how many bytes cur's body decodes to (sizes dec)
+	padded  bool
+	badLine int // first body line of cur that is not base64; 0 if none
+	lineNo  int
+}
+
+// nextLine splits the next line off data (without its LF or CR LF) and counts it.
+func (s *scanner) nextLine(data []byte) (line, rest []byte) {
+	s.lineNo++
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		line, rest = data[:i], data[i+1:]
+	} else {
+		line, rest = data, nil
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+		s.r.CRLFLines++
+	}
+	return line, rest
+}
+
+// begin handles a BEGIN line t; data is the input after it.
+func (s *scanner) begin(t, data []byte) {
+	typ, ok := label(t, beginLabel)
+	if s.cur != nil {
+		s.cur.Problem = ProblemMissingEnd
+		s.cur.Detail = fmt.Sprintf("no END line before the next BEGIN at line %d", s.lineNo)
+		s.finish(0)
+	}
+	s.cur = &Block{Type: typ, BeginLine: s.lineNo}
+	if !ok {
+		s.cur.Problem = ProblemBase64
+		s.cur.Detail = fmt.Sprintf("line %d: the BEGIN line does not end with five dashes", s.lineNo)
+	}
+	// The body ends before the next five dashes: what it decodes to is at most
+	// three quarters of that.
+	span := len(data)
+	if i := bytes.Index(data, dashes); i >= 0 {
+		span = i
+	}
+	s.span = span/4*3 + 3
+}
+
+// end handles an END line t.
+func (s *scanner) end(t []byte) {
+	typ, _ := label(t, endLabel)
+	if s.cur == nil {
+		s.r.StrayEnds = append(s.r.StrayEnds, s.lineNo)
+		return
+	}
+	if typ != s.cur.Type && s.cur.Problem == ProblemNone {
+		s.cur.Problem = ProblemMismatch
+		s.cur.Detail = fmt.Sprintf("BEGIN %s at line %d is closed by END %s at line %d", s.cur.Type, s.cur.BeginLine, typ, s.lineNo)
+	}
+	s.finish(s.lineNo)
+}
+
+// bodyLine handles the (trimmed) line t inside a block: a header or a line of base64.
+func (s *scanner) bodyLine(t []byte) {
+	if len(t) == 0 {
+		return
+	}
+	if i := bytes.IndexByte(t, ':'); i > 0 && s.total == 0 && isHeaderName(t[:i]) {
+		if s.cur.Headers == nil {
+			s.cur.Headers = map[string]string{}
+		}
+		s.cur.Headers[string(t[:i])] = string(bytes.TrimSpace(t[i+1:]))
+		return
+	}
+	if s.badLine == 0 && !isBase64(t) {
+		s.badLine = s.lineNo
+	}
+	n := len(s.body)
+	s.body = appendNoBlanks(s.body, t)
+	s.total += len(s.body) - n
+	if s.badLine > 0 || s.cur.Problem != ProblemNone {
+		// nothing will be decoded: only whether the body is empty still counts
+		s.body = s.body[:0]
+		return
+	}
+	s.padded = s.padded || bytes.IndexByte(s.body[n:], '=') >= 0
+	if !s.padded && len(s.body) >= chunkChars {
+		s.decodeChunk()
+	}
+}
+
+// appendNoBlanks appends t to body without its spaces and tabs.
+func appendNoBlanks(body, t []byte) []byte {
+	if bytes.IndexByte(t, ' ') < 0 && bytes.IndexByte(t, '\t') < 0 {
+		return append(body, t...)
+	}
+	for _, c := range t {
+		if c != ' ' && c != '\t' {
+			body = append(body, c)
+		}
+	}
+	return body
+}
+
+// stray handles the (trimmed) line t outside any block.
+func (s *scanner) stray(t []byte) {
+	if len(t) == 0 {
+		return
+	}
+	if s.r.StrayText == 0 {
+		s.r.StrayText = s.lineNo
+	}
+	s.r.StrayLines++
+	if !utf8.Valid(t) {
+		s.r.Binary = true
+	}
+}
+
+// grow makes room for n more decoded bytes in dec.
+func (s *scanner) grow(n int) {
+	if s.dec == nil {
+		s.dec = make([]byte, 0, max(s.span, n))
+	}
+	s.dec = slices.Grow(s.dec, n)
+}
+
+// decodeChunk decodes the whole quanta of four of body into dec.
+func (s *scanner) decodeChunk() {
+	k := len(s.body) / 4 * 4
+	s.grow(k / 4 * 3)
+	n, _ := base64.StdEncoding.Decode(s.dec[len(s.dec):len(s.dec)+k/4*3], s.body[:k]) // cannot fail: see scanner
+	s.dec = s.dec[:len(s.dec)+n]
+	s.done += k
+	s.body = append(s.body[:0], s.body[k:]...)
+}
+
+// finish ends cur at endLine (0 if it has no END line), decodes the rest of its body, hands
+// it to fn and resets the body state for the next block.
+func (s *scanner) finish(endLine int) {
+	cur := s.cur
+	cur.EndLine = endLine
+	if cur.Problem == ProblemNone {
+		switch {
+		case s.badLine > 0:
+			cur.Problem = ProblemBase64
+			cur.Detail = fmt.Sprintf("line %d is not base64", s.badLine)
+		case s.total == 0:
+			cur.Problem = ProblemEmpty
+			cur.Detail = "the block has no content between BEGIN and END"
+		default:
+			s.decodeRest()
+		}
+	}
+	s.r.NBlocks++
+	s.fn(cur)
+	s.cur, s.body, s.badLine = nil, s.body[:0], 0 // body's array is reused: Bytes is dec
+	s.dec, s.done, s.total, s.padded = nil, 0, 0, false
+}
+
+// decodeRest decodes what is left of cur's body and sets its Bytes, or its problem when the
+// body does not decode.
+func (s *scanner) decodeRest() {
+	m := base64.StdEncoding.DecodedLen(len(s.body))
+	s.grow(m)
+	n, err := base64.StdEncoding.Decode(s.dec[len(s.dec):len(s.dec)+m], s.body)
+	if err != nil {
+		if ce, ok := err.(base64.CorruptInputError); ok {
+			err = base64.CorruptInputError(int64(ce) + int64(s.done))
+		}
+		s.cur.Problem = ProblemBase64
+		s.cur.Detail = "the base64 body does not decode: " + base64Reason(err, s.total)
+		return
+	}
+	s.cur.Bytes = s.dec[: len(s.dec)+n : len(s.dec)+n]
 }
 
 func isHeaderName(b []byte) bool {
 	for _, c := range b {
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+		if (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
 			return false
 		}
 	}

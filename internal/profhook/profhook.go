@@ -9,6 +9,7 @@
 package profhook
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"runtime/metrics"
@@ -17,16 +18,15 @@ import (
 	"time"
 )
 
-// Start starts what the environment asks for and returns the function that stops it.
+// Start starts what the environment asks for and returns the function that stops it. A
+// profile that cannot be written is reported on standard error; the run goes on.
 func Start(getenv func(string) string) (stop func()) {
 	var stops []func()
 	if path := getenv("VPNCERTLINT_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
-			} else {
-				f.Close()
-			}
+		if s, err := startCPU(path); err != nil {
+			warn(err)
+		} else {
+			stops = append(stops, s)
 		}
 	}
 	if path := getenv("VPNCERTLINT_MEMPROFILE"); path != "" {
@@ -39,11 +39,46 @@ func Start(getenv func(string) string) (stop func()) {
 	}
 }
 
-func write(path string) {
-	if f, err := os.Create(path); err == nil {
-		pprof.WriteHeapProfile(f)
-		f.Close()
+// warn reports a profile that could not be written.
+func warn(err error) {
+	fmt.Fprintln(os.Stderr, "vpncertlint: profile:", err)
+}
+
+// startCPU starts a CPU profile to path and returns the function that ends it.
+func startCPU(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
 	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		_ = f.Close() // nothing was written: the profiling error is the one to report
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			warn(err)
+		}
+	}, nil
+}
+
+// write writes a heap profile to path, reporting a failure.
+func write(path string) {
+	if err := writeHeap(path); err != nil {
+		warn(err)
+	}
+}
+
+func writeHeap(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		_ = f.Close() // the write's error is the one to report
+		return err
+	}
+	return f.Close()
 }
 
 func heapAtPeak(path string) func() {

@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -37,10 +39,30 @@ func main() {
 	}
 }
 
+// printer writes to w and keeps the first failure to write; later writes are dropped.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) print(s string) {
+	if p.err == nil {
+		_, p.err = io.WriteString(p.w, s)
+	}
+}
+
+func (p *printer) printf(format string, args ...any) { p.print(fmt.Sprintf(format, args...)) }
+
+// summarizer is the state of one run.
+type summarizer struct {
+	out     *printer
+	pkgs    map[string]*pkg
+	skipOut map[[2]string][]string // the output of each (package, test) not yet ended
+	skips   []skip
+}
+
 func run(r io.Reader, w io.Writer) error {
-	pkgs := map[string]*pkg{}
-	skipOut := map[[2]string][]string{}
-	var skips []skip
+	s := &summarizer{out: &printer{w: w}, pkgs: map[string]*pkg{}, skipOut: map[[2]string][]string{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
@@ -48,87 +70,115 @@ func run(r io.Reader, w io.Writer) error {
 		var e event
 		if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &e) != nil {
 			// Not an event: go's own messages (a build error without -json support).
-			fmt.Fprintf(w, "%s\n", raw)
+			s.out.printf("%s\n", raw)
 			continue
 		}
-		switch e.Action {
-		case "build-output":
-			fmt.Fprint(w, e.Output)
-			continue
-		case "build-fail":
-			continue
-		}
-		p := pkgs[e.Package]
-		if p == nil {
-			p = &pkg{failed: map[string]bool{}}
-			pkgs[e.Package] = p
-		}
-		switch e.Action {
-		case "output":
-			p.lines = append(p.lines, line{e.Test, e.Output})
-			if e.Test != "" {
-				k := [2]string{e.Package, e.Test}
-				skipOut[k] = append(skipOut[k], e.Output)
-			}
-		case "skip":
-			if e.Test != "" {
-				skips = append(skips, skip{e.Package, e.Test, reason(skipOut[[2]string{e.Package, e.Test}])})
-				delete(skipOut, [2]string{e.Package, e.Test})
-				continue
-			}
-			summary(w, p) // a package without test files
-			delete(pkgs, e.Package)
-		case "fail":
-			if e.Test != "" {
-				p.failed[e.Test] = true
-				continue
-			}
-			failed(w, p)
-			delete(pkgs, e.Package)
-		case "pass":
-			if e.Test != "" {
-				continue
-			}
-			summary(w, p)
-			delete(pkgs, e.Package)
-		}
-		if e.Test != "" && (e.Action == "pass" || e.Action == "fail") {
-			delete(skipOut, [2]string{e.Package, e.Test})
-		}
+		s.event(&e)
 	}
 	if err := sc.Err(); err != nil {
 		return err
 	}
-	// Packages with no final event (a killed run): print what they said.
-	var rest []string
-	for name := range pkgs {
-		rest = append(rest, name)
+	s.finish()
+	return s.out.err
+}
+
+// event handles one event of go test -json.
+func (s *summarizer) event(e *event) {
+	switch e.Action {
+	case "build-output":
+		s.out.print(e.Output)
+		return
+	case "build-fail":
+		return
 	}
-	sort.Strings(rest)
+	p := s.pkgs[e.Package]
+	if p == nil {
+		p = &pkg{failed: map[string]bool{}}
+		s.pkgs[e.Package] = p
+	}
+	k := [2]string{e.Package, e.Test}
+	if e.Test != "" {
+		s.testEvent(e, p, k)
+		return
+	}
+	switch e.Action {
+	case "output":
+		p.lines = append(p.lines, line{e.Test, e.Output})
+	case "skip", "pass":
+		summary(s.out, p) // "skip": a package without test files
+		delete(s.pkgs, e.Package)
+	case "fail":
+		failed(s.out, p)
+		delete(s.pkgs, e.Package)
+	}
+}
+
+// testEvent handles an event of the test of e (k: its package and name).
+func (s *summarizer) testEvent(e *event, p *pkg, k [2]string) {
+	switch e.Action {
+	case "output":
+		p.lines = append(p.lines, line{e.Test, e.Output})
+		s.skipOut[k] = append(s.skipOut[k], e.Output)
+	case "skip":
+		s.skips = append(s.skips, skip{e.Package, e.Test, reason(s.skipOut[k])})
+		delete(s.skipOut, k)
+	case "fail":
+		p.failed[e.Test] = true
+	}
+}
+
+// finish prints what packages with no final event said (a killed run), then the skipped
+// tests.
+func (s *summarizer) finish() {
+	rest := slices.Sorted(maps.Keys(s.pkgs))
 	for _, name := range rest {
-		for _, l := range pkgs[name].lines {
+		for _, l := range s.pkgs[name].lines {
 			if !noise(l.text) {
-				fmt.Fprint(w, l.text)
+				s.out.print(l.text)
 			}
 		}
 	}
-	if len(skips) > 0 {
-		fmt.Fprintf(w, "\nSkipped (%d):\n", len(skips))
-		for _, s := range skips {
-			name := strings.TrimPrefix(s.pkg, modulePrefix(s.pkg))
+	if len(s.skips) > 0 {
+		s.out.printf("\nSkipped (%d):\n", len(s.skips))
+		for _, sk := range s.skips {
+			name := strings.TrimPrefix(sk.pkg, modulePrefix(sk.pkg))
 			if name == "" {
 				name = "."
 			}
-			fmt.Fprintf(w, "  %s %s: %s\n", name, s.test, s.reason)
+			s.out.printf("  %s %s: %s\n", name, sk.test, sk.reason)
 		}
 	}
-	return nil
 }
 
 // failed prints a failed package's output as go test does without -v: each failed test's
 // "--- FAIL" line then its output, subtests indented under their parents, then the
 // package's own lines (FAIL, a panic…).
-func failed(w io.Writer, p *pkg) {
+func failed(out *printer, p *pkg) {
+	order, byTest := failedOutput(p)
+	for _, t := range order {
+		indent := strings.Repeat("    ", strings.Count(t, "/"))
+		var head, body []string
+		for _, text := range byTest[t] {
+			if strings.HasPrefix(strings.TrimSpace(text), "--- FAIL: "+t+" ") {
+				head = append(head, indent+strings.TrimLeft(text, " "))
+			} else {
+				body = append(body, text)
+			}
+		}
+		for _, text := range append(head, body...) {
+			out.print(text)
+		}
+	}
+	for _, l := range p.lines {
+		if l.test == "" && !noise(l.text) {
+			out.print(l.text)
+		}
+	}
+}
+
+// failedOutput returns p's failed tests, top-level tests in order of appearance, each
+// followed by its subtests (a parent before its children), and the output of each.
+func failedOutput(p *pkg) ([]string, map[string][]string) {
 	var order []string
 	byTest := map[string][]string{}
 	for _, l := range p.lines {
@@ -140,8 +190,6 @@ func failed(w io.Writer, p *pkg) {
 		}
 		byTest[l.test] = append(byTest[l.test], l.text)
 	}
-	// Top-level tests in order of appearance, each followed by its subtests (a parent
-	// before its children).
 	rootAt := map[string]int{}
 	for i, t := range order {
 		if _, ok := rootAt[root(t)]; !ok {
@@ -155,25 +203,7 @@ func failed(w io.Writer, p *pkg) {
 		}
 		return strings.ReplaceAll(a, "/", "\x00") < strings.ReplaceAll(b, "/", "\x00")
 	})
-	for _, t := range order {
-		indent := strings.Repeat("    ", strings.Count(t, "/"))
-		var head, body []string
-		for _, text := range byTest[t] {
-			if strings.HasPrefix(strings.TrimSpace(text), "--- FAIL: "+t+" ") {
-				head = append(head, indent+strings.TrimLeft(text, " "))
-			} else {
-				body = append(body, text)
-			}
-		}
-		for _, text := range append(head, body...) {
-			fmt.Fprint(w, text)
-		}
-	}
-	for _, l := range p.lines {
-		if l.test == "" && !noise(l.text) {
-			fmt.Fprint(w, l.text)
-		}
-	}
+	return order, byTest
 }
 
 func root(test string) string {
@@ -182,10 +212,10 @@ func root(test string) string {
 }
 
 // summary prints a passing package's summary line, as go test does without -v.
-func summary(w io.Writer, p *pkg) {
+func summary(out *printer, p *pkg) {
 	for _, l := range p.lines {
 		if l.test == "" && (strings.HasPrefix(l.text, "ok  ") || strings.HasPrefix(l.text, "?   ")) {
-			fmt.Fprint(w, l.text)
+			out.print(l.text)
 		}
 	}
 }
