@@ -247,18 +247,23 @@ func header(input, role string, e *expectation, gens map[string]string) string {
 	return b.String()
 }
 
-// generatorSources reads the scripts that write fixtures.
+// generatorSources reads the scripts that write fixtures, by the name they are run by: a
+// shell script by its path, a Go command under scripts/gen by its directory.
 func generatorSources() map[string]string {
 	out := map[string]string{}
-	for _, g := range []string{"scripts/gen/*.sh", "scripts/gen/*.go", "scripts/sdkbodies/*.go", "scripts/sdkbodies-kinds/*.go"} {
+	for _, g := range []string{"scripts/gen/*.sh", "scripts/gen/*/*.go", "scripts/sdkbodies/*.go", "scripts/sdkbodies-kinds/*.go"} {
 		m, _ := filepath.Glob(g)
 		for _, f := range m {
 			if filepath.Base(f) == "lib.sh" {
 				continue
 			}
+			name := f
+			if strings.HasPrefix(f, "scripts/gen/") && strings.HasSuffix(f, ".go") {
+				name = filepath.Dir(f)
+			}
 			b, err := os.ReadFile(f)
 			if err == nil {
-				out[f] = string(b)
+				out[name] += string(b)
 			}
 		}
 	}
