@@ -649,6 +649,8 @@ type config struct {
 	equivFile      string
 }
 
+// parseFlags reads the command line; without -pkg, or with arguments left, it prints the
+// usage and exits 2.
 func parseFlags() config {
 	pkg := flag.String("pkg", "", "package directory to mutate, e.g. ./bodycheck (required)")
 	run := flag.String("run", "", "go test -run filter for the package's own tests")
