@@ -12,7 +12,7 @@
 #     -checkend per file,
 #   - the scale runs: 1k, 10k and 100k certificates (default run) with CPU per certificate and
 #     peak RSS each (a super-linear step is a bug), and the single large inputs of
-#     scripts/bench/genlarge.go (200,000 tiny blocks, a million-entry CRL in PEM and DER).
+#     scripts/bench/genlarge (200,000 tiny blocks, a million-entry CRL in PEM and DER).
 # Environment: BENCH_CERTS, BENCH_DIR (default /tmp/vpncertlint-bench), BENCH_REPEAT (3),
 # BENCH_QUICK=1 (a quick mode: 10,000 certificates, one repeat, scale runs to 10k, no large
 # inputs).
@@ -36,11 +36,11 @@ if ! command -v hyperfine >/dev/null; then
   apt-get install -y -qq hyperfine >/dev/null 2>&1 || echo "bench: no hyperfine; start-up is timed with a loop" >&2
 fi
 go build -o "$DIR/vpncertlint" .
-go build -o "$DIR/parselimit" scripts/bench/parselimit.go
+go build -o "$DIR/parselimit" ./scripts/bench/parselimit
 if [ "$(cat "$DIR/corpus/.n" 2>/dev/null)" != "$N" ]; then
   rm -rf "$DIR/corpus"
   echo "bench: generating $N certificates in $DIR/corpus" >&2
-  go run scripts/bench/gencorpus.go "$DIR/corpus" "$N"
+  go run ./scripts/bench/gencorpus "$DIR/corpus" "$N"
   echo "$N" >"$DIR/corpus/.n"
 fi
 BIN="$DIR/vpncertlint"
@@ -173,7 +173,7 @@ done
 if [ -z "$QUICK" ]; then
   echo
   echo "single large inputs (target: peak RSS <= 2 x the input + 64 MB; a refused input <= 64 MB)"
-  [ -f "$DIR/large/tiny-blocks.pem" ] || go run scripts/bench/genlarge.go "$DIR/large"
+  [ -f "$DIR/large/tiny-blocks.pem" ] || go run ./scripts/bench/genlarge "$DIR/large"
   for spec in "tiny-blocks.pem" "big-crl.pem --ca $DIR/large/ca.pem" "big-crl.der"; do
     set -- $spec
     f="$DIR/large/$1"

@@ -65,7 +65,7 @@ func TestNoPrivateKeyInOutput(t *testing.T) {
 			}
 		}
 	}
-	for _, der := range [][]byte{pkcs1, ecDER, rsaKey.D.Bytes(), ecKey.D.Bytes()} {
+	for _, der := range [][]byte{pkcs1, ecDER, rsaKey.D.Bytes(), ecScalar(t, ecKey).Bytes()} {
 		h := hex.EncodeToString(der)
 		for i := 0; i+24 <= len(h); i += 8 {
 			secrets = append(secrets, h[i:i+24], strings.ToUpper(h[i:i+24]))

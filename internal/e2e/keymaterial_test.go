@@ -52,6 +52,16 @@ func secrets(der []byte, nums ...*big.Int) []string {
 	return out
 }
 
+// ecScalar is the private scalar of an ECDSA key (the value of its deprecated field D).
+func ecScalar(t *testing.T, k *ecdsa.PrivateKey) *big.Int {
+	t.Helper()
+	b, err := k.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return new(big.Int).SetBytes(b)
+}
+
 func selfSigned(t *testing.T, dir, name string, pub, priv any) string {
 	t.Helper()
 	tmpl := &x509.Certificate{
@@ -112,7 +122,7 @@ func TestNoKeyMaterialInOutput(t *testing.T) {
 	}{
 		{"pkcs1", rsaCert, enc("RSA PRIVATE KEY", pkcs1), secrets(pkcs1, rsaNums...)},
 		{"pkcs8", rsaCert, enc("PRIVATE KEY", pkcs8), secrets(pkcs8, rsaNums...)},
-		{"sec1", ecCert, enc("EC PRIVATE KEY", sec1), secrets(sec1, ek.D)},
+		{"sec1", ecCert, enc("EC PRIVATE KEY", sec1), secrets(sec1, ecScalar(t, ek))},
 		{"mismatch", rsaCert, enc("RSA PRIVATE KEY", otherDER), secrets(otherDER, other.D, other.Primes[0], other.Primes[1])},
 		{"corrupt", rsaCert, enc("RSA PRIVATE KEY", corrupt), secrets(corrupt, rsaNums...)},
 		{"wrong-label", rsaCert, enc("PRIVATE KEY", pkcs1), secrets(pkcs1, rsaNums...)},

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -148,7 +149,7 @@ func TestReportWriteFailure(t *testing.T) {
 				size = text.Len() // the file is written; the text report on stdout fails
 			}
 			for _, n := range []int{0, 1, 4096, size - 1} {
-				args := append(base, "--format", format)
+				args := slices.Concat(base, []string{"--format", format})
 				if output {
 					args = append(args, "-o", filepath.Join(t.TempDir(), "report"))
 				}
@@ -178,7 +179,9 @@ func TestReportWriteFailure(t *testing.T) {
 				t.Errorf("%s to /dev/full: exit %d %q", format, code, errb.String())
 			}
 		}
-		dev.Close()
+		if err := dev.Close(); err != nil {
+			t.Error(err)
+		}
 	}
 
 	// --output a named pipe whose reader goes away: written to as it is (not replaced by a
@@ -195,7 +198,7 @@ func TestReportWriteFailure(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		defer r.Close()
+		defer func() { _ = r.Close() }() // the reader goes away; how is of no interest
 		for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
 			if n, _ := r.Read(make([]byte, 1)); n > 0 {
 				done <- nil // the report has started: the reader goes away
@@ -247,12 +250,16 @@ func TestReportBrokenPipe(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r.Close()
+		if err := r.Close(); err != nil {
+			t.Fatal(err)
+		}
 		var errb bytes.Buffer
 		c := exec.Command(bin, "check", "--no-config", "--now", testNow, "--format", format, filepath.Join("testdata", "ca", "expired.pem"))
 		c.Stdout, c.Stderr = w, &errb
 		err = c.Run()
-		w.Close()
+		if cerr := w.Close(); cerr != nil {
+			t.Error(cerr)
+		}
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(errb.String(), "the report could not be written") ||
 			!strings.Contains(errb.String(), syscall.EPIPE.Error()) {

@@ -24,7 +24,7 @@ func zlintCodes(t *testing.T, extra []string, files ...string) map[string][]stri
 	got := map[string][]string{}
 	for _, line := range strings.Split(out.String(), "\n") {
 		if m := codeRe.FindStringSubmatch(line); m != nil && strings.HasPrefix(m[1], "zlint.") {
-			file := line[:strings.Index(line, ":")]
+			file, _, _ := strings.Cut(line, ":")
 			got[file] = append(got[file], m[1])
 		}
 	}

@@ -166,8 +166,7 @@ func runAndCompare(t *testing.T, role string, certs, crls []*tpFile, now time.Ti
 		if got[fd.File] == nil {
 			got[fd.File] = map[string]bool{}
 		}
-		switch {
-		case strings.HasPrefix(fd.Code, "VPN.") || selectedVCL[fd.Code]:
+		if strings.HasPrefix(fd.Code, "VPN.") || selectedVCL[fd.Code] {
 			got[fd.File][fd.Code] = true
 		}
 		if fd.Related == "VPN.0079" && fd.Severity == lint.Warning && fd.Code != "VCL.0791" {
@@ -391,19 +390,16 @@ type certFacts struct {
 }
 
 var (
-	oidRSA     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
-	oidPSS     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10}
-	oidEC      = asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}
-	oidP256    = asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}
-	oidP384    = asn1.ObjectIdentifier{1, 3, 132, 0, 34}
-	oidSHA1    = asn1.ObjectIdentifier{1, 3, 14, 3, 2, 26}
-	oidSHA256  = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
-	oidSHA384  = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}
-	oidSHA512  = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 3}
-	oidBC      = asn1.ObjectIdentifier{2, 5, 29, 19}
-	oidKU      = asn1.ObjectIdentifier{2, 5, 29, 15}
-	oidDSASHA1 = asn1.ObjectIdentifier{1, 2, 840, 10040, 4, 3}
-	oidDSASHA2 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 2}
+	oidRSA    = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
+	oidPSS    = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10}
+	oidEC     = asn1.ObjectIdentifier{1, 2, 840, 10045, 2, 1}
+	oidP256   = asn1.ObjectIdentifier{1, 2, 840, 10045, 3, 1, 7}
+	oidP384   = asn1.ObjectIdentifier{1, 3, 132, 0, 34}
+	oidSHA256 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
+	oidSHA384 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}
+	oidSHA512 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 3}
+	oidBC     = asn1.ObjectIdentifier{2, 5, 29, 19}
+	oidKU     = asn1.ObjectIdentifier{2, 5, 29, 15}
 )
 
 // acceptedSignatures are the signature algorithm OIDs the cloud takes without remark:
@@ -661,11 +657,11 @@ func crlSignatureVerifies(crl *x509.RevocationList, ca *certFacts) bool {
 	}
 	if k, ok := ca.x.PublicKey.(*dsa.PublicKey); ok {
 		var h []byte
-		switch {
-		case crl.SignatureAlgorithm == x509.DSAWithSHA1:
+		switch crl.SignatureAlgorithm {
+		case x509.DSAWithSHA1:
 			s := sha1.Sum(crl.RawTBSRevocationList)
 			h = s[:]
-		case crl.SignatureAlgorithm == x509.DSAWithSHA256:
+		case x509.DSAWithSHA256:
 			s := sha256.Sum256(crl.RawTBSRevocationList)
 			h = s[:]
 		default:

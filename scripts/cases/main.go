@@ -24,6 +24,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -63,6 +64,35 @@ func main() {
 	if _, err := os.Stat("go.mod"); err != nil {
 		fail("run from the repository root")
 	}
+	exp, err := readExpectations(from, *codesFile)
+	if err != nil {
+		fail(err.Error())
+	}
+	gens := generatorSources()
+	used := map[string]bool{}
+	changed, missing := 0, 0
+	for _, dir := range fixturecase.Dirs {
+		c, m, err := convertDir(dir, exp, gens, used, *dry)
+		if err != nil {
+			fail(err.Error())
+		}
+		changed += c
+		missing += m
+	}
+	unused := reportUnused(exp, used)
+	verb := "wrote"
+	if *dry {
+		verb = "would write"
+	}
+	fmt.Printf("cases: %s %d case files; %d without codes\n", verb, changed, missing)
+	if unused > 0 {
+		os.Exit(1)
+	}
+}
+
+// readExpectations reads the expectedCodes maps of the Go files from (default: the tests at the
+// root and in internal/e2e) and the codes file, if any.
+func readExpectations(from []string, codesFile string) (map[string]*expectation, error) {
 	if len(from) == 0 {
 		for _, g := range []string{"*_test.go", "internal/e2e/*_test.go"} {
 			m, _ := filepath.Glob(g)
@@ -72,44 +102,51 @@ func main() {
 	exp := map[string]*expectation{}
 	for _, f := range from {
 		if err := readGoMap(f, exp); err != nil {
-			fail(err.Error())
+			return nil, err
 		}
 	}
-	if *codesFile != "" {
-		if err := readCodesFile(*codesFile, exp); err != nil {
-			fail(err.Error())
+	if codesFile != "" {
+		if err := readCodesFile(codesFile, exp); err != nil {
+			return nil, err
 		}
 	}
-	gens := generatorSources()
-	used := map[string]bool{}
-	changed, missing := 0, 0
-	for _, dir := range fixturecase.Dirs {
-		entries, err := os.ReadDir(filepath.Join("testdata", dir))
+	return exp, nil
+}
+
+// convertDir converts the inputs of one fixture folder, marking them used; it returns how many
+// case files it wrote (or would write) and how many cases still have no codes.
+func convertDir(dir string, exp map[string]*expectation, gens map[string]string, used map[string]bool, dry bool) (changed, missing int, err error) {
+	entries, err := os.ReadDir(filepath.Join("testdata", dir))
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !fixturecase.IsInput(dir, e) || strings.HasSuffix(n, ".golden") || strings.HasSuffix(n, ".args") {
+			continue
+		}
+		input := "testdata/" + dir + "/" + n
+		used[input] = true
+		did, err := convert(input, dir, exp[input], gens, dry)
 		if err != nil {
-			fail(err.Error())
+			return 0, 0, err
 		}
-		for _, e := range entries {
-			n := e.Name()
-			if !fixturecase.IsInput(dir, e) || strings.HasSuffix(n, ".golden") || strings.HasSuffix(n, ".args") {
-				continue
-			}
-			input := "testdata/" + dir + "/" + n
-			used[input] = true
-			did, err := convert(input, dir, exp[input], gens, *dry)
-			if err != nil {
-				fail(err.Error())
-			}
-			if did {
-				changed++
-			}
-			if c, err := fixturecase.Read(input + fixturecase.Suffix); err == nil && !c.HasCodes {
-				missing++
-				fmt.Fprintf(os.Stderr, "cases: %s has no codes yet: give them with -codes\n", input)
-			} else if err != nil && !*dry {
-				fail(err.Error())
-			}
+		if did {
+			changed++
+		}
+		if c, err := fixturecase.Read(input + fixturecase.Suffix); err == nil && !c.HasCodes {
+			missing++
+			fmt.Fprintf(os.Stderr, "cases: %s has no codes yet: give them with -codes\n", input)
+		} else if err != nil && !dry {
+			return 0, 0, err
 		}
 	}
+	return changed, missing, nil
+}
+
+// reportUnused names the expectations given for paths that are not fixture inputs and returns
+// how many there are.
+func reportUnused(exp map[string]*expectation, used map[string]bool) int {
 	var unused []string
 	for p := range exp {
 		if !used[p] {
@@ -120,14 +157,7 @@ func main() {
 	for _, p := range unused {
 		fmt.Fprintf(os.Stderr, "cases: codes given for %s, which is not a fixture input\n", p)
 	}
-	verb := "wrote"
-	if *dry {
-		verb = "would write"
-	}
-	fmt.Printf("cases: %s %d case files; %d without codes\n", verb, changed, missing)
-	if len(unused) > 0 {
-		os.Exit(1)
-	}
+	return len(unused)
 }
 
 // convert folds the leftovers of one input into its case file; it reports whether it wrote.
@@ -151,14 +181,7 @@ func convert(input, dir string, e *expectation, gens map[string]string, dry bool
 		return false, fmt.Errorf("%s: no role for folder %s in scripts/cases", input, dir)
 	}
 	if aerr == nil || !c.HasArgs {
-		args := []string{"--role", role}
-		if dir != "zlint" { // the expectations outside testdata/zlint are made without zlint
-			args = append(args, "--no-zlint")
-		}
-		if aerr == nil {
-			args = append(args, strings.Fields(string(extra))...)
-		}
-		c.Args, c.HasArgs = args, true
+		c.Args, c.HasArgs = caseArgs(dir, role, extra, aerr == nil), true
 	}
 	if gerr == nil {
 		c.Want, c.HasWant = string(golden), true
@@ -180,15 +203,33 @@ func convert(input, dir string, e *expectation, gens map[string]string, dry bool
 	if dry {
 		return true, nil
 	}
+	return true, write(input, path, data)
+}
+
+// caseArgs are the args of a case: the folder's role, --no-zlint outside testdata/zlint, and
+// the fixture's .args file (extra) if it has one.
+func caseArgs(dir, role string, extra []byte, hasExtra bool) []string {
+	args := []string{"--role", role}
+	if dir != "zlint" { // the expectations outside testdata/zlint are made without zlint
+		args = append(args, "--no-zlint")
+	}
+	if hasExtra {
+		args = append(args, strings.Fields(string(extra))...)
+	}
+	return args
+}
+
+// write writes the case file of input and removes the .golden and .args files folded into it.
+func write(input, path string, data []byte) error {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return false, err
+		return err
 	}
 	for _, old := range []string{input + ".golden", input + ".args"} {
 		if err := os.Remove(old); err != nil && !os.IsNotExist(err) {
-			return false, err
+			return err
 		}
 	}
-	return true, nil
+	return nil
 }
 
 // header is the comment of a new case: the input, its role, the notes of its expectedCodes
@@ -206,18 +247,23 @@ func header(input, role string, e *expectation, gens map[string]string) string {
 	return b.String()
 }
 
-// generatorSources reads the scripts that write fixtures.
+// generatorSources reads the scripts that write fixtures, by the name they are run by: a
+// shell script by its path, a Go command under scripts/gen by its directory.
 func generatorSources() map[string]string {
 	out := map[string]string{}
-	for _, g := range []string{"scripts/gen/*.sh", "scripts/gen/*.go", "scripts/sdkbodies/*.go", "scripts/sdkbodies-kinds/*.go"} {
+	for _, g := range []string{"scripts/gen/*.sh", "scripts/gen/*/*.go", "scripts/sdkbodies/*.go", "scripts/sdkbodies-kinds/*.go"} {
 		m, _ := filepath.Glob(g)
 		for _, f := range m {
 			if filepath.Base(f) == "lib.sh" {
 				continue
 			}
+			name := f
+			if strings.HasPrefix(f, "scripts/gen/") && strings.HasSuffix(f, ".go") {
+				name = filepath.Dir(f)
+			}
 			b, err := os.ReadFile(f)
 			if err == nil {
-				out[f] = string(b)
+				out[name] += string(b)
 			}
 		}
 	}
@@ -281,6 +327,61 @@ func readGoMap(file string, exp map[string]*expectation) error {
 	if err != nil {
 		return err
 	}
+	lit := expectedCodesLit(f)
+	if lit == nil {
+		return nil
+	}
+	notes := &mapNotes{fset: fset}
+	for _, g := range f.Comments {
+		if g.Pos() > lit.Lbrace && g.End() < lit.Rbrace {
+			notes.comments = append(notes.comments, g)
+		}
+	}
+	prevEnd := lit.Lbrace
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return fmt.Errorf("%s: expectedCodes: not a key: value", fset.Position(el.Pos()))
+		}
+		key, codes, err := mapEntry(fset, kv)
+		if err != nil {
+			return err
+		}
+		exp[key] = &expectation{codes: codes, notes: notes.of(kv, prevEnd)}
+		prevEnd = kv.End()
+	}
+	return nil
+}
+
+// mapNotes gives the entries of an expectedCodes map the comments inside it.
+type mapNotes struct {
+	fset     *token.FileSet
+	comments []*ast.CommentGroup
+	section  []string // the lines of the last comment above a group of entries
+}
+
+func (n *mapNotes) line(p token.Pos) int { return n.fset.Position(p).Line }
+
+// of is the notes of the entry kv, the previous entry ending at prevEnd: the comment lines
+// above its group, then the comment at the end of its line.
+func (n *mapNotes) of(kv *ast.KeyValueExpr, prevEnd token.Pos) []string {
+	for _, g := range n.comments {
+		if g.Pos() > prevEnd && g.End() < kv.Pos() && n.line(g.Pos()) != n.line(prevEnd) {
+			n.section = strings.Split(strings.TrimSpace(g.Text()), "\n") // a new group begins
+		}
+	}
+	var notes []string
+	notes = append(notes, n.section...)
+	for _, g := range n.comments {
+		if g.Pos() > kv.End() && n.line(g.Pos()) == n.line(kv.End()) {
+			notes = append(notes, strings.TrimSpace(g.Text()))
+		}
+	}
+	return notes
+}
+
+// expectedCodesLit is the composite literal of `var expectedCodes = ...` in f (nil if none).
+func expectedCodesLit(f *ast.File) *ast.CompositeLit {
 	var lit *ast.CompositeLit
 	ast.Inspect(f, func(n ast.Node) bool {
 		vs, ok := n.(*ast.ValueSpec)
@@ -290,55 +391,28 @@ func readGoMap(file string, exp map[string]*expectation) error {
 		lit, _ = vs.Values[0].(*ast.CompositeLit)
 		return false
 	})
-	if lit == nil {
-		return nil
+	return lit
+}
+
+// mapEntry is the path and the codes (never nil) of one expectedCodes entry.
+func mapEntry(fset *token.FileSet, kv *ast.KeyValueExpr) (string, []string, error) {
+	key, err := stringLit(kv.Key)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %v", fset.Position(kv.Pos()), err)
 	}
-	line := func(p token.Pos) int { return fset.Position(p).Line }
-	var comments []*ast.CommentGroup
-	for _, g := range f.Comments {
-		if g.Pos() > lit.Lbrace && g.End() < lit.Rbrace {
-			comments = append(comments, g)
-		}
+	val, ok := kv.Value.(*ast.CompositeLit)
+	if !ok {
+		return "", nil, fmt.Errorf("%s: expectedCodes[%s]: not a list", fset.Position(kv.Pos()), key)
 	}
-	var section []string
-	prevEnd := lit.Lbrace
-	for _, el := range lit.Elts {
-		kv, ok := el.(*ast.KeyValueExpr)
-		if !ok {
-			return fmt.Errorf("%s: expectedCodes: not a key: value", fset.Position(el.Pos()))
-		}
-		key, err := stringLit(kv.Key)
+	codes := []string{}
+	for _, v := range val.Elts {
+		s, err := stringLit(v)
 		if err != nil {
-			return fmt.Errorf("%s: %v", fset.Position(kv.Pos()), err)
+			return "", nil, fmt.Errorf("%s: %v", fset.Position(v.Pos()), err)
 		}
-		e := &expectation{codes: []string{}}
-		val, ok := kv.Value.(*ast.CompositeLit)
-		if !ok {
-			return fmt.Errorf("%s: expectedCodes[%s]: not a list", fset.Position(kv.Pos()), key)
-		}
-		for _, v := range val.Elts {
-			s, err := stringLit(v)
-			if err != nil {
-				return fmt.Errorf("%s: %v", fset.Position(v.Pos()), err)
-			}
-			e.codes = append(e.codes, s)
-		}
-		for _, g := range comments {
-			switch {
-			case g.Pos() > prevEnd && g.End() < kv.Pos() && line(g.Pos()) != line(prevEnd):
-				section = strings.Split(strings.TrimSpace(g.Text()), "\n") // a new group begins
-			}
-		}
-		e.notes = append(e.notes, section...)
-		for _, g := range comments {
-			if g.Pos() > kv.End() && line(g.Pos()) == line(kv.End()) {
-				e.notes = append(e.notes, strings.TrimSpace(g.Text()))
-			}
-		}
-		prevEnd = kv.End()
-		exp[key] = e
+		codes = append(codes, s)
 	}
-	return nil
+	return key, codes, nil
 }
 
 func stringLit(e ast.Expr) (string, error) {
@@ -351,12 +425,11 @@ func stringLit(e ast.Expr) (string, error) {
 
 // readCodesFile adds the `PATH CODE...` lines of a codes file.
 func readCodesFile(file string, exp map[string]*expectation) error {
-	f, err := os.Open(file)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		fields := strings.Fields(sc.Text())
 		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {

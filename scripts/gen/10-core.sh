@@ -130,5 +130,5 @@ for f in good stale future next-update-soon next-before-this other-issuer bad-si
 done
 case_args "$C/certificate-not-crl.pem" --role crl --no-zlint --ca testdata/pki/root.pem
 # openssl cannot omit nextUpdate; a small Go program signs that one.
-(cd "$(dirname "$0")/../.." && go run scripts/gen/crlgen.go testdata/pki/root.pem "$WORK/root.key" "$C/no-next-update.crl" 2026-05-01T00:00:00Z)
+(cd "$(dirname "$0")/../.." && go run ./scripts/gen/crlgen testdata/pki/root.pem "$WORK/root.key" "$C/no-next-update.crl" 2026-05-01T00:00:00Z)
 case_args "$C/no-next-update.crl" --role crl --no-zlint --ca testdata/pki/root.pem

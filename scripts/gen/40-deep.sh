@@ -10,7 +10,7 @@ mkdir -p "$W" "$C" "$K" "$Z" "$T/format"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 
 ## testdata/weak — keys openssl refuses to make, written by a Go helper
-(cd "$ROOT" && go run scripts/gen/weakgen.go "$W")
+(cd "$ROOT" && go run ./scripts/gen/weakgen "$W")
 
 ## testdata/ccm — server certificate bundles (role server; the args of NAME.case name key and chain)
 # (the openssl profiles these use — v3_leaf_ca, v3_leaf_client, v3_leaf_nods,

@@ -20,4 +20,4 @@ selfsigned "$T/ca/rsa-pss-sha512.pem" pss "RSA-PSS SHA-512 CA" $GOOD_START $GOOD
 
 # What openssl cannot write: absent, explicit-SHA-1 and NULL PSS parameters, a fractional
 # notBefore, a negative modulus.
-(cd "$ROOT" && go run scripts/gen/pssgen.go "$T")
+(cd "$ROOT" && go run ./scripts/gen/pssgen "$T")

@@ -4,5 +4,5 @@
 set -euo pipefail
 : "${TESTDATA:?}"
 cd "$(dirname "$0")/../.."
-go run scripts/gen/hugekey.go "$TESTDATA/ca/rsa-huge-modulus.pem" 20000 17
-go run scripts/gen/hugekey.go "$TESTDATA/ca/rsa-huge-exponent.pem" 4096 4096
+go run ./scripts/gen/hugekey "$TESTDATA/ca/rsa-huge-modulus.pem" 20000 17
+go run ./scripts/gen/hugekey "$TESTDATA/ca/rsa-huge-exponent.pem" 4096 4096

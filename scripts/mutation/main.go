@@ -85,167 +85,239 @@ func Enumerate(file string, src []byte, emitters map[string]bool) ([]Mutant, err
 	if err != nil {
 		return nil, err
 	}
-	var out []Mutant
-	add := func(pos, end token.Pos, kind, repl string) {
-		p := fset.Position(pos)
-		off, e := fset.Position(pos).Offset, fset.Position(end).Offset
-		out = append(out, Mutant{File: file, Line: p.Line, Col: p.Column, Kind: kind, Orig: string(src[off:e]), Repl: repl, off: off, end: e})
-	}
-	text := func(n ast.Node) string {
-		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
-	}
-	intLit := func(l *ast.BasicLit) {
-		v, err := strconv.ParseInt(strings.ReplaceAll(l.Value, "_", ""), 0, 64)
-		if err != nil {
-			return
-		}
-		format := func(x int64) string {
-			if strings.HasPrefix(strings.ToLower(l.Value), "0x") {
-				return fmt.Sprintf("0x%X", x)
-			}
-			return strconv.FormatInt(x, 10)
-		}
-		add(l.Pos(), l.End(), "int-literal", format(v+1))
-		if v > 0 {
-			add(l.Pos(), l.End(), "int-literal", format(v-1))
-		}
-	}
+	e := &enumerator{file: file, src: src, fset: fset, emitters: emitters, literals: map[*ast.BasicLit]bool{}}
+	ast.Inspect(f, e.visit)
+	e.intLiterals()
+	sort.SliceStable(e.out, func(i, j int) bool { return e.out[i].off < e.out[j].off })
+	return e.out, nil
+}
+
+// enumerator collects the mutants of one parsed file.
+type enumerator struct {
+	file     string
+	src      []byte
+	fset     *token.FileSet
+	emitters map[string]bool
+	out      []Mutant
 	// literals marks integer literals of comparisons and constants (each mutated once).
-	literals := map[*ast.BasicLit]bool{}
-	markLiterals := func(n ast.Node) {
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr, *ast.FuncLit:
-				return false // an argument is not part of the comparison
-			case *ast.BasicLit:
-				if n.Kind == token.INT {
-					literals[n] = true
-				}
-			}
-			return true
-		})
-	}
-	negate := func(cond ast.Expr) {
-		if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && relational[b.Op] != nil {
-			return // the relational negation is the same mutant
+	literals map[*ast.BasicLit]bool
+	// funcs are the types of the functions around the node visited, the innermost last.
+	funcs []*ast.FuncType
+}
+
+// add records a mutant replacing the source from pos to end by repl.
+func (e *enumerator) add(pos, end token.Pos, kind, repl string) {
+	p := e.fset.Position(pos)
+	off, to := p.Offset, e.fset.Position(end).Offset
+	e.out = append(e.out, Mutant{File: e.file, Line: p.Line, Col: p.Column, Kind: kind, Orig: string(e.src[off:to]), Repl: repl, off: off, end: to})
+}
+
+// text is the source of a node.
+func (e *enumerator) text(n ast.Node) string {
+	return string(e.src[e.fset.Position(n.Pos()).Offset:e.fset.Position(n.End()).Offset])
+}
+
+// visit is the ast.Inspect function: it records the mutants of one node.
+func (e *enumerator) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.GenDecl:
+		if n.Tok == token.CONST {
+			e.markLiterals(n)
 		}
-		add(cond.Pos(), cond.End(), "negate-cond", "!("+text(cond)+")")
+	case *ast.CallExpr:
+		return !isNonLogic(n) && !isPanic(n)
+	case *ast.FuncDecl:
+		if n.Body != nil {
+			e.inFunc(n.Type, n.Body)
+		}
+		return false
+	case *ast.FuncLit:
+		e.inFunc(n.Type, n.Body)
+		return false
+	case *ast.BinaryExpr:
+		e.binary(n)
+	case *ast.IfStmt:
+		e.negate(n.Cond)
+	case *ast.SwitchStmt:
+		e.taglessCases(n)
+	case *ast.Ident:
+		e.boolLiteral(n)
+	case *ast.AssignStmt:
+		e.dropAppend(n)
+	case *ast.ExprStmt:
+		e.dropCall(n)
+	case *ast.ReturnStmt:
+		e.dropReturn(n)
 	}
-	// results[f] are the result types of the innermost function around a return.
-	var funcs []*ast.FuncType
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	return true
+}
+
+// isPanic reports a call of the built-in panic, whose argument is only a message.
+func isPanic(c *ast.CallExpr) bool {
+	id, ok := c.Fun.(*ast.Ident)
+	return ok && id.Name == "panic"
+}
+
+// inFunc visits the body of a function with its type as the innermost.
+func (e *enumerator) inFunc(t *ast.FuncType, body *ast.BlockStmt) {
+	e.funcs = append(e.funcs, t)
+	ast.Inspect(body, e.visit)
+	e.funcs = e.funcs[:len(e.funcs)-1]
+}
+
+// markLiterals marks the integer literals of n outside calls and function literals.
+func (e *enumerator) markLiterals(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.GenDecl:
-			if n.Tok == token.CONST {
-				markLiterals(n)
-			}
-		case *ast.CallExpr:
-			if isNonLogic(n) {
-				return false
-			}
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "panic" {
-				return false
-			}
-		case *ast.FuncDecl:
-			if n.Body == nil {
-				return false
-			}
-			funcs = append(funcs, n.Type)
-			ast.Inspect(n.Body, visit)
-			funcs = funcs[:len(funcs)-1]
-			return false
-		case *ast.FuncLit:
-			funcs = append(funcs, n.Type)
-			ast.Inspect(n.Body, visit)
-			funcs = funcs[:len(funcs)-1]
-			return false
-		case *ast.BinaryExpr:
-			if to, ok := relational[n.Op]; ok {
-				for _, t := range to {
-					add(n.OpPos, n.OpPos+token.Pos(len(n.Op.String())), "relational", t.String())
-				}
-				markLiterals(n)
-			}
-			switch n.Op {
-			case token.LAND:
-				add(n.OpPos, n.OpPos+2, "logical", "||")
-			case token.LOR:
-				add(n.OpPos, n.OpPos+2, "logical", "&&")
-			}
-		case *ast.IfStmt:
-			negate(n.Cond)
-		case *ast.SwitchStmt:
-			if n.Tag == nil {
-				for _, c := range n.Body.List {
-					for _, e := range c.(*ast.CaseClause).List {
-						negate(e)
-					}
-				}
-			}
-		case *ast.Ident:
-			switch n.Name {
-			case "true":
-				add(n.Pos(), n.End(), "bool-literal", "false")
-			case "false":
-				add(n.Pos(), n.End(), "bool-literal", "true")
-			}
-		case *ast.AssignStmt:
-			if n.Tok == token.ASSIGN && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-				if c, ok := n.Rhs[0].(*ast.CallExpr); ok && len(c.Args) > 0 {
-					if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "append" && text(c.Args[0]) == text(n.Lhs[0]) {
-						add(n.Lhs[0].Pos(), n.Lhs[0].End(), "drop-append", "_")
-					}
-				}
-			}
-		case *ast.ExprStmt:
-			if c, ok := n.X.(*ast.CallExpr); ok && emitters[calleeName(c)] && !c.Ellipsis.IsValid() {
-				repl := "_ = 0"
-				if len(c.Args) > 0 {
-					var args []string
-					for _, a := range c.Args {
-						args = append(args, text(a))
-					}
-					repl = strings.Repeat("_, ", len(args)-1) + "_ = " + strings.Join(args, ", ")
-				}
-				add(n.Pos(), n.End(), "drop-call", repl)
-			}
-		case *ast.ReturnStmt:
-			if len(funcs) == 0 || funcs[len(funcs)-1].Results == nil {
-				break
-			}
-			var types []ast.Expr
-			for _, r := range funcs[len(funcs)-1].Results.List {
-				for range max(1, len(r.Names)) {
-					types = append(types, r.Type)
-				}
-			}
-			if len(types) != len(n.Results) {
-				break // a bare return, or a call returning several values
-			}
-			for i, r := range n.Results {
-				if a, ok := types[i].(*ast.ArrayType); ok && a.Len == nil {
-					if id, ok := r.(*ast.Ident); ok && id.Name == "nil" {
-						continue
-					}
-					add(r.Pos(), r.End(), "drop-return", "("+text(r)+")[:0:0]")
-				}
+		case *ast.CallExpr, *ast.FuncLit:
+			return false // an argument is not part of the comparison
+		case *ast.BasicLit:
+			if n.Kind == token.INT {
+				e.literals[n] = true
 			}
 		}
 		return true
+	})
+}
+
+// binary records the relational and logical mutants of an operator.
+func (e *enumerator) binary(n *ast.BinaryExpr) {
+	if to, ok := relational[n.Op]; ok {
+		for _, t := range to {
+			e.add(n.OpPos, n.OpPos+token.Pos(len(n.Op.String())), "relational", t.String())
+		}
+		e.markLiterals(n)
 	}
-	ast.Inspect(f, visit)
-	// Integer literals last, once each (a literal can be inside two nested comparisons).
+	switch n.Op {
+	case token.LAND:
+		e.add(n.OpPos, n.OpPos+2, "logical", "||")
+	case token.LOR:
+		e.add(n.OpPos, n.OpPos+2, "logical", "&&")
+	}
+}
+
+// negate records the negation of a condition that is not a single comparison.
+func (e *enumerator) negate(cond ast.Expr) {
+	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && relational[b.Op] != nil {
+		return // the relational negation is the same mutant
+	}
+	e.add(cond.Pos(), cond.End(), "negate-cond", "!("+e.text(cond)+")")
+}
+
+// taglessCases negates each case of a switch without a tag.
+func (e *enumerator) taglessCases(n *ast.SwitchStmt) {
+	if n.Tag != nil {
+		return
+	}
+	for _, c := range n.Body.List {
+		for _, x := range c.(*ast.CaseClause).List {
+			e.negate(x)
+		}
+	}
+}
+
+// boolLiteral records true ↔ false.
+func (e *enumerator) boolLiteral(n *ast.Ident) {
+	switch n.Name {
+	case "true":
+		e.add(n.Pos(), n.End(), "bool-literal", "false")
+	case "false":
+		e.add(n.Pos(), n.End(), "bool-literal", "true")
+	}
+}
+
+// dropAppend records x = append(x, …) → _ = append(x, …).
+func (e *enumerator) dropAppend(n *ast.AssignStmt) {
+	if n.Tok != token.ASSIGN || len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+		return
+	}
+	c, ok := n.Rhs[0].(*ast.CallExpr)
+	if !ok || len(c.Args) == 0 {
+		return
+	}
+	if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "append" && e.text(c.Args[0]) == e.text(n.Lhs[0]) {
+		e.add(n.Lhs[0].Pos(), n.Lhs[0].End(), "drop-append", "_")
+	}
+}
+
+// dropCall records a call statement of an emitter → its arguments assigned to _.
+func (e *enumerator) dropCall(n *ast.ExprStmt) {
+	c, ok := n.X.(*ast.CallExpr)
+	if !ok || !e.emitters[calleeName(c)] || c.Ellipsis.IsValid() {
+		return
+	}
+	repl := "_ = 0"
+	if len(c.Args) > 0 {
+		var args []string
+		for _, a := range c.Args {
+			args = append(args, e.text(a))
+		}
+		repl = strings.Repeat("_, ", len(args)-1) + "_ = " + strings.Join(args, ", ")
+	}
+	e.add(n.Pos(), n.End(), "drop-call", repl)
+}
+
+// dropReturn records return EXPR → return (EXPR)[:0:0] for each slice result that is not nil.
+func (e *enumerator) dropReturn(n *ast.ReturnStmt) {
+	types := e.resultTypes()
+	if len(types) != len(n.Results) {
+		return // no function, no results, a bare return, or a call returning several values
+	}
+	for i, r := range n.Results {
+		if a, ok := types[i].(*ast.ArrayType); ok && a.Len == nil {
+			if id, ok := r.(*ast.Ident); ok && id.Name == "nil" {
+				continue
+			}
+			e.add(r.Pos(), r.End(), "drop-return", "("+e.text(r)+")[:0:0]")
+		}
+	}
+}
+
+// resultTypes are the types of the innermost function's results, one per result (nil when
+// outside a function or when it has none).
+func (e *enumerator) resultTypes() []ast.Expr {
+	if len(e.funcs) == 0 || e.funcs[len(e.funcs)-1].Results == nil {
+		return nil
+	}
+	var types []ast.Expr
+	for _, r := range e.funcs[len(e.funcs)-1].Results.List {
+		for range max(1, len(r.Names)) {
+			types = append(types, r.Type)
+		}
+	}
+	return types
+}
+
+// intLiterals records the ±1 mutants of the marked integer literals, last and once each (a
+// literal can be inside two nested comparisons).
+func (e *enumerator) intLiterals() {
 	var lits []*ast.BasicLit
-	for l := range literals {
+	for l := range e.literals {
 		lits = append(lits, l)
 	}
 	sort.Slice(lits, func(i, j int) bool { return lits[i].Pos() < lits[j].Pos() })
 	for _, l := range lits {
-		intLit(l)
+		e.intLit(l)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].off < out[j].off })
-	return out, nil
+}
+
+// intLit records an integer literal +1 and, when positive, -1 (in its own base, hexadecimal
+// or decimal).
+func (e *enumerator) intLit(l *ast.BasicLit) {
+	v, err := strconv.ParseInt(strings.ReplaceAll(l.Value, "_", ""), 0, 64)
+	if err != nil {
+		return
+	}
+	format := func(x int64) string {
+		if strings.HasPrefix(strings.ToLower(l.Value), "0x") {
+			return fmt.Sprintf("0x%X", x)
+		}
+		return strconv.FormatInt(x, 10)
+	}
+	e.add(l.Pos(), l.End(), "int-literal", format(v+1))
+	if v > 0 {
+		e.add(l.Pos(), l.End(), "int-literal", format(v-1))
+	}
 }
 
 // isNonLogic reports calls whose arguments are only messages: log.*, fmt.Print*.
@@ -290,7 +362,7 @@ func (r *runner) test(id int, m Mutant, src []byte, pkg, run string) (string, st
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return BuildFail, err.Error()
 	}
-	defer os.RemoveAll(dir)
+	defer removeAll(dir)
 	mutated := append(append(append([]byte(nil), src[:m.off]...), m.Repl...), src[m.end:]...)
 	mf := filepath.Join(dir, filepath.Base(m.File))
 	abs, _ := filepath.Abs(m.File)
@@ -360,93 +432,130 @@ var errorLineRe = regexp.MustCompile(`(?m)/schemata/([^/:\s]+\.go):(\d+)`)
 
 var switchRe = regexp.MustCompile(`vclMutantOn\((\d+)\)`)
 
+// tryBuildSchemata builds the test binaries with every mutant not excluded behind its switch.
+// When a build fails it also returns the mutants whose switches are on the lines the compiler
+// names. It returns no schemata and no error when no mutant has a switch.
 func (r *runner) tryBuildSchemata(mutants []Mutant, sources map[string][]byte, dir, gopkg string, withRoot bool, excluded map[int]bool) (*schemata, []int, error) {
 	sc := &schemata{ids: make([]int, len(mutants))}
+	sdir := filepath.Join(r.tmp, "schemata")
+	if err := os.MkdirAll(sdir, 0o755); err != nil {
+		return nil, nil, err
+	}
+	ov := &schemaOverlay{dir: sdir, texts: map[string]string{}, replace: map[string]string{}}
+	for file, idx := range mutantsByFile(mutants, excluded) {
+		if err := ov.rewrite(sc, file, sources[file], mutants, idx); err != nil {
+			return nil, nil, err
+		}
+	}
+	if ov.pkgName == "" {
+		return nil, nil, nil // no mutant has a switch
+	}
+	if err := ov.write(dir); err != nil {
+		return nil, nil, err
+	}
+	sc.pkgBin = filepath.Join(r.tmp, "pkg.test")
+	if failed, err := ov.build(gopkg, sc.pkgBin); err != nil {
+		return nil, failed, err
+	}
+	if withRoot {
+		sc.rootBin = filepath.Join(r.tmp, "root.test")
+		if failed, err := ov.build(e2ePkg, sc.rootBin); err != nil {
+			return nil, failed, err
+		}
+	}
+	return sc, nil, nil
+}
+
+// mutantsByFile groups the indexes of the mutants not excluded by file.
+func mutantsByFile(mutants []Mutant, excluded map[int]bool) map[string][]int {
 	byFile := map[string][]int{}
 	for i, m := range mutants {
 		if !excluded[i] {
 			byFile[m.File] = append(byFile[m.File], i)
 		}
 	}
-	texts := map[string]string{} // base name → rewritten text
-	sdir := filepath.Join(r.tmp, "schemata")
-	if err := os.MkdirAll(sdir, 0o755); err != nil {
-		return nil, nil, err
+	return byFile
+}
+
+// schemaOverlay is the go build overlay of the files rewritten with schemata.
+type schemaOverlay struct {
+	dir     string            // where the rewritten files are written
+	texts   map[string]string // base name → rewritten text
+	replace map[string]string // absolute path of a package file → its rewritten copy
+	pkgName string
+	file    string // the overlay file, once written
+}
+
+// rewrite writes one file with the mutants idx (indexes into mutants) behind switches and
+// gives each mutant that has a host its switch in sc.ids.
+func (ov *schemaOverlay) rewrite(sc *schemata, file string, src []byte, mutants []Mutant, idx []int) error {
+	var ms []Mutant
+	var ids []int
+	for _, i := range idx {
+		ms = append(ms, mutants[i])
+		ids = append(ids, i+1)
 	}
-	replace := map[string]string{}
-	pkgName := ""
-	for file, idx := range byFile {
-		var ms []Mutant
-		var ids []int
-		for _, i := range idx {
-			ms = append(ms, mutants[i])
-			ids = append(ids, i+1)
-		}
-		text, name, skipped, err := schemaRewrite(file, sources[file], ms, ids)
-		if err != nil {
-			return nil, nil, err
-		}
-		texts[filepath.Base(file)] = text
-		pkgName = name
-		left := map[int]bool{}
-		for _, k := range skipped {
-			left[k] = true
-		}
-		for k, i := range idx {
-			if !left[k] {
-				sc.ids[i] = i + 1
-			}
-		}
-		out := filepath.Join(sdir, filepath.Base(file))
-		if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
-			return nil, nil, err
-		}
-		abs, _ := filepath.Abs(file)
-		replace[abs] = out
+	text, name, skipped, err := schemaRewrite(file, src, ms, ids)
+	if err != nil {
+		return err
 	}
-	if pkgName == "" {
-		return nil, nil, nil // no mutant has a switch
+	ov.texts[filepath.Base(file)] = text
+	ov.pkgName = name
+	left := map[int]bool{}
+	for _, k := range skipped {
+		left[k] = true
 	}
-	extra := filepath.Join(sdir, "zz_vcl_mutant_schema.go")
-	if err := os.WriteFile(extra, []byte(schemaFile(pkgName)), 0o644); err != nil {
-		return nil, nil, err
+	for k, i := range idx {
+		if !left[k] {
+			sc.ids[i] = i + 1
+		}
+	}
+	out := filepath.Join(ov.dir, filepath.Base(file))
+	if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+		return err
+	}
+	abs, _ := filepath.Abs(file)
+	ov.replace[abs] = out
+	return nil
+}
+
+// write adds the file of the switch function to the package directory dir and writes the
+// overlay file.
+func (ov *schemaOverlay) write(dir string) error {
+	extra := filepath.Join(ov.dir, "zz_vcl_mutant_schema.go")
+	if err := os.WriteFile(extra, []byte(schemaFile(ov.pkgName)), 0o644); err != nil {
+		return err
 	}
 	absDir, _ := filepath.Abs(dir)
-	replace[filepath.Join(absDir, "zz_vcl_mutant_schema.go")] = extra
-	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": replace})
-	of := filepath.Join(sdir, "overlay.json")
-	if err := os.WriteFile(of, overlay, 0o644); err != nil {
-		return nil, nil, err
+	ov.replace[filepath.Join(absDir, "zz_vcl_mutant_schema.go")] = extra
+	overlay, _ := json.Marshal(map[string]map[string]string{"Replace": ov.replace})
+	ov.file = filepath.Join(ov.dir, "overlay.json")
+	return os.WriteFile(ov.file, overlay, 0o644)
+}
+
+// build compiles the test binary of pkg with the overlay; on failure it returns the mutants
+// whose switches are on the lines the compiler names.
+func (ov *schemaOverlay) build(pkg, bin string) ([]int, error) {
+	out, err := exec.Command("go", "test", "-c", "-vet=off", "-overlay", ov.file, "-o", bin, pkg).CombinedOutput()
+	if err == nil {
+		return nil, nil
 	}
-	build := func(pkg, bin string) ([]int, error) {
-		out, err := exec.Command("go", "test", "-c", "-vet=off", "-overlay", of, "-o", bin, pkg).CombinedOutput()
-		if err == nil {
-			return nil, nil
-		}
-		// the mutants whose switches are on the lines the compiler names
-		var failed []int
-		for _, m := range errorLineRe.FindAllStringSubmatch(string(out), -1) {
-			n, _ := strconv.Atoi(m[2])
-			if lines := strings.Split(texts[m[1]], "\n"); n >= 1 && n <= len(lines) {
-				for _, id := range switchRe.FindAllStringSubmatch(lines[n-1], -1) {
-					k, _ := strconv.Atoi(id[1])
-					failed = append(failed, k-1)
-				}
+	return ov.failedMutants(string(out)), fmt.Errorf("go test -c %s: %v\n%s", pkg, err, out)
+}
+
+// failedMutants are the mutants whose switches are on the lines of the compiler's errors.
+func (ov *schemaOverlay) failedMutants(out string) []int {
+	var failed []int
+	for _, m := range errorLineRe.FindAllStringSubmatch(out, -1) {
+		n, _ := strconv.Atoi(m[2])
+		if lines := strings.Split(ov.texts[m[1]], "\n"); n >= 1 && n <= len(lines) {
+			for _, id := range switchRe.FindAllStringSubmatch(lines[n-1], -1) {
+				k, _ := strconv.Atoi(id[1])
+				failed = append(failed, k-1)
 			}
 		}
-		return failed, fmt.Errorf("go test -c %s: %v\n%s", pkg, err, out)
 	}
-	sc.pkgBin = filepath.Join(r.tmp, "pkg.test")
-	if failed, err := build(gopkg, sc.pkgBin); err != nil {
-		return nil, failed, err
-	}
-	if withRoot {
-		sc.rootBin = filepath.Join(r.tmp, "root.test")
-		if failed, err := build(e2ePkg, sc.rootBin); err != nil {
-			return nil, failed, err
-		}
-	}
-	return sc, nil, nil
+	return failed
 }
 
 // e2ePkg holds the end-to-end tests -with-root runs (its TestMain moves to the repository
@@ -500,6 +609,49 @@ func failed(out string) string {
 }
 
 func main() {
+	cfg := parseFlags()
+	mutants, sources := loadMutants(cfg.pkg, cfg.emitters, cfg.only)
+	if cfg.list {
+		for _, m := range mutants {
+			fmt.Println(m)
+		}
+		fmt.Printf("%d mutants\n", len(mutants))
+		return
+	}
+	tmp, err := os.MkdirTemp("", "mutation-")
+	if err != nil {
+		fatal(err)
+	}
+	defer removeAll(tmp)
+	r := &runner{tmp: tmp, timeout: cfg.timeout}
+	gopkg := cfg.pkg
+	if !strings.HasPrefix(gopkg, ".") && !filepath.IsAbs(gopkg) {
+		gopkg = "./" + gopkg
+	}
+	var sc *schemata
+	if cfg.useSchemata {
+		sc = r.prepareSchemata(cfg, mutants, sources, gopkg)
+	}
+	results := r.runAll(cfg, mutants, sources, sc, gopkg)
+	s := tally(mutants, results, readEquivalent(cfg.equivFile))
+	s.print(cfg, len(mutants))
+}
+
+// config is what the command line asks for.
+type config struct {
+	pkg, run, only string
+	list, withRoot bool
+	jobs           int
+	rootRun        string
+	timeout        time.Duration
+	useSchemata    bool
+	emitters       map[string]bool
+	equivFile      string
+}
+
+// parseFlags reads the command line; without -pkg, or with arguments left, it prints the
+// usage and exits 2.
+func parseFlags() config {
 	pkg := flag.String("pkg", "", "package directory to mutate, e.g. ./bodycheck (required)")
 	run := flag.String("run", "", "go test -run filter for the package's own tests")
 	list := flag.Bool("list", false, "only list the mutants")
@@ -520,7 +672,17 @@ func main() {
 	for _, e := range strings.Split(*emitterList, ",") {
 		emitters[strings.TrimSpace(e)] = true
 	}
-	files, err := filepath.Glob(filepath.Join(*pkg, "*.go"))
+	return config{
+		pkg: *pkg, run: *run, only: *only, list: *list, withRoot: *withRoot, jobs: *jobs,
+		rootRun: *rootRun, timeout: *timeout, useSchemata: *useSchemata, emitters: emitters,
+		equivFile: *equivFile,
+	}
+}
+
+// loadMutants reads the package's non-test files (not those built only with the ignore tag)
+// and lists their mutants at the places of -only.
+func loadMutants(pkg string, emitters map[string]bool, only string) ([]Mutant, map[string][]byte) {
+	files, err := filepath.Glob(filepath.Join(pkg, "*.go"))
 	if err != nil {
 		fatal(err)
 	}
@@ -543,46 +705,58 @@ func main() {
 		}
 		sources[f] = src
 		for _, m := range ms {
-			if *only == "" || matches(m, *only) {
+			if only == "" || matches(m, only) {
 				mutants = append(mutants, m)
 			}
 		}
 	}
-	if *list {
-		for _, m := range mutants {
-			fmt.Println(m)
-		}
-		fmt.Printf("%d mutants\n", len(mutants))
-		return
-	}
-	tmp, err := os.MkdirTemp("", "mutation-")
+	return mutants, sources
+}
+
+// prepareSchemata builds the schemata binaries and checks that the package's tests pass with
+// no mutant switched on; it returns nil (one build per mutant) when the build fails.
+func (r *runner) prepareSchemata(cfg config, mutants []Mutant, sources map[string][]byte, gopkg string) *schemata {
+	sc, err := r.buildSchemata(mutants, sources, cfg.pkg, gopkg, cfg.withRoot)
 	if err != nil {
-		fatal(err)
+		fmt.Fprintf(os.Stderr, "mutation: schemata: %v; building one test binary per mutant instead\n", err)
+		return nil
 	}
-	defer os.RemoveAll(tmp)
-	r := &runner{tmp: tmp, timeout: *timeout}
-	gopkg := *pkg
-	if !strings.HasPrefix(gopkg, ".") && !filepath.IsAbs(gopkg) {
-		gopkg = "./" + gopkg
-	}
-	var sc *schemata
-	if *useSchemata {
-		sc, err = r.buildSchemata(mutants, sources, *pkg, gopkg, *withRoot)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "mutation: schemata: %v; building one test binary per mutant instead\n", err)
-			sc = nil
-		} else if sc != nil {
-			if out, why := r.runBinary(sc.pkgBin, *pkg, 0, *run); out != Survived {
-				fatal(fmt.Errorf("the tests fail without a mutant: %s %s", out, why))
-			}
+	if sc != nil {
+		if out, why := r.runBinary(sc.pkgBin, cfg.pkg, 0, cfg.run); out != Survived {
+			fatal(fmt.Errorf("the tests fail without a mutant: %s %s", out, why))
 		}
 	}
-	type outcome struct{ own, root, why string }
+	return sc
+}
+
+// outcome is the result of one mutant: with the package's own tests, with the e2e tests
+// (-with-root, when it survived its own), and the failing test or the build error.
+type outcome struct{ own, root, why string }
+
+// survived reports whether no test run killed the mutant.
+func (o outcome) survived() bool {
+	return o.own == Survived && (o.root == "" || o.root == Survived)
+}
+
+// line is the printed result of mutant m.
+func (o outcome) line(m Mutant) string {
+	line := fmt.Sprintf("%s  %s", m, o.own)
+	if o.root != "" {
+		line += "  root:" + o.root
+	}
+	if o.why != "" {
+		line += "  (" + o.why + ")"
+	}
+	return line
+}
+
+// runAll tests every mutant, -j at a time, printing each result as it comes.
+func (r *runner) runAll(cfg config, mutants []Mutant, sources map[string][]byte, sc *schemata, gopkg string) []outcome {
 	results := make([]outcome, len(mutants))
 	var mu sync.Mutex
 	next := 0
 	var wg sync.WaitGroup
-	for range max(1, *jobs) {
+	for range max(1, cfg.jobs) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -594,78 +768,90 @@ func main() {
 				if i >= len(mutants) {
 					return
 				}
-				m := mutants[i]
-				o := outcome{}
-				if sc != nil && sc.ids[i] > 0 {
-					o.own, o.why = r.runBinary(sc.pkgBin, *pkg, sc.ids[i], *run)
-					if *withRoot && o.own == Survived {
-						o.root, o.why = r.runBinary(sc.rootBin, ".", sc.ids[i], *rootRun)
-					}
-				} else {
-					o.own, o.why = r.test(i, m, sources[m.File], gopkg, *run)
-					if *withRoot && o.own == Survived {
-						o.root, o.why = r.test(i, m, sources[m.File], e2ePkg, *rootRun)
-					}
-				}
+				o := r.runOne(cfg, i, mutants[i], sources, sc, gopkg)
 				results[i] = o
 				mu.Lock()
-				line := fmt.Sprintf("%s  %s", m, o.own)
-				if o.root != "" {
-					line += "  root:" + o.root
-				}
-				if o.why != "" {
-					line += "  (" + o.why + ")"
-				}
-				fmt.Println(line)
+				fmt.Println(o.line(mutants[i]))
 				mu.Unlock()
 			}
 		}()
 	}
 	wg.Wait()
-	equivalent := readEquivalent(*equivFile)
-	var own, both [2]int // killed, survived
-	nonEquiv := 0        // survivors (own + root) not listed as equivalent
-	var build, timeouts int
-	var survivors []string
+	return results
+}
+
+// runOne tests mutant i: with the schemata binaries when it has a switch, else with its own
+// build; with -with-root, a mutant the package's tests let live also against the e2e tests.
+func (r *runner) runOne(cfg config, i int, m Mutant, sources map[string][]byte, sc *schemata, gopkg string) outcome {
+	o := outcome{}
+	if sc != nil && sc.ids[i] > 0 {
+		o.own, o.why = r.runBinary(sc.pkgBin, cfg.pkg, sc.ids[i], cfg.run)
+		if cfg.withRoot && o.own == Survived {
+			o.root, o.why = r.runBinary(sc.rootBin, ".", sc.ids[i], cfg.rootRun)
+		}
+		return o
+	}
+	o.own, o.why = r.test(i, m, sources[m.File], gopkg, cfg.run)
+	if cfg.withRoot && o.own == Survived {
+		o.root, o.why = r.test(i, m, sources[m.File], e2ePkg, cfg.rootRun)
+	}
+	return o
+}
+
+// summary counts the outcomes.
+type summary struct {
+	own, both       [2]int // killed, survived
+	nonEquiv        int    // survivors (own + root) not listed as equivalent
+	build, timeouts int
+	survivors       []string
+}
+
+func tally(mutants []Mutant, results []outcome, equivalent map[string]string) summary {
+	var s summary
 	for i, o := range results {
 		switch o.own {
 		case BuildFail:
-			build++
+			s.build++
 			continue
 		case Timeout:
-			timeouts++
+			s.timeouts++
 		}
 		if o.own == Survived {
-			own[1]++
+			s.own[1]++
 		} else {
-			own[0]++
+			s.own[0]++
 		}
-		if o.own == Survived && (o.root == "" || o.root == Survived) {
-			both[1]++
-			line := mutants[i].String()
-			if why, ok := equivalent[key(line)]; ok {
-				line += "  (equivalent: " + why + ")"
-			} else {
-				nonEquiv++
-			}
-			survivors = append(survivors, line)
+		if !o.survived() {
+			s.both[0]++
+			continue
+		}
+		s.both[1]++
+		line := mutants[i].String()
+		if why, ok := equivalent[key(line)]; ok {
+			line += "  (equivalent: " + why + ")"
 		} else {
-			both[0]++
+			s.nonEquiv++
 		}
+		s.survivors = append(s.survivors, line)
 	}
-	fmt.Printf("\n%s: %d mutants, %d killed (%d by timeout), %d survived, %d do not build\n", *pkg, len(mutants), own[0], timeouts, own[1], build)
-	fmt.Printf("score %s (own tests): %s\n", *pkg, score(own))
-	if *withRoot {
-		fmt.Printf("score %s (own + e2e case tests): %s\n", *pkg, score(both))
+	return s
+}
+
+// print writes the counts, the scores and the survivors.
+func (s summary) print(cfg config, n int) {
+	fmt.Printf("\n%s: %d mutants, %d killed (%d by timeout), %d survived, %d do not build\n", cfg.pkg, n, s.own[0], s.timeouts, s.own[1], s.build)
+	fmt.Printf("score %s (own tests): %s\n", cfg.pkg, score(s.own))
+	if cfg.withRoot {
+		fmt.Printf("score %s (own + e2e case tests): %s\n", cfg.pkg, score(s.both))
 	}
-	if eq := both[1] - nonEquiv; eq > 0 {
-		fmt.Printf("score %s (%s, without the %d equivalent survivors): %s\n", *pkg,
-			map[bool]string{false: "own tests", true: "own + e2e case tests"}[*withRoot], eq, score([2]int{both[0], nonEquiv}))
+	if eq := s.both[1] - s.nonEquiv; eq > 0 {
+		fmt.Printf("score %s (%s, without the %d equivalent survivors): %s\n", cfg.pkg,
+			map[bool]string{false: "own tests", true: "own + e2e case tests"}[cfg.withRoot], eq, score([2]int{s.both[0], s.nonEquiv}))
 	}
-	if len(survivors) > 0 {
-		fmt.Printf("survivors%s:\n", map[bool]string{true: " (of own + e2e tests)"}[*withRoot])
-		for _, s := range survivors {
-			fmt.Println("  " + s)
+	if len(s.survivors) > 0 {
+		fmt.Printf("survivors%s:\n", map[bool]string{true: " (of own + e2e tests)"}[cfg.withRoot])
+		for _, line := range s.survivors {
+			fmt.Println("  " + line)
 		}
 	}
 }
@@ -700,6 +886,13 @@ func matchesOne(m Mutant, at string) bool {
 		return false
 	}
 	return len(parts) < 3 || parts[2] == strconv.Itoa(m.Col)
+}
+
+// removeAll removes a temporary directory, warning when it cannot.
+func removeAll(dir string) {
+	if err := os.RemoveAll(dir); err != nil {
+		fmt.Fprintln(os.Stderr, "mutation: warning:", err)
+	}
 }
 
 func fatal(err error) {

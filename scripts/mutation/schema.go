@@ -48,6 +48,17 @@ type host struct {
 	children []*host
 }
 
+// encloses reports whether h's text holds all of c's.
+func (h *host) encloses(c *host) bool { return h.off <= c.off && c.end <= h.end }
+
+// span is a byte range of a file's source.
+type span struct{ off, end int }
+
+// noSpan is the host of a mutant that has none.
+var noSpan = span{-1, -1}
+
+func (s span) contains(m Mutant) bool { return s.off <= m.off && m.end <= s.end }
+
 // schemaRewrite finds the host of each mutant of one file (ids[i] is the switch of ms[i]) and
 // returns the file rewritten with all schemata, its package name, and the indexes of the
 // mutants that have no host.
@@ -57,103 +68,13 @@ func schemaRewrite(file string, src []byte, ms []Mutant, ids []int) (string, str
 	if err != nil {
 		return "", "", nil, err
 	}
-	off := func(p token.Pos) int { return fset.Position(p).Offset }
-	// Candidate hosts: boolean expressions that are mutated, and statements in blocks.
-	type span struct{ off, end int }
-	boolHosts := map[span]bool{}
-	var stmts []span
-	var stmtOK = map[span]bool{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.GenDecl:
-			if n.Tok == token.CONST {
-				return false
-			}
-		case *ast.BinaryExpr:
-			if relational[n.Op] != nil || n.Op == token.LAND || n.Op == token.LOR {
-				boolHosts[span{off(n.Pos()), off(n.End())}] = true
-			}
-		case *ast.IfStmt:
-			boolHosts[span{off(n.Cond.Pos()), off(n.Cond.End())}] = true
-		case *ast.SwitchStmt:
-			if n.Tag == nil {
-				for _, c := range n.Body.List {
-					for _, e := range c.(*ast.CaseClause).List {
-						boolHosts[span{off(e.Pos()), off(e.End())}] = true
-					}
-				}
-			}
-		case *ast.Ident:
-			if n.Name == "true" || n.Name == "false" {
-				boolHosts[span{off(n.Pos()), off(n.End())}] = true
-			}
-		case *ast.AssignStmt:
-			if n.Tok == token.ASSIGN {
-				stmtOK[span{off(n.Pos()), off(n.End())}] = true
-			}
-		case *ast.ExprStmt, *ast.ReturnStmt:
-			stmtOK[span{off(n.Pos()), off(n.End())}] = true
-		}
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		}
-		for _, s := range list {
-			stmts = append(stmts, span{off(s.Pos()), off(s.End())})
-		}
-		return true
-	})
-	// Comparisons, for integer literals.
-	var comparisons []span
-	for s := range boolHosts {
-		comparisons = append(comparisons, s)
-	}
-	sort.Slice(comparisons, func(i, j int) bool {
-		return comparisons[i].end-comparisons[i].off < comparisons[j].end-comparisons[j].off
-	})
+	c := &candidates{fset: fset, boolHosts: map[span]bool{}, stmtOK: map[span]bool{}}
+	ast.Inspect(f, c.visit)
+	comparisons := c.comparisons()
 	hosts := map[span]*host{}
 	var skipped []int
 	for i, m := range ms {
-		var h span
-		stmt := false
-		switch m.Kind {
-		case "drop-append", "drop-call", "drop-return":
-			// the smallest statement around the edit that may be duplicated
-			best := span{-1, -1}
-			for _, s := range stmts {
-				if s.off <= m.off && m.end <= s.end && stmtOK[s] && (best.off < 0 || s.end-s.off < best.end-best.off) {
-					best = s
-				}
-			}
-			h, stmt = best, true
-		case "int-literal":
-			h = span{-1, -1}
-			for _, c := range comparisons {
-				if c.off <= m.off && m.end <= c.end {
-					h = c
-					break
-				}
-			}
-		default:
-			h = span{m.off, m.end}
-			if m.Kind == "relational" || m.Kind == "logical" {
-				h = span{-1, -1}
-				for _, c := range comparisons { // the operator's expression
-					if c.off <= m.off && m.end <= c.end {
-						h = c
-						break
-					}
-				}
-			}
-			if !boolHosts[h] {
-				h = span{-1, -1}
-			}
-		}
+		h, stmt := c.hostOf(m, comparisons)
 		if h.off < 0 {
 			skipped = append(skipped, i)
 			continue
@@ -165,7 +86,135 @@ func schemaRewrite(file string, src []byte, ms []Mutant, ids []int) (string, str
 		}
 		hh.mutants = append(hh.mutants, i)
 	}
-	// Nest the hosts.
+	root := nest(hosts, len(src))
+	sw := &switcher{src: src, ms: ms, ids: ids}
+	return sw.render(root), f.Name.Name, skipped, nil
+}
+
+// candidates are the nodes of a file that may host a mutant: boolean expressions that are
+// mutated, and statements in blocks.
+type candidates struct {
+	fset      *token.FileSet
+	boolHosts map[span]bool
+	stmts     []span        // the statements of blocks and clauses
+	stmtOK    map[span]bool // the statements that may be duplicated
+}
+
+func (c *candidates) span(n ast.Node) span {
+	return span{c.fset.Position(n.Pos()).Offset, c.fset.Position(n.End()).Offset}
+}
+
+// visit is the ast.Inspect function that collects the candidates.
+func (c *candidates) visit(n ast.Node) bool {
+	if d, ok := n.(*ast.GenDecl); ok && d.Tok == token.CONST {
+		return false
+	}
+	c.addBoolHosts(n)
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.ASSIGN {
+			c.stmtOK[c.span(n)] = true
+		}
+	case *ast.ExprStmt, *ast.ReturnStmt:
+		c.stmtOK[c.span(n)] = true
+	}
+	c.addStmts(n)
+	return true
+}
+
+// addBoolHosts adds the boolean expressions of n that are mutated.
+func (c *candidates) addBoolHosts(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.BinaryExpr:
+		if relational[n.Op] != nil || n.Op == token.LAND || n.Op == token.LOR {
+			c.boolHosts[c.span(n)] = true
+		}
+	case *ast.IfStmt:
+		c.boolHosts[c.span(n.Cond)] = true
+	case *ast.SwitchStmt:
+		if n.Tag == nil {
+			for _, cc := range n.Body.List {
+				for _, e := range cc.(*ast.CaseClause).List {
+					c.boolHosts[c.span(e)] = true
+				}
+			}
+		}
+	case *ast.Ident:
+		if n.Name == "true" || n.Name == "false" {
+			c.boolHosts[c.span(n)] = true
+		}
+	}
+}
+
+// addStmts adds the statements of a block or a clause.
+func (c *candidates) addStmts(n ast.Node) {
+	var list []ast.Stmt
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		list = n.List
+	case *ast.CaseClause:
+		list = n.Body
+	case *ast.CommClause:
+		list = n.Body
+	}
+	for _, s := range list {
+		c.stmts = append(c.stmts, c.span(s))
+	}
+}
+
+// comparisons are the boolean hosts, smallest first (for integer literals).
+func (c *candidates) comparisons() []span {
+	var comparisons []span
+	for s := range c.boolHosts {
+		comparisons = append(comparisons, s)
+	}
+	sort.Slice(comparisons, func(i, j int) bool {
+		return comparisons[i].end-comparisons[i].off < comparisons[j].end-comparisons[j].off
+	})
+	return comparisons
+}
+
+// hostOf is the host of a mutant (noSpan if none) and whether it is a statement.
+func (c *candidates) hostOf(m Mutant, comparisons []span) (span, bool) {
+	switch m.Kind {
+	case "drop-append", "drop-call", "drop-return":
+		return c.smallestStmt(m), true
+	case "int-literal":
+		return smallestAround(m, comparisons), false
+	}
+	h := span{m.off, m.end}
+	if m.Kind == "relational" || m.Kind == "logical" {
+		h = smallestAround(m, comparisons) // the operator's expression
+	}
+	if !c.boolHosts[h] {
+		return noSpan, false
+	}
+	return h, false
+}
+
+// smallestStmt is the smallest statement around the edit that may be duplicated.
+func (c *candidates) smallestStmt(m Mutant) span {
+	best := noSpan
+	for _, s := range c.stmts {
+		if s.contains(m) && c.stmtOK[s] && (best.off < 0 || s.end-s.off < best.end-best.off) {
+			best = s
+		}
+	}
+	return best
+}
+
+// smallestAround is the first of the spans (sorted by size) that holds the mutant.
+func smallestAround(m Mutant, spans []span) span {
+	for _, s := range spans {
+		if s.contains(m) {
+			return s
+		}
+	}
+	return noSpan
+}
+
+// nest arranges the hosts in a tree under a root host spanning the whole file.
+func nest(hosts map[span]*host, size int) *host {
 	var list []*host
 	for _, h := range hosts {
 		list = append(list, h)
@@ -176,42 +225,51 @@ func schemaRewrite(file string, src []byte, ms []Mutant, ids []int) (string, str
 		}
 		return list[i].end > list[j].end
 	})
-	root := &host{off: 0, end: len(src)}
+	root := &host{off: 0, end: size}
 	stack := []*host{root}
 	for _, h := range list {
-		for !(stack[len(stack)-1].off <= h.off && h.end <= stack[len(stack)-1].end) {
+		for !stack[len(stack)-1].encloses(h) {
 			stack = stack[:len(stack)-1]
 		}
 		p := stack[len(stack)-1]
 		p.children = append(p.children, h)
 		stack = append(stack, h)
 	}
-	var render func(h *host) string
-	var schema func(h *host) string
-	render = func(h *host) string {
-		var b strings.Builder
-		at := h.off
-		for _, c := range h.children {
-			b.Write(src[at:c.off])
-			b.WriteString(schema(c))
-			at = c.end
-		}
-		b.Write(src[at:h.end])
-		return b.String()
+	return root
+}
+
+// switcher writes hosts with their mutants behind switches.
+type switcher struct {
+	src []byte
+	ms  []Mutant
+	ids []int
+}
+
+// render is the text of h with the schemata of its children.
+func (w *switcher) render(h *host) string {
+	var b strings.Builder
+	at := h.off
+	for _, c := range h.children {
+		b.Write(w.src[at:c.off])
+		b.WriteString(w.schema(c))
+		at = c.end
 	}
-	schema = func(h *host) string {
-		out := render(h)
-		for k := len(h.mutants) - 1; k >= 0; k-- {
-			m := ms[h.mutants[k]]
-			mutated := string(src[h.off:m.off]) + m.Repl + string(src[m.end:h.end])
-			id := ids[h.mutants[k]]
-			if h.stmt {
-				out = fmt.Sprintf("if vclMutantOn(%d) {\n%s\n} else {\n%s\n}", id, mutated, out)
-			} else {
-				out = fmt.Sprintf("(vclMutantOn(%d) && (%s) || !vclMutantOn(%d) && (%s))", id, mutated, id, out)
-			}
+	b.Write(w.src[at:h.end])
+	return b.String()
+}
+
+// schema is the text of h with each of its mutants behind its switch.
+func (w *switcher) schema(h *host) string {
+	out := w.render(h)
+	for k := len(h.mutants) - 1; k >= 0; k-- {
+		m := w.ms[h.mutants[k]]
+		mutated := string(w.src[h.off:m.off]) + m.Repl + string(w.src[m.end:h.end])
+		id := w.ids[h.mutants[k]]
+		if h.stmt {
+			out = fmt.Sprintf("if vclMutantOn(%d) {\n%s\n} else {\n%s\n}", id, mutated, out)
+		} else {
+			out = fmt.Sprintf("(vclMutantOn(%d) && (%s) || !vclMutantOn(%d) && (%s))", id, mutated, id, out)
 		}
-		return out
 	}
-	return render(root), f.Name.Name, skipped, nil
+	return out
 }

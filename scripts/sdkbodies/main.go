@@ -60,7 +60,8 @@ func main() {
 		if r.Method == http.MethodPost {
 			w.WriteHeader(http.StatusCreated)
 		}
-		io.WriteString(w, `{"vpn_server": {"id": "2407a20d-0bf7-4530-ba9a-7ffa0cedfa3b"}, "request_id": "r"}`)
+		// a failed write fails the SDK's call, whose error is checked
+		_, _ = io.WriteString(w, `{"vpn_server": {"id": "2407a20d-0bf7-4530-ba9a-7ffa0cedfa3b"}, "request_id": "r"}`)
 	}))
 	defer srv.Close()
 	cred, err := basic.NewCredentialsBuilder().WithAk("AKEXAMPLE").WithSk("SKEXAMPLE").

@@ -1,5 +1,3 @@
-//go:build ignore
-
 // genlarge writes the single large inputs of scripts/bench.sh into OUTDIR:
 //
 //	tiny-blocks.pem  200,000 tiny CERTIFICATE blocks (one base64 quantum each) in one file
@@ -7,7 +5,7 @@
 //	big-crl.pem      a PEM CRL of N entries (default 1,000,000: about 48 MB, each entry with a reason code)
 //	big-crl.der      the same CRL in DER (refused: the cloud takes PEM only)
 //
-//	go run scripts/bench/genlarge.go OUTDIR [N]
+//	go run ./scripts/bench/genlarge OUTDIR [N]
 package main
 
 import (
@@ -49,12 +47,16 @@ func main() {
 	}
 	w := bufio.NewWriter(f)
 	for i := 0; i < 200000; i++ {
-		w.WriteString("-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n")
+		if _, err := w.WriteString("-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n"); err != nil {
+			log.Fatal(err)
+		}
 	}
 	if err := w.Flush(); err != nil {
 		log.Fatal(err)
 	}
-	f.Close()
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
 
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {

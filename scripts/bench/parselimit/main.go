@@ -1,11 +1,9 @@
-//go:build ignore
-
 // parselimit measures the limit of this design: PEM-decode (encoding/pem) and parse with
 // zcrypto every certificate of the given files, with GOMAXPROCS workers over the files, and
 // prints certificates per second. The collector is paced as vpncertlint check paces it
 // (internal/gctune), so that the two are compared like for like.
 //
-//	go run scripts/bench/parselimit.go FILE...
+//	go run ./scripts/bench/parselimit FILE...
 package main
 
 import (
@@ -37,19 +35,7 @@ func main() {
 				if err != nil {
 					log.Fatal(err)
 				}
-				for {
-					var b *pem.Block
-					b, data = pem.Decode(data)
-					if b == nil {
-						break
-					}
-					if b.Type != "CERTIFICATE" {
-						continue
-					}
-					if _, err := x509.ParseCertificate(b.Bytes); err == nil {
-						certs.Add(1)
-					}
-				}
+				certs.Add(parseCerts(data))
 			}
 		}()
 	}
@@ -60,4 +46,22 @@ func main() {
 	wg.Wait()
 	d := time.Since(start)
 	fmt.Printf("%d %.3f %.0f\n", certs.Load(), d.Seconds(), float64(certs.Load())/d.Seconds())
+}
+
+// parseCerts PEM-decodes data and parses its CERTIFICATE blocks; it returns how many parse.
+func parseCerts(data []byte) int64 {
+	var n int64
+	for {
+		var b *pem.Block
+		b, data = pem.Decode(data)
+		if b == nil {
+			return n
+		}
+		if b.Type != "CERTIFICATE" {
+			continue
+		}
+		if _, err := x509.ParseCertificate(b.Bytes); err == nil {
+			n++
+		}
+	}
 }

@@ -1,10 +1,8 @@
-//go:build ignore
-
 // hugekey writes a certificate whose RSA key is larger than any real one (openssl cannot make
 // it): subject = issuer, so an X.509 parser that verifies self-signed signatures while parsing
 // would spend unbounded time on it. The signature is a placeholder.
 //
-//	go run scripts/gen/hugekey.go OUT.pem MODULUS_BITS EXPONENT_BITS
+//	go run ./scripts/gen/hugekey OUT.pem MODULUS_BITS EXPONENT_BITS
 package main
 
 import (

@@ -1,8 +1,6 @@
-//go:build ignore
-
 // crlgen signs a v2 CRL without nextUpdate, which openssl cannot write:
 //
-//	go run scripts/gen/crlgen.go CA.pem CA.key OUT.crl THISUPDATE(RFC3339)
+//	go run ./scripts/gen/crlgen CA.pem CA.key OUT.crl THISUPDATE(RFC3339)
 package main
 
 import (

@@ -1,9 +1,7 @@
-//go:build ignore
-
 // pssgen writes the certificates of issue 9 that openssl cannot make, with the fixed dates of
 // the other fixtures (2025-01-01 to 2035-01-01):
 //
-//	go run scripts/gen/pssgen.go TESTDATA
+//	go run ./scripts/gen/pssgen TESTDATA
 //
 // It writes:
 //   - ca/rsa-pss-no-params.pem: RSASSA-PSS without parameters (RFC 4055 defaults: SHA-1,

@@ -1,9 +1,7 @@
-//go:build ignore
-
 // weakgen writes certificates whose public keys are broken (testdata/weak), which openssl
 // cannot make because it refuses such keys:
 //
-//	go run scripts/gen/weakgen.go OUTDIR
+//	go run ./scripts/gen/weakgen OUTDIR
 //
 // Each certificate is a leaf (CA:FALSE, serverAuth) issued by a throw-away P-256 CA with the
 // fixed dates of the other fixtures (2025-01-01 to 2035-01-01).
@@ -58,7 +56,7 @@ func main() {
 	check(err)
 
 	serial := int64(4001)
-	leaf := func(name, cn string, pub any) []byte {
+	leaf := func(cn string, pub any) []byte {
 		t := &x509.Certificate{
 			SerialNumber: big.NewInt(serial), Subject: pkix.Name{CommonName: cn},
 			NotBefore: start, NotAfter: end, BasicConstraintsValid: true,
@@ -81,7 +79,7 @@ func main() {
 	}
 
 	n, _ := new(big.Int).SetString(rocaModulus, 16)
-	write("roca.pem", leaf("roca", "ROCA-vulnerable key", &rsa.PublicKey{N: n, E: 65537}))
+	write("roca.pem", leaf("ROCA-vulnerable key", &rsa.PublicKey{N: n, E: 65537}))
 
 	// Fermat: q is the next prime after p, so the first step of Fermat's method factors N.
 	p := prime(1536)
@@ -89,29 +87,29 @@ func main() {
 	for !q.ProbablyPrime(32) {
 		q.Add(q, big.NewInt(2))
 	}
-	write("fermat.pem", leaf("fermat", "Fermat-factorable key", &rsa.PublicKey{N: new(big.Int).Mul(p, q), E: 65537}))
+	write("fermat.pem", leaf("Fermat-factorable key", &rsa.PublicKey{N: new(big.Int).Mul(p, q), E: 65537}))
 
 	// A 3072-bit modulus divisible by 997.
 	var small *big.Int
 	for small == nil || small.BitLen() != 3072 {
 		small = new(big.Int).Mul(prime(3062), big.NewInt(997))
 	}
-	write("small-factor.pem", leaf("small", "Small-factor key", &rsa.PublicKey{N: small, E: 65537}))
+	write("small-factor.pem", leaf("Small-factor key", &rsa.PublicKey{N: small, E: 65537}))
 
 	// An even 3072-bit modulus.
 	even := new(big.Int).Lsh(prime(3071), 1)
-	write("even-modulus.pem", leaf("even", "Even-modulus key", &rsa.PublicKey{N: even, E: 65537}))
+	write("even-modulus.pem", leaf("Even-modulus key", &rsa.PublicKey{N: even, E: 65537}))
 
 	// A sound modulus with public exponent 1.
 	k, err := rsa.GenerateKey(rand.Reader, 3072)
 	check(err)
-	write("exponent-one.pem", leaf("e1", "Exponent-one key", &rsa.PublicKey{N: k.N, E: 1}))
+	write("exponent-one.pem", leaf("Exponent-one key", &rsa.PublicKey{N: k.N, E: 1}))
 
 	// A P-256 point off the curve: a valid certificate whose point's last byte is changed,
 	// then signed again by the CA.
 	ek, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	check(err)
-	der := leaf("ec", "Off-curve EC key", &ek.PublicKey)
+	der := leaf("Off-curve EC key", &ek.PublicKey)
 	ecdhKey, err := ek.PublicKey.ECDH()
 	check(err)
 	point := ecdhKey.Bytes()
@@ -125,8 +123,8 @@ func main() {
 	write("ec-off-curve.pem", resign(der, point, bad, caKey))
 }
 
-// resign replaces old with new (same length) in the certificate's TBS and signs it again.
-func resign(der, old, new []byte, key *ecdsa.PrivateKey) []byte {
+// resign replaces old with repl (same length) in the certificate's TBS and signs it again.
+func resign(der, old, repl []byte, key *ecdsa.PrivateKey) []byte {
 	in := cryptobyte.String(der)
 	var cert cryptobyte.String
 	var tbs, sigAlg cryptobyte.String
@@ -138,7 +136,7 @@ func resign(der, old, new []byte, key *ecdsa.PrivateKey) []byte {
 		log.Fatal("resign: point not found")
 	}
 	t := append([]byte(nil), tbs...)
-	copy(t[i:], new)
+	copy(t[i:], repl)
 	h := sha256.Sum256(t)
 	sig, err := ecdsa.SignASN1(rand.Reader, key, h[:])
 	check(err)

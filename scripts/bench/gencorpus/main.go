@@ -1,10 +1,8 @@
-//go:build ignore
-
 // gencorpus writes the benchmark corpus of scripts/bench.sh: N leaf certificates (RSA and
 // ECDSA keys, clean and faulty) in PEM bundles of 1,000, their two issuing CAs, and CRLs.
 // Leaves reuse a few keys and are signed mostly with ECDSA, so 100,000 take seconds.
 //
-//	go run scripts/bench/gencorpus.go OUTDIR N
+//	go run ./scripts/bench/gencorpus OUTDIR N
 package main
 
 import (
@@ -75,9 +73,9 @@ func main() {
 
 	f := must(os.Create(filepath.Join(out, "cas.pem")))
 	for _, ca := range []issuer{ecCA, rsaCA} {
-		pem.Encode(f, &pem.Block{Type: "CERTIFICATE", Bytes: ca.cert.Raw})
+		must(0, pem.Encode(f, &pem.Block{Type: "CERTIFICATE", Bytes: ca.cert.Raw}))
 	}
-	f.Close()
+	must(0, f.Close())
 
 	// Leaf variants: i%10 picks one. Most are clean; a few are faulty in the ways the checks
 	// look for (expired, RSA-1024, P-521, not yet valid); one in ten is signed by the RSA CA.
@@ -129,10 +127,10 @@ func main() {
 					ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 				}
 				der := must(x509.CreateCertificate(rand.Reader, tmpl, v.ca.cert, v.key, v.ca.key))
-				pem.Encode(w, &pem.Block{Type: "CERTIFICATE", Bytes: der})
+				must(0, pem.Encode(w, &pem.Block{Type: "CERTIFICATE", Bytes: der}))
 			}
-			w.Flush()
-			f.Close()
+			must(0, w.Flush())
+			must(0, f.Close())
 		}(fi)
 	}
 	wg.Wait()
@@ -149,8 +147,8 @@ func main() {
 				RevokedCertificateEntries: revoked,
 			}, ca.cert, ca.key))
 			f := must(os.Create(filepath.Join(out, fmt.Sprintf("crl-%d-%d.crl", k, s))))
-			pem.Encode(f, &pem.Block{Type: "X509 CRL", Bytes: der})
-			f.Close()
+			must(0, pem.Encode(f, &pem.Block{Type: "X509 CRL", Bytes: der}))
+			must(0, f.Close())
 		}
 	}
 }
