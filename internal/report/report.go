@@ -69,8 +69,7 @@ type Report struct {
 	spool      *spool
 	spillAfter int
 	objects    int               // objects of the file results in memory
-	byFile     map[string][2]int // FileFindings' index into the sorted in-memory findings
-	memIdx     map[string][]int  // a spilled report's in-memory findings, by file
+	byFile     map[string][2]int // the sorted in-memory findings' span of each file
 }
 
 // New starts an empty report of a run by tool at now.
@@ -85,7 +84,7 @@ func New(tool Tool, now time.Time, o Options) *Report {
 // Add adds findings (with "/" in their paths, then passed through the processors) to the
 // report. Its error is a failed write to the temporary file: the report is then incomplete.
 func (r *Report) Add(fs ...lint.Finding) error {
-	r.byFile, r.memIdx = nil, nil
+	r.byFile = nil
 	for i := range fs {
 		fs[i].File = SlashPath(fs[i].File)
 		if !r.process(&fs[i]) {
@@ -166,7 +165,7 @@ func (r *Report) spillFindings() error {
 	if err := r.ensureSpool(); err != nil {
 		return nil // no temporary file: keep going in memory
 	}
-	sort.SliceStable(r.findings, func(i, j int) bool { return r.findings[i].File < r.findings[j].File })
+	r.order() // each spill is a sorted run (see mergeRuns)
 	if err := r.spool.addFindings(r.findings); err != nil {
 		return err
 	}
@@ -227,7 +226,7 @@ func (r *Report) order() {
 	if !r.sorted {
 		sortFindings(r.findings, true)
 		r.sorted = true
-		r.byFile, r.memIdx = nil, nil
+		r.byFile = nil
 	}
 }
 
@@ -269,40 +268,49 @@ func (r *Report) FindingFiles() []string {
 }
 
 // FileFindings returns the findings about file, in the report's order: file, line, code,
-// detail. The slice is the caller's to read, not to keep past the next call.
+// detail, all in memory (EachFileFinding reads them one at a time).
 func (r *Report) FileFindings(file string) ([]lint.Finding, error) {
+	var out []lint.Finding
+	err := r.EachFileFinding(file, func(f *lint.Finding) error {
+		out = append(out, *f)
+		return nil
+	})
+	return out, err
+}
+
+// memFindings returns the sorted in-memory findings about file.
+func (r *Report) memFindings(file string) []lint.Finding {
 	r.order()
+	if r.byFile == nil {
+		r.byFile = map[string][2]int{}
+		for i := 0; i < len(r.findings); {
+			j := i + 1
+			for j < len(r.findings) && r.findings[j].File == r.findings[i].File {
+				j++
+			}
+			r.byFile[r.findings[i].File] = [2]int{i, j}
+			i = j
+		}
+	}
+	span := r.byFile[file]
+	return r.findings[span[0]:span[1]:span[1]]
+}
+
+// EachFileFinding calls fn with the findings about file, in the report's order: line, code,
+// detail (stable: equal ones in the order added). A spilled report merges the file's sorted
+// runs from its temporary file as it goes, so the file's findings are never all in memory
+// at once. The finding is fn's to read, not to keep.
+func (r *Report) EachFileFinding(file string, fn func(*lint.Finding) error) error {
+	mem := r.memFindings(file)
 	if r.spool == nil {
-		if r.byFile == nil {
-			r.byFile = map[string][2]int{}
-			for i := 0; i < len(r.findings); {
-				j := i + 1
-				for j < len(r.findings) && r.findings[j].File == r.findings[i].File {
-					j++
-				}
-				r.byFile[r.findings[i].File] = [2]int{i, j}
-				i = j
+		for i := range mem {
+			if err := fn(&mem[i]); err != nil {
+				return err
 			}
 		}
-		span := r.byFile[file]
-		return r.findings[span[0]:span[1]:span[1]], nil
+		return nil
 	}
-	if r.memIdx == nil {
-		r.memIdx = map[string][]int{}
-		for i := range r.findings {
-			r.memIdx[r.findings[i].File] = append(r.memIdx[r.findings[i].File], i)
-		}
-	}
-	idx := r.memIdx[file]
-	fs, err := r.spool.findings(file, len(idx))
-	if err != nil {
-		return nil, err
-	}
-	for _, i := range idx {
-		fs = append(fs, r.findings[i])
-	}
-	sortFindings(fs, false)
-	return fs, nil
+	return mergeRuns(r.spool.runs(file), mem, fn)
 }
 
 // EachFinding calls fn with every finding, in the report's order: file, line, code, detail.
@@ -317,14 +325,8 @@ func (r *Report) EachFinding(fn func(*lint.Finding) error) error {
 		return nil
 	}
 	for _, file := range r.FindingFiles() {
-		fs, err := r.FileFindings(file)
-		if err != nil {
+		if err := r.EachFileFinding(file, fn); err != nil {
 			return err
-		}
-		for i := range fs {
-			if err := fn(&fs[i]); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

@@ -24,6 +24,7 @@ type segment struct {
 	off  int64
 	size int
 	n    int // records
+	run  int // the spill that wrote it: a file's findings of one run are sorted
 }
 
 // spool keeps a large run's findings (grouped by file) and file results (in order) in a
@@ -42,6 +43,7 @@ type spool struct {
 	nObjects int
 	ioErrs   []lint.FileResult // spooled file results with an error (they have no objects)
 	codes    map[string]int    // findings per code
+	nRuns    int               // spills of findings so far
 	enc      encoder
 	readBuf  []byte
 	unlinked bool
@@ -80,8 +82,10 @@ func (s *spool) write(b []byte) (segment, error) {
 	return seg, nil
 }
 
-// addFindings writes fs, which are sorted by file (stable: added order within a file).
+// addFindings writes fs, which are in the report's order (sortFindings): one sorted run per
+// file, which merge reads back with the other runs of the file.
 func (s *spool) addFindings(fs []lint.Finding) error {
+	s.nRuns++
 	for i := 0; i < len(fs); {
 		j := i
 		for j < len(fs) && fs[j].File == fs[i].File {
@@ -101,6 +105,7 @@ func (s *spool) addFindings(fs []lint.Finding) error {
 				return err
 			}
 			seg.n = k - first
+			seg.run = s.nRuns
 			s.groups[fs[i].File] = append(s.groups[fs[i].File], seg)
 		}
 		i = j
@@ -175,30 +180,69 @@ func (s *spool) read(seg segment) ([]byte, error) {
 	return b, nil
 }
 
-// findings returns the spooled findings of file, in the order added, with room for extra
-// more.
-func (s *spool) findings(file string, extra int) ([]lint.Finding, error) {
-	n := extra
-	for _, seg := range s.groups[file] {
-		n += seg.n
+// readInto reads the bytes of seg into buf (grown as needed) and returns them.
+func (s *spool) readInto(seg segment, buf []byte) ([]byte, error) {
+	if err := s.w.Flush(); err != nil {
+		return nil, err
 	}
-	out := make([]lint.Finding, 0, n)
-	d := decoder{strs: map[string]string{}}
-	for _, seg := range s.groups[file] {
-		b, err := s.read(seg)
+	if cap(buf) < seg.size {
+		buf = make([]byte, seg.size)
+	}
+	b := buf[:seg.size]
+	if _, err := s.f.ReadAt(b, seg.off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
+		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
+	}
+	return b, nil
+}
+
+// runReader reads one sorted run of a file's findings: spooled, a segment at a time, or
+// in memory (mem).
+type runReader struct {
+	s     *spool
+	segs  []segment
+	buf   []byte
+	d     decoder
+	cur   lint.Finding
+	mem   []lint.Finding
+	order int // the run's place in the order written
+}
+
+// next decodes the run's next finding into cur: false at the end of the run.
+func (rr *runReader) next() (bool, error) {
+	if rr.s == nil {
+		if len(rr.mem) == 0 {
+			return false, nil
+		}
+		rr.cur, rr.mem = rr.mem[0], rr.mem[1:]
+		return true, nil
+	}
+	for len(rr.d.b) == 0 {
+		if len(rr.segs) == 0 {
+			return false, nil
+		}
+		b, err := rr.s.readInto(rr.segs[0], rr.buf)
 		if err != nil {
-			return nil, err
+			return false, err
 		}
-		d.b = b
-		for len(d.b) > 0 && d.err == nil {
-			out = append(out, lint.Finding{})
-			d.finding(&out[len(out)-1])
-		}
-		if d.err != nil {
-			return nil, d.err
-		}
+		rr.buf, rr.segs, rr.d.b = b, rr.segs[1:], b
 	}
-	return out, nil
+	rr.cur = lint.Finding{}
+	rr.d.finding(&rr.cur)
+	return rr.d.err == nil, rr.d.err
+}
+
+// runs splits the spooled findings of file into their sorted runs, in the order written.
+func (s *spool) runs(file string) []*runReader {
+	var out []*runReader
+	strs := map[string]string{} // shared by the runs' decoders: a bounded intern table
+	for _, seg := range s.groups[file] {
+		if len(out) == 0 || out[len(out)-1].segs[0].run != seg.run {
+			out = append(out, &runReader{s: s, d: decoder{strs: strs}})
+		}
+		rr := out[len(out)-1]
+		rr.segs = append(rr.segs, seg)
+	}
+	return out
 }
 
 // eachFile calls fn with each spooled file result, in order.
