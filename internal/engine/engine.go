@@ -171,6 +171,10 @@ func Run(paths []string, o Options) (*report.Report, error) {
 				compact.finding(&r.findings[i])
 			}
 			add(rep.Add(r.findings...))
+			if len(r.file.Objects) > 0 {
+				compact.outcome(&outcome{file: r.file})
+				add(rep.AddObjects(r.file.File, r.file.Objects))
+			}
 			return
 		}
 		if r.skip {
@@ -440,9 +444,10 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 		}
 	}
 	certEnv := &certcheck.Env{Now: o.Now, Policy: o.CertPolicy}
-	// One object per BEGIN line at most: sized once for files of thousands of blocks.
+	// One object per BEGIN line at most: sized once for files of thousands of blocks (up
+	// to the part handed on at a time, see flush).
 	if !o.Lean {
-		out.file.Objects = make([]lint.ObjectInfo, 0, bytes.Count(data, beginLine))
+		out.file.Objects = make([]lint.ObjectInfo, 0, min(bytes.Count(data, beginLine), flushObjects))
 	}
 	// CRLs are parsed once the scan is done (see parseCRLs): the file's text is no longer
 	// needed then, so a large PEM CRL is not held as text and parsed at once.
@@ -497,7 +502,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 		} else {
 			out.file.Objects = append(out.file.Objects, info)
 		}
-		out.flush()
+		out.flush(len(crls) > 0)
 	})
 	out.findings = append(out.findings, fileFindings(data, scan, fileKind, in.path, name)...)
 	// data is dead from here (the CRLs' DER are copies of their blocks). When it is large,

@@ -70,6 +70,7 @@ type Report struct {
 	spillAfter int
 	objects    int               // objects of the file results in memory
 	byFile     map[string][2]int // the sorted in-memory findings' span of each file
+	part       partFile          // objects added ahead of their file result (AddObjects)
 }
 
 // New starts an empty report of a run by tool at now.
@@ -125,21 +126,71 @@ func count(s *Summary, sev lint.Severity) {
 	}
 }
 
-// AddFile adds the result of one input (with "/" in its path) to the report.
+// AddFile adds the result of one input (with "/" in its path) to the report, after the
+// objects AddObjects added ahead of it, if any.
 func (r *Report) AddFile(fr lint.FileResult) error {
 	fr.File = SlashPath(fr.File)
+	spooled := false
+	if r.part.file == fr.File && (len(r.part.objs) > 0 || r.part.spooled) {
+		fr.Objects = append(r.part.objs, fr.Objects...)
+		spooled = r.part.spooled
+	}
+	r.part = partFile{}
 	r.files = append(r.files, fr)
 	r.objects += len(fr.Objects)
-	if r.spillAfter > 0 && (len(r.files) >= r.spillAfter || r.objects >= r.spillAfter) {
+	if spooled || r.spillAfter > 0 && (len(r.files) >= r.spillAfter || r.objects >= r.spillAfter) {
 		if err := r.ensureSpool(); err != nil {
 			return nil // no temporary file: keep going in memory
 		}
-		if err := r.spool.addFiles(r.files); err != nil {
-			return err
-		}
-		clear(r.files)
-		r.files, r.objects = r.files[:0], 0
+		return r.spillFiles()
 	}
+	return nil
+}
+
+// partFile is the file result whose objects AddObjects is adding.
+type partFile struct {
+	file    string
+	objs    []lint.ObjectInfo // in memory
+	spooled bool              // some are in the temporary file
+}
+
+// AddObjects adds objects of the result of file (with "/" in its path), which AddFile then
+// completes: a file of many objects is added in parts while it is checked, and they go to
+// the temporary file past the bound. No other file result may be added in between.
+func (r *Report) AddObjects(file string, objs []lint.ObjectInfo) error {
+	file = SlashPath(file)
+	if r.part.file != file {
+		r.part = partFile{file: file}
+	}
+	r.part.objs = append(r.part.objs, objs...)
+	if r.spillAfter <= 0 || len(r.part.objs) < r.spillAfter {
+		return nil
+	}
+	if err := r.ensureSpool(); err != nil {
+		return nil // no temporary file: keep going in memory
+	}
+	// the file results before it first, so that the spool keeps the input order
+	if err := r.spillFiles(); err != nil {
+		return err
+	}
+	if err := r.spool.addObjects(r.part.objs); err != nil {
+		return err
+	}
+	clear(r.part.objs)
+	r.part.objs, r.part.spooled = r.part.objs[:0], true
+	return nil
+}
+
+// spillFiles moves the file results in memory to the temporary file.
+func (r *Report) spillFiles() error {
+	if len(r.files) == 0 {
+		return nil
+	}
+	if err := r.spool.addFiles(r.files); err != nil {
+		return err
+	}
+	clear(r.files)
+	r.files, r.objects = r.files[:0], 0
 	return nil
 }
 
@@ -332,15 +383,36 @@ func (r *Report) EachFinding(fn func(*lint.Finding) error) error {
 	return nil
 }
 
-// EachFile calls fn with every file result, in the order the inputs were taken.
+// EachFile calls fn with every file result, in the order the inputs were taken, each with
+// all its objects in memory (EachFileStream reads a large file's objects one at a time).
 func (r *Report) EachFile(fn func(*lint.FileResult) error) error {
+	return r.EachFileStream(func(fr *lint.FileResult, ahead *Objects) error {
+		if ahead.Len() > 0 {
+			objs := make([]lint.ObjectInfo, 0, ahead.Len()+len(fr.Objects))
+			if err := ahead.Each(func(o *lint.ObjectInfo) error {
+				objs = append(objs, *o)
+				return nil
+			}); err != nil {
+				return err
+			}
+			fr.Objects = append(objs, fr.Objects...)
+		}
+		return fn(fr)
+	})
+}
+
+// EachFileStream calls fn with every file result, in the order the inputs were taken. The
+// objects that were added in parts and moved to the temporary file (AddObjects) are not in
+// fr.Objects: ahead reads them one at a time (once), and they come before fr.Objects.
+// ahead is nil or empty for the others.
+func (r *Report) EachFileStream(fn func(fr *lint.FileResult, ahead *Objects) error) error {
 	if r.spool != nil {
 		if err := r.spool.eachFile(fn); err != nil {
 			return err
 		}
 	}
 	for i := range r.files {
-		if err := fn(&r.files[i]); err != nil {
+		if err := fn(&r.files[i], nil); err != nil {
 			return err
 		}
 	}

@@ -27,6 +27,13 @@ type segment struct {
 	run  int // the spill that wrote it: a file's findings of one run are sorted
 }
 
+// fileRecord is a spooled file result: the objects added ahead of it (Report.AddObjects),
+// in segments, then the rest of it.
+type fileRecord struct {
+	parts []segment
+	seg   segment
+}
+
 // spool keeps a large run's findings (grouped by file) and file results (in order) in a
 // temporary file, unlinked at once where the system allows it. Only the index stays in
 // memory: a few segments per file that has findings.
@@ -35,7 +42,7 @@ type spool struct {
 	w      *bufio.Writer
 	off    int64
 	groups map[string][]segment // findings, by Finding.File, in the order added
-	files  []segment            // file results, in the order added
+	files  []fileRecord         // file results, in the order added
 
 	counts   Summary // severities of the spooled findings
 	n        int     // spooled findings
@@ -44,6 +51,7 @@ type spool struct {
 	ioErrs   []lint.FileResult // spooled file results with an error (they have no objects)
 	codes    map[string]int    // findings per code
 	nRuns    int               // spills of findings so far
+	parts    []segment         // objects of the next file result (addObjects)
 	enc      encoder
 	readBuf  []byte
 	unlinked bool
@@ -66,9 +74,9 @@ func (s *spool) close() {
 	if s == nil || s.f == nil {
 		return
 	}
-	s.f.Close()
+	_ = s.f.Close() // a temporary file: nothing to keep
 	if !s.unlinked {
-		os.Remove(s.f.Name())
+		_ = os.Remove(s.f.Name()) // best effort: it is in the temporary directory
 	}
 	s.f = nil
 }
@@ -155,7 +163,29 @@ func (s *spool) addFiles(frs []lint.FileResult) error {
 			return err
 		}
 		seg.size += part.size
-		s.files = append(s.files, seg)
+		s.files = append(s.files, fileRecord{parts: s.parts, seg: seg})
+		s.parts = nil
+	}
+	return nil
+}
+
+// addObjects writes objects of the next file result, which come ahead of those addFiles
+// writes with it.
+func (s *spool) addObjects(objs []lint.ObjectInfo) error {
+	for len(objs) > 0 {
+		s.enc.b = s.enc.b[:0]
+		k := 0
+		for ; k < len(objs) && len(s.enc.b) < segmentSize; k++ {
+			s.enc.objectInfo(&objs[k])
+		}
+		seg, err := s.write(s.enc.b)
+		if err != nil {
+			return err
+		}
+		seg.n = k
+		s.parts = append(s.parts, seg)
+		s.nObjects += k
+		objs = objs[k:]
 	}
 	return nil
 }
@@ -174,7 +204,7 @@ func (s *spool) read(seg segment) ([]byte, error) {
 		}
 		b = s.readBuf[:seg.size]
 	}
-	if _, err := s.f.ReadAt(b, seg.off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
+	if _, err := s.f.ReadAt(b, seg.off); err != nil && (!errors.Is(err, io.EOF) || len(b) != 0) {
 		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
 	}
 	return b, nil
@@ -189,7 +219,7 @@ func (s *spool) readInto(seg segment, buf []byte) ([]byte, error) {
 		buf = make([]byte, seg.size)
 	}
 	b := buf[:seg.size]
-	if _, err := s.f.ReadAt(b, seg.off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
+	if _, err := s.f.ReadAt(b, seg.off); err != nil && (!errors.Is(err, io.EOF) || len(b) != 0) {
 		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
 	}
 	return b, nil
@@ -245,11 +275,13 @@ func (s *spool) runs(file string) []*runReader {
 	return out
 }
 
-// eachFile calls fn with each spooled file result, in order.
-func (s *spool) eachFile(fn func(*lint.FileResult) error) error {
+// eachFile calls fn with each spooled file result, in order: its objects added ahead of it
+// (addObjects) are not in fr.Objects but handed on by parts, which fn may call once to read
+// them (they come before fr.Objects).
+func (s *spool) eachFile(fn func(fr *lint.FileResult, parts *Objects) error) error {
 	d := decoder{strs: map[string]string{}}
-	for _, seg := range s.files {
-		b, err := s.read(seg)
+	for _, rec := range s.files {
+		b, err := s.read(rec.seg)
 		if err != nil {
 			return err
 		}
@@ -259,8 +291,55 @@ func (s *spool) eachFile(fn func(*lint.FileResult) error) error {
 		if d.err != nil {
 			return d.err
 		}
-		if err := fn(&fr); err != nil {
+		parts := &Objects{s: s, segs: rec.parts}
+		for _, seg := range rec.parts {
+			parts.n += seg.n
+		}
+		if err := fn(&fr, parts); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// Objects are objects of a file result read back from the spool one at a time (see
+// Report.EachFileStream).
+type Objects struct {
+	s    *spool
+	segs []segment
+	n    int
+}
+
+// Len counts the objects.
+func (o *Objects) Len() int {
+	if o == nil {
+		return 0
+	}
+	return o.n
+}
+
+// Each calls fn with each object, in order; the object is fn's to read, not to keep.
+func (o *Objects) Each(fn func(*lint.ObjectInfo) error) error {
+	if o.Len() == 0 {
+		return nil
+	}
+	d := decoder{strs: map[string]string{}}
+	var buf []byte
+	for _, seg := range o.segs {
+		b, err := o.s.readInto(seg, buf)
+		if err != nil {
+			return err
+		}
+		buf, d.b = b, b
+		for len(d.b) > 0 {
+			var oi lint.ObjectInfo
+			d.objectInfo(&oi)
+			if d.err != nil {
+				return d.err
+			}
+			if err := fn(&oi); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -307,6 +386,14 @@ func (e *encoder) finding(f *lint.Finding) {
 	}
 }
 
+func (e *encoder) objectInfo(o *lint.ObjectInfo) {
+	e.int(o.Line)
+	e.str(o.Type)
+	e.str(o.Kind)
+	e.str(o.Role)
+	e.object(&o.Object)
+}
+
 // fileResult appends fr; it calls spill (when not nil) after each object, which may take
 // the bytes so far away.
 func (e *encoder) fileResult(fr *lint.FileResult, spill func()) {
@@ -323,12 +410,7 @@ func (e *encoder) fileResult(fr *lint.FileResult, spill func()) {
 	}
 	e.uint(1)
 	for i := range fr.Objects {
-		o := &fr.Objects[i]
-		e.int(o.Line)
-		e.str(o.Type)
-		e.str(o.Kind)
-		e.str(o.Role)
-		e.object(&o.Object)
+		e.objectInfo(&fr.Objects[i])
 		if spill != nil {
 			spill()
 		}
@@ -476,11 +558,14 @@ func (d *decoder) fileResult(fr *lint.FileResult) {
 		return
 	}
 	for i := range fr.Objects {
-		o := &fr.Objects[i]
-		o.Line = d.int()
-		o.Type = d.field(slotType)
-		o.Kind = d.field(slotKind)
-		o.Role = d.field(slotRole)
-		d.object(&o.Object)
+		d.objectInfo(&fr.Objects[i])
 	}
+}
+
+func (d *decoder) objectInfo(o *lint.ObjectInfo) {
+	o.Line = d.int()
+	o.Type = d.field(slotType)
+	o.Kind = d.field(slotKind)
+	o.Role = d.field(slotRole)
+	d.object(&o.Object)
 }
