@@ -26,8 +26,8 @@ type painted string
 // text format when FormatOptions.Width is not set (standard output is not a terminal).
 const DefaultWidth = 100
 
-// SummarizeAfter: in the text format (without Verbose), a zlint lint raised more than this
-// many times in a run is one summary line rather than a line per advisory.
+// SummarizeAfter is how many times a zlint lint may be raised in a run before the text
+// format (without Verbose) prints it as one summary line rather than a line per advisory.
 const SummarizeAfter = 3
 
 // summaryFiles is how many of its inputs a summary line names.
@@ -71,22 +71,7 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	ew := &textWriter{output.ErrWriter{W: bw}}
 	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
-	ioErr := map[string]string{}
-	for _, f := range r.ErrorFiles() {
-		ioErr[f.File] = f.Error
-	}
-	order := r.FindingFiles()
-	seen := map[string]bool{}
-	for _, f := range order {
-		seen[f] = true
-	}
-	for _, f := range r.ErrorFiles() {
-		if !seen[f.File] {
-			seen[f.File] = true
-			order = append(order, f.File)
-		}
-	}
-	sort.Strings(order)
+	ioErr, order := fileOrder(r)
 	fw := &fileWriter{ew: ew, o: o, adv: adv, words: words, maxCols: maxCols, bold: bold, faint: faint, sevColor: sevColor}
 	for _, file := range order {
 		if err := fw.writeFile(r, file, ioErr[file]); err != nil {
@@ -97,38 +82,8 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 	if printed > 0 {
 		ew.printf("\n")
 	}
-	if sums := adv.summaries(); len(sums) > 0 {
-		ew.printf("%s\n", bold(fmt.Sprintf(words.SummaryHead, SummarizeAfter)))
-		for _, s := range sums {
-			files := make([]string, len(s.first))
-			for i, f := range s.first {
-				files[i] = output.TextSafe(output.DisplayFile(f))
-			}
-			ew.printf("%s %s %s%s\n", bold(s.code), sevColor[s.sev](s.sev.String()+":"),
-				painted(clipWidth(output.TextSafe(s.message), maxCols)), painted(words.SummaryLine(s.n, s.files, files)))
-		}
-		ew.printf("\n")
-	}
-	if waived := r.Waived(); o.Verbose && len(waived) > 0 {
-		ew.printf("%s\n", bold(words.WaivedHead))
-		for _, w := range waived {
-			until := ""
-			if w.Expires != "" {
-				until = fmt.Sprintf(words.Until, w.Expires)
-			}
-			tx := w.Text(o.Lang)
-			text, _ := output.LineText(&tx, words.ZH, false)
-			ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", output.DisplayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), text, words.Waived, until, w.Reason)
-		}
-		ew.printf("\n")
-	}
-	if skipped := r.Skipped(); o.Verbose && len(skipped) > 0 {
-		ew.printf("%s\n", bold("Skipped by the directory scan (not server bodies):"))
-		for _, sk := range skipped {
-			ew.printf("%s: %s\n", output.DisplayFile(sk.File), sk.Reason)
-		}
-		ew.printf("\n")
-	}
+	fw.writeSummaries()
+	fw.writeWaivedAndSkipped(r)
 	objects := r.NumObjects()
 	s := r.Summary()
 	line := words.Totals(s, r.NumFiles(), objects)
@@ -259,7 +214,7 @@ func (t *textWriter) printf(format string, a ...interface{}) {
 			a[i] = string(v)
 		}
 	}
-	t.ErrWriter.Printf(format, a...)
+	t.Printf(format, a...)
 }
 
 // fileWriter writes the text format's findings, one file at a time, as the report hands
@@ -324,7 +279,8 @@ func (w *fileWriter) finding(f *lint.Finding) error {
 // line prints a finding's line, file:line: CODE severity: text (detail), appended rather
 // than printed with fmt: a run over many certificates prints hundreds of thousands of them.
 func (w *fileWriter) line(f *lint.Finding) {
-	buf := append(w.buf[:0], w.shown...)
+	buf := w.buf[:0]
+	buf = append(buf, w.shown...)
 	buf = append(buf, ':')
 	buf = strconv.AppendInt(buf, int64(f.Line), 10)
 	buf = append(buf, ": "...)
@@ -372,4 +328,66 @@ func (w *fileWriter) appendMessage(buf []byte, text string, f *lint.Finding) []b
 		buf = append(buf, ')')
 	}
 	return buf
+}
+
+// fileOrder lists the files to print, sorted: those with findings and those that could not
+// be read (with their errors).
+func fileOrder(r *report.Report) (map[string]string, []string) {
+	ioErr := map[string]string{}
+	for _, f := range r.ErrorFiles() {
+		ioErr[f.File] = f.Error
+	}
+	order := r.FindingFiles()
+	seen := map[string]bool{}
+	for _, f := range order {
+		seen[f] = true
+	}
+	for _, f := range r.ErrorFiles() {
+		if !seen[f.File] {
+			seen[f.File] = true
+			order = append(order, f.File)
+		}
+	}
+	sort.Strings(order)
+	return ioErr, order
+}
+
+// writeSummaries prints the summary lines of the zlint advisories raised many times.
+func (w *fileWriter) writeSummaries() {
+	if sums := w.adv.summaries(); len(sums) > 0 {
+		w.ew.printf("%s\n", w.bold(fmt.Sprintf(w.words.SummaryHead, SummarizeAfter)))
+		for _, s := range sums {
+			files := make([]string, len(s.first))
+			for i, f := range s.first {
+				files[i] = output.TextSafe(output.DisplayFile(f))
+			}
+			w.ew.printf("%s %s %s%s\n", w.bold(s.code), w.sevColor[s.sev](s.sev.String()+":"),
+				painted(clipWidth(output.TextSafe(s.message), w.maxCols)), painted(w.words.SummaryLine(s.n, s.files, files)))
+		}
+		w.ew.printf("\n")
+	}
+}
+
+// writeWaivedAndSkipped prints, with Verbose, the waived findings and the skipped files.
+func (w *fileWriter) writeWaivedAndSkipped(r *report.Report) {
+	if waived := r.Waived(); w.o.Verbose && len(waived) > 0 {
+		w.ew.printf("%s\n", w.bold(w.words.WaivedHead))
+		for _, wv := range waived {
+			until := ""
+			if wv.Expires != "" {
+				until = fmt.Sprintf(w.words.Until, wv.Expires)
+			}
+			tx := wv.Text(w.o.Lang)
+			text, _ := output.LineText(&tx, w.words.ZH, false)
+			w.ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", output.DisplayFile(wv.File), wv.Line, w.bold(wv.Code), w.faint(wv.Severity.String()+":"), text, w.words.Waived, until, wv.Reason)
+		}
+		w.ew.printf("\n")
+	}
+	if skipped := r.Skipped(); w.o.Verbose && len(skipped) > 0 {
+		w.ew.printf("%s\n", w.bold("Skipped by the directory scan (not server bodies):"))
+		for _, sk := range skipped {
+			w.ew.printf("%s: %s\n", output.DisplayFile(sk.File), sk.Reason)
+		}
+		w.ew.printf("\n")
+	}
 }
