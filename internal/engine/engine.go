@@ -244,6 +244,10 @@ func (c *collector) outcome(r *outcome) {
 			c.compact.finding(&r.findings[i])
 		}
 		c.fail(c.rep.Add(r.findings...))
+		if len(r.file.Objects) > 0 {
+			c.compact.outcome(&outcome{file: r.file})
+			c.fail(c.rep.AddObjects(r.file.File, r.file.Objects))
+		}
 		return
 	}
 	if r.skip {
@@ -525,9 +529,10 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 		first:    true,
 		certEnv:  &certcheck.Env{Now: o.Now, Policy: o.CertPolicy},
 	}
-	// One object per BEGIN line at most: sized once for files of thousands of blocks.
+	// One object per BEGIN line at most: sized once for files of thousands of blocks (up
+	// to the part handed on at a time, see flush).
 	if !o.Lean {
-		out.file.Objects = make([]lint.ObjectInfo, 0, bytes.Count(data, beginLine))
+		out.file.Objects = make([]lint.ObjectInfo, 0, min(bytes.Count(data, beginLine), flushObjects))
 	}
 	scan := pemscan.ScanFunc(data, bc.block)
 	out.findings = append(out.findings, fileFindings(data, scan, bc.fileKind, in.path, bc.name)...)
@@ -593,7 +598,7 @@ func (bc *blockChecker) block(b *pemscan.Block) {
 	} else {
 		out.file.Objects = append(out.file.Objects, info)
 	}
-	out.flush()
+	out.flush(len(bc.crls) > 0)
 }
 
 // wantKind is the kind a block labelled typ is expected to be: its label's, unless the

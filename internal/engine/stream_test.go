@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,13 +75,16 @@ func TestPartialOutcomes(t *testing.T) {
 		t.Fatalf("%d parts, want 3", len(parts))
 	}
 	var got []lint.Finding
+	var objects []lint.ObjectInfo
 	for _, p := range parts {
-		if len(p.findings) > flushFindings || p.file.File != path {
-			t.Fatalf("a part of %d findings for %q", len(p.findings), p.file.File)
+		if len(p.findings) > flushFindings || len(p.file.Objects) > flushObjects || p.file.File != path {
+			t.Fatalf("a part of %d findings and %d objects for %q", len(p.findings), len(p.file.Objects), p.file.File)
 		}
 		got = append(got, p.findings...)
+		objects = append(objects, p.file.Objects...)
 	}
 	got = append(got, last.findings...)
+	objects = append(objects, last.file.Objects...)
 	whole := checkInput(input{path: path}, &o, nil)
 	if len(whole.findings) != n || len(got) != n {
 		t.Fatalf("%d findings in parts, %d kept whole, want %d", len(got), len(whole.findings), n)
@@ -90,8 +94,9 @@ func TestPartialOutcomes(t *testing.T) {
 			t.Fatalf("finding %d differs: %v / %v", i, got[i], whole.findings[i])
 		}
 	}
-	if len(last.file.Objects) != n {
-		t.Fatalf("%d objects, want %d", len(last.file.Objects), n)
+	// The objects too, in parts of flushObjects, in order.
+	if len(objects) != n || len(last.file.Objects) != n-3*flushObjects || !reflect.DeepEqual(objects, whole.file.Objects) {
+		t.Fatalf("%d objects (%d in the last part), want %d as kept whole", len(objects), len(last.file.Objects), n)
 	}
 	// A file read only as context hands nothing on.
 	parts = nil

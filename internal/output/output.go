@@ -4,9 +4,9 @@
 // markdown, html) with a Write(w, rep, o) function; internal/output/formats names them.
 //
 // A format renders each finding's texts from its code and arguments in Options.Lang
-// (lint.Finding.Text) and reads the report through its iterators only (EachFile,
-// EachFinding, FindingFiles/FileFindings), so a report spilled to its temporary file is
-// rendered exactly like one in memory.
+// (lint.Finding.Text) and reads the report through its iterators only (EachFile or
+// EachFileStream, EachFinding, FindingFiles with EachFileFinding or FileFindings), so a
+// report spilled to its temporary file is rendered exactly like one in memory.
 package output
 
 import (

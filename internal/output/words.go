@@ -68,6 +68,7 @@ func (w *Words) Unreadable(n int) string {
 	return fmt.Sprintf("; %s could not be read", Plural(n, "input"))
 }
 
+// WaivedCount is the totals line's part about n waived findings.
 func (w *Words) WaivedCount(n int) string {
 	if w.ZH {
 		return fmt.Sprintf(";%d个问题已豁免", n)

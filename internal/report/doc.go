@@ -6,7 +6,8 @@
 //
 //	rep := report.New(tool, now, report.Options{Processors: cfg.Processors()})
 //	defer rep.Close()                  // removes the temporary file
-//	err := rep.AddFile(fileResult)     // in input order
+//	err := rep.AddObjects(file, objs)  // a large file's objects, in parts, before its AddFile
+//	err = rep.AddFile(fileResult)      // in input order
 //	err = rep.Add(findings...)         // any order; the error is a failed spool write
 //	rep.Skip(file, reason)             // a file a directory scan left out
 //
@@ -16,8 +17,10 @@
 // when the findings are read, so findings may be added in parts, in any order, and read
 // at any time.
 //
-// Reading (the output formats): EachFile (input order), EachFinding (the report's order),
-// FindingFiles and FileFindings (one file's findings), Waived, Skipped, and the counts:
+// Reading (the output formats): EachFile (input order; EachFileStream hands the objects
+// added in parts one at a time), EachFinding (the report's order), FindingFiles and
+// EachFileFinding (one file's findings, merged from the spool's sorted runs as they are
+// read; FileFindings collects them), Waived, Skipped, and the counts:
 // Summary, NumFiles, NumObjects, NumFindings, Codes, CodeCounts, ErrorFiles, ExitCode. There
 // is no slice of all findings: a spilled report holds only part of them in memory. AllFiles
 // and AllFindings collect everything, for tests and small reports.

@@ -69,8 +69,8 @@ type Report struct {
 	spool      *spool
 	spillAfter int
 	objects    int               // objects of the file results in memory
-	byFile     map[string][2]int // FileFindings' index into the sorted in-memory findings
-	memIdx     map[string][]int  // a spilled report's in-memory findings, by file
+	byFile     map[string][2]int // the sorted in-memory findings' span of each file
+	part       partFile          // objects added ahead of their file result (AddObjects)
 }
 
 // New starts an empty report of a run by tool at now.
@@ -85,7 +85,7 @@ func New(tool Tool, now time.Time, o Options) *Report {
 // Add adds findings (with "/" in their paths, then passed through the processors) to the
 // report. Its error is a failed write to the temporary file: the report is then incomplete.
 func (r *Report) Add(fs ...lint.Finding) error {
-	r.byFile, r.memIdx = nil, nil
+	r.byFile = nil
 	for i := range fs {
 		fs[i].File = SlashPath(fs[i].File)
 		if !r.process(&fs[i]) {
@@ -126,21 +126,71 @@ func count(s *Summary, sev lint.Severity) {
 	}
 }
 
-// AddFile adds the result of one input (with "/" in its path) to the report.
+// AddFile adds the result of one input (with "/" in its path) to the report, after the
+// objects AddObjects added ahead of it, if any.
 func (r *Report) AddFile(fr lint.FileResult) error {
 	fr.File = SlashPath(fr.File)
+	spooled := false
+	if r.part.file == fr.File && (len(r.part.objs) > 0 || r.part.spooled) {
+		fr.Objects = append(r.part.objs, fr.Objects...)
+		spooled = r.part.spooled
+	}
+	r.part = partFile{}
 	r.files = append(r.files, fr)
 	r.objects += len(fr.Objects)
-	if r.spillAfter > 0 && (len(r.files) >= r.spillAfter || r.objects >= r.spillAfter) {
+	if spooled || r.spillAfter > 0 && (len(r.files) >= r.spillAfter || r.objects >= r.spillAfter) {
 		if err := r.ensureSpool(); err != nil {
 			return nil // no temporary file: keep going in memory
 		}
-		if err := r.spool.addFiles(r.files); err != nil {
-			return err
-		}
-		clear(r.files)
-		r.files, r.objects = r.files[:0], 0
+		return r.spillFiles()
 	}
+	return nil
+}
+
+// partFile is the file result whose objects AddObjects is adding.
+type partFile struct {
+	file    string
+	objs    []lint.ObjectInfo // in memory
+	spooled bool              // some are in the temporary file
+}
+
+// AddObjects adds objects of the result of file (with "/" in its path), which AddFile then
+// completes: a file of many objects is added in parts while it is checked, and they go to
+// the temporary file past the bound. No other file result may be added in between.
+func (r *Report) AddObjects(file string, objs []lint.ObjectInfo) error {
+	file = SlashPath(file)
+	if r.part.file != file {
+		r.part = partFile{file: file}
+	}
+	r.part.objs = append(r.part.objs, objs...)
+	if r.spillAfter <= 0 || len(r.part.objs) < r.spillAfter {
+		return nil
+	}
+	if err := r.ensureSpool(); err != nil {
+		return nil // no temporary file: keep going in memory
+	}
+	// the file results before it first, so that the spool keeps the input order
+	if err := r.spillFiles(); err != nil {
+		return err
+	}
+	if err := r.spool.addObjects(r.part.objs); err != nil {
+		return err
+	}
+	clear(r.part.objs)
+	r.part.objs, r.part.spooled = r.part.objs[:0], true
+	return nil
+}
+
+// spillFiles moves the file results in memory to the temporary file.
+func (r *Report) spillFiles() error {
+	if len(r.files) == 0 {
+		return nil
+	}
+	if err := r.spool.addFiles(r.files); err != nil {
+		return err
+	}
+	clear(r.files)
+	r.files, r.objects = r.files[:0], 0
 	return nil
 }
 
@@ -166,7 +216,7 @@ func (r *Report) spillFindings() error {
 	if err := r.ensureSpool(); err != nil {
 		return nil // no temporary file: keep going in memory
 	}
-	sort.SliceStable(r.findings, func(i, j int) bool { return r.findings[i].File < r.findings[j].File })
+	r.order() // each spill is a sorted run (see mergeRuns)
 	if err := r.spool.addFindings(r.findings); err != nil {
 		return err
 	}
@@ -227,7 +277,7 @@ func (r *Report) order() {
 	if !r.sorted {
 		sortFindings(r.findings, true)
 		r.sorted = true
-		r.byFile, r.memIdx = nil, nil
+		r.byFile = nil
 	}
 }
 
@@ -269,40 +319,49 @@ func (r *Report) FindingFiles() []string {
 }
 
 // FileFindings returns the findings about file, in the report's order: file, line, code,
-// detail. The slice is the caller's to read, not to keep past the next call.
+// detail, all in memory (EachFileFinding reads them one at a time).
 func (r *Report) FileFindings(file string) ([]lint.Finding, error) {
+	var out []lint.Finding
+	err := r.EachFileFinding(file, func(f *lint.Finding) error {
+		out = append(out, *f)
+		return nil
+	})
+	return out, err
+}
+
+// memFindings returns the sorted in-memory findings about file.
+func (r *Report) memFindings(file string) []lint.Finding {
 	r.order()
+	if r.byFile == nil {
+		r.byFile = map[string][2]int{}
+		for i := 0; i < len(r.findings); {
+			j := i + 1
+			for j < len(r.findings) && r.findings[j].File == r.findings[i].File {
+				j++
+			}
+			r.byFile[r.findings[i].File] = [2]int{i, j}
+			i = j
+		}
+	}
+	span := r.byFile[file]
+	return r.findings[span[0]:span[1]:span[1]]
+}
+
+// EachFileFinding calls fn with the findings about file, in the report's order: line, code,
+// detail (stable: equal ones in the order added). A spilled report merges the file's sorted
+// runs from its temporary file as it goes, so the file's findings are never all in memory
+// at once. The finding is fn's to read, not to keep.
+func (r *Report) EachFileFinding(file string, fn func(*lint.Finding) error) error {
+	mem := r.memFindings(file)
 	if r.spool == nil {
-		if r.byFile == nil {
-			r.byFile = map[string][2]int{}
-			for i := 0; i < len(r.findings); {
-				j := i + 1
-				for j < len(r.findings) && r.findings[j].File == r.findings[i].File {
-					j++
-				}
-				r.byFile[r.findings[i].File] = [2]int{i, j}
-				i = j
+		for i := range mem {
+			if err := fn(&mem[i]); err != nil {
+				return err
 			}
 		}
-		span := r.byFile[file]
-		return r.findings[span[0]:span[1]:span[1]], nil
+		return nil
 	}
-	if r.memIdx == nil {
-		r.memIdx = map[string][]int{}
-		for i := range r.findings {
-			r.memIdx[r.findings[i].File] = append(r.memIdx[r.findings[i].File], i)
-		}
-	}
-	idx := r.memIdx[file]
-	fs, err := r.spool.findings(file, len(idx))
-	if err != nil {
-		return nil, err
-	}
-	for _, i := range idx {
-		fs = append(fs, r.findings[i])
-	}
-	sortFindings(fs, false)
-	return fs, nil
+	return mergeRuns(r.spool.runs(file), mem, fn)
 }
 
 // EachFinding calls fn with every finding, in the report's order: file, line, code, detail.
@@ -317,28 +376,43 @@ func (r *Report) EachFinding(fn func(*lint.Finding) error) error {
 		return nil
 	}
 	for _, file := range r.FindingFiles() {
-		fs, err := r.FileFindings(file)
-		if err != nil {
+		if err := r.EachFileFinding(file, fn); err != nil {
 			return err
-		}
-		for i := range fs {
-			if err := fn(&fs[i]); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
 }
 
-// EachFile calls fn with every file result, in the order the inputs were taken.
+// EachFile calls fn with every file result, in the order the inputs were taken, each with
+// all its objects in memory (EachFileStream reads a large file's objects one at a time).
 func (r *Report) EachFile(fn func(*lint.FileResult) error) error {
+	return r.EachFileStream(func(fr *lint.FileResult, ahead *Objects) error {
+		if ahead.Len() > 0 {
+			objs := make([]lint.ObjectInfo, 0, ahead.Len()+len(fr.Objects))
+			if err := ahead.Each(func(o *lint.ObjectInfo) error {
+				objs = append(objs, *o)
+				return nil
+			}); err != nil {
+				return err
+			}
+			fr.Objects = append(objs, fr.Objects...)
+		}
+		return fn(fr)
+	})
+}
+
+// EachFileStream calls fn with every file result, in the order the inputs were taken. The
+// objects that were added in parts and moved to the temporary file (AddObjects) are not in
+// fr.Objects: ahead reads them one at a time (once), and they come before fr.Objects.
+// ahead is nil or empty for the others.
+func (r *Report) EachFileStream(fn func(fr *lint.FileResult, ahead *Objects) error) error {
 	if r.spool != nil {
 		if err := r.spool.eachFile(fn); err != nil {
 			return err
 		}
 	}
 	for i := range r.files {
-		if err := fn(&r.files[i]); err != nil {
+		if err := fn(&r.files[i], nil); err != nil {
 			return err
 		}
 	}

@@ -24,6 +24,14 @@ type segment struct {
 	off  int64
 	size int
 	n    int // records
+	run  int // the spill that wrote it: a file's findings of one run are sorted
+}
+
+// fileRecord is a spooled file result: the objects added ahead of it (Report.AddObjects),
+// in segments, then the rest of it.
+type fileRecord struct {
+	parts []segment
+	seg   segment
 }
 
 // spool keeps a large run's findings (grouped by file) and file results (in order) in a
@@ -34,7 +42,7 @@ type spool struct {
 	w      *bufio.Writer
 	off    int64
 	groups map[string][]segment // findings, by Finding.File, in the order added
-	files  []segment            // file results, in the order added
+	files  []fileRecord         // file results, in the order added
 
 	counts   Summary // severities of the spooled findings
 	n        int     // spooled findings
@@ -42,6 +50,8 @@ type spool struct {
 	nObjects int
 	ioErrs   []lint.FileResult // spooled file results with an error (they have no objects)
 	codes    map[string]int    // findings per code
+	nRuns    int               // spills of findings so far
+	parts    []segment         // objects of the next file result (addObjects)
 	enc      encoder
 	readBuf  []byte
 	unlinked bool
@@ -64,9 +74,9 @@ func (s *spool) close() {
 	if s == nil || s.f == nil {
 		return
 	}
-	s.f.Close()
+	_ = s.f.Close() // a temporary file: nothing to keep
 	if !s.unlinked {
-		os.Remove(s.f.Name())
+		_ = os.Remove(s.f.Name()) // best effort: it is in the temporary directory
 	}
 	s.f = nil
 }
@@ -80,8 +90,10 @@ func (s *spool) write(b []byte) (segment, error) {
 	return seg, nil
 }
 
-// addFindings writes fs, which are sorted by file (stable: added order within a file).
+// addFindings writes fs, which are in the report's order (sortFindings): one sorted run per
+// file, which merge reads back with the other runs of the file.
 func (s *spool) addFindings(fs []lint.Finding) error {
+	s.nRuns++
 	for i := 0; i < len(fs); {
 		j := i
 		for j < len(fs) && fs[j].File == fs[i].File {
@@ -101,6 +113,7 @@ func (s *spool) addFindings(fs []lint.Finding) error {
 				return err
 			}
 			seg.n = k - first
+			seg.run = s.nRuns
 			s.groups[fs[i].File] = append(s.groups[fs[i].File], seg)
 		}
 		i = j
@@ -150,7 +163,29 @@ func (s *spool) addFiles(frs []lint.FileResult) error {
 			return err
 		}
 		seg.size += part.size
-		s.files = append(s.files, seg)
+		s.files = append(s.files, fileRecord{parts: s.parts, seg: seg})
+		s.parts = nil
+	}
+	return nil
+}
+
+// addObjects writes objects of the next file result, which come ahead of those addFiles
+// writes with it.
+func (s *spool) addObjects(objs []lint.ObjectInfo) error {
+	for len(objs) > 0 {
+		s.enc.b = s.enc.b[:0]
+		k := 0
+		for ; k < len(objs) && len(s.enc.b) < segmentSize; k++ {
+			s.enc.objectInfo(&objs[k])
+		}
+		seg, err := s.write(s.enc.b)
+		if err != nil {
+			return err
+		}
+		seg.n = k
+		s.parts = append(s.parts, seg)
+		s.nObjects += k
+		objs = objs[k:]
 	}
 	return nil
 }
@@ -169,43 +204,84 @@ func (s *spool) read(seg segment) ([]byte, error) {
 		}
 		b = s.readBuf[:seg.size]
 	}
-	if _, err := s.f.ReadAt(b, seg.off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
+	if _, err := s.f.ReadAt(b, seg.off); err != nil && (!errors.Is(err, io.EOF) || len(b) != 0) {
 		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
 	}
 	return b, nil
 }
 
-// findings returns the spooled findings of file, in the order added, with room for extra
-// more.
-func (s *spool) findings(file string, extra int) ([]lint.Finding, error) {
-	n := extra
-	for _, seg := range s.groups[file] {
-		n += seg.n
+// readInto reads the bytes of seg into buf (grown as needed) and returns them.
+func (s *spool) readInto(seg segment, buf []byte) ([]byte, error) {
+	if err := s.w.Flush(); err != nil {
+		return nil, err
 	}
-	out := make([]lint.Finding, 0, n)
-	d := decoder{strs: map[string]string{}}
-	for _, seg := range s.groups[file] {
-		b, err := s.read(seg)
-		if err != nil {
-			return nil, err
-		}
-		d.b = b
-		for len(d.b) > 0 && d.err == nil {
-			out = append(out, lint.Finding{})
-			d.finding(&out[len(out)-1])
-		}
-		if d.err != nil {
-			return nil, d.err
-		}
+	if cap(buf) < seg.size {
+		buf = make([]byte, seg.size)
 	}
-	return out, nil
+	b := buf[:seg.size]
+	if _, err := s.f.ReadAt(b, seg.off); err != nil && (!errors.Is(err, io.EOF) || len(b) != 0) {
+		return nil, fmt.Errorf("reading the report's temporary file: %w", err)
+	}
+	return b, nil
 }
 
-// eachFile calls fn with each spooled file result, in order.
-func (s *spool) eachFile(fn func(*lint.FileResult) error) error {
+// runReader reads one sorted run of a file's findings: spooled, a segment at a time, or
+// in memory (mem).
+type runReader struct {
+	s     *spool
+	segs  []segment
+	buf   []byte
+	d     decoder
+	cur   lint.Finding
+	mem   []lint.Finding
+	order int // the run's place in the order written
+}
+
+// next decodes the run's next finding into cur: false at the end of the run.
+func (rr *runReader) next() (bool, error) {
+	if rr.s == nil {
+		if len(rr.mem) == 0 {
+			return false, nil
+		}
+		rr.cur, rr.mem = rr.mem[0], rr.mem[1:]
+		return true, nil
+	}
+	for len(rr.d.b) == 0 {
+		if len(rr.segs) == 0 {
+			return false, nil
+		}
+		b, err := rr.s.readInto(rr.segs[0], rr.buf)
+		if err != nil {
+			return false, err
+		}
+		rr.buf, rr.segs, rr.d.b = b, rr.segs[1:], b
+	}
+	rr.cur = lint.Finding{}
+	rr.d.finding(&rr.cur)
+	return rr.d.err == nil, rr.d.err
+}
+
+// runs splits the spooled findings of file into their sorted runs, in the order written.
+func (s *spool) runs(file string) []*runReader {
+	var out []*runReader
+	strs := map[string]string{} // shared by the runs' decoders: a bounded intern table
+	for _, seg := range s.groups[file] {
+		if len(out) == 0 || out[len(out)-1].segs[0].run != seg.run {
+			out = append(out, &runReader{s: s, d: decoder{strs: strs}})
+		}
+		rr := out[len(out)-1]
+		rr.segs = append(rr.segs, seg)
+	}
+	return out
+}
+
+// eachFile calls fn with each spooled file result, in order: its objects added ahead of it
+// (addObjects) are not in fr.Objects but handed on by parts, which fn may call once to read
+// them (they come before fr.Objects).
+func (s *spool) eachFile(fn func(fr *lint.FileResult, parts *Objects) error) error {
 	d := decoder{strs: map[string]string{}}
-	for _, seg := range s.files {
-		b, err := s.read(seg)
+	for _, rec := range s.files {
+		b, err := s.read(rec.seg)
 		if err != nil {
 			return err
 		}
@@ -215,8 +291,55 @@ func (s *spool) eachFile(fn func(*lint.FileResult) error) error {
 		if d.err != nil {
 			return d.err
 		}
-		if err := fn(&fr); err != nil {
+		parts := &Objects{s: s, segs: rec.parts}
+		for _, seg := range rec.parts {
+			parts.n += seg.n
+		}
+		if err := fn(&fr, parts); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// Objects are objects of a file result read back from the spool one at a time (see
+// Report.EachFileStream).
+type Objects struct {
+	s    *spool
+	segs []segment
+	n    int
+}
+
+// Len counts the objects.
+func (o *Objects) Len() int {
+	if o == nil {
+		return 0
+	}
+	return o.n
+}
+
+// Each calls fn with each object, in order; the object is fn's to read, not to keep.
+func (o *Objects) Each(fn func(*lint.ObjectInfo) error) error {
+	if o.Len() == 0 {
+		return nil
+	}
+	d := decoder{strs: map[string]string{}}
+	var buf []byte
+	for _, seg := range o.segs {
+		b, err := o.s.readInto(seg, buf)
+		if err != nil {
+			return err
+		}
+		buf, d.b = b, b
+		for len(d.b) > 0 {
+			var oi lint.ObjectInfo
+			d.objectInfo(&oi)
+			if d.err != nil {
+				return d.err
+			}
+			if err := fn(&oi); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -264,6 +387,14 @@ func (e *encoder) finding(f *lint.Finding) {
 	}
 }
 
+func (e *encoder) objectInfo(o *lint.ObjectInfo) {
+	e.int(o.Line)
+	e.str(o.Type)
+	e.str(o.Kind)
+	e.str(o.Role)
+	e.object(&o.Object)
+}
+
 // fileResult appends fr; it calls spill (when not nil) after each object, which may take
 // the bytes so far away.
 func (e *encoder) fileResult(fr *lint.FileResult, spill func()) {
@@ -280,12 +411,7 @@ func (e *encoder) fileResult(fr *lint.FileResult, spill func()) {
 	}
 	e.uint(1)
 	for i := range fr.Objects {
-		o := &fr.Objects[i]
-		e.int(o.Line)
-		e.str(o.Type)
-		e.str(o.Kind)
-		e.str(o.Role)
-		e.object(&o.Object)
+		e.objectInfo(&fr.Objects[i])
 		if spill != nil {
 			spill()
 		}
@@ -435,11 +561,14 @@ func (d *decoder) fileResult(fr *lint.FileResult) {
 		return
 	}
 	for i := range fr.Objects {
-		o := &fr.Objects[i]
-		o.Line = d.int()
-		o.Type = d.field(slotType)
-		o.Kind = d.field(slotKind)
-		o.Role = d.field(slotRole)
-		d.object(&o.Object)
+		d.objectInfo(&fr.Objects[i])
 	}
+}
+
+func (d *decoder) objectInfo(o *lint.ObjectInfo) {
+	o.Line = d.int()
+	o.Type = d.field(slotType)
+	o.Kind = d.field(slotKind)
+	o.Role = d.field(slotRole)
+	d.object(&o.Object)
 }

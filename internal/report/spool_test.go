@@ -69,7 +69,7 @@ func TestSpoolLargeFileInPieces(t *testing.T) {
 		t.Errorf("the encoder's buffer grew to %d bytes", c)
 	}
 	var got []lint.FileResult
-	if err := s.eachFile(func(f *lint.FileResult) error { got = append(got, *f); return nil }); err != nil {
+	if err := s.eachFile(func(f *lint.FileResult, _ *Objects) error { got = append(got, *f); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 3 || !reflect.DeepEqual(got[1], fr) || !reflect.DeepEqual(got[0], small) || !reflect.DeepEqual(got[2], small) {

@@ -91,9 +91,9 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 		each   func(func(any) error) error
 	}{
 		{[]byte("\n  \"files\": null"), func(fn func(any) error) error {
-			return r.EachFile(func(f *lint.FileResult) error {
-				if len(f.Objects) > streamObjectsAfter {
-					return fn(streamedFile{f})
+			return r.EachFileStream(func(f *lint.FileResult, ahead *report.Objects) error {
+				if ahead.Len() > 0 || len(f.Objects) > streamObjectsAfter {
+					return fn(streamedFile{f, ahead})
 				}
 				return fn(f)
 			})
@@ -110,14 +110,14 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 			return errors.New("json: the document lacks its arrays")
 		}
 		name := arr.marker[:len(arr.marker)-len("null")]
-		bw.Write(rest[:i])
-		bw.Write(name)
+		_, _ = bw.Write(rest[:i]) // bufio: Flush reports the error
+		_, _ = bw.Write(name)     // bufio: Flush reports the error
 		if err := jsonstream.Array(bw, 2, false, arr.each); err != nil {
 			return err
 		}
 		rest = rest[i+len(arr.marker):]
 	}
-	bw.Write(rest)
+	_, _ = bw.Write(rest) // bufio: Flush reports the error
 	return bw.Flush()
 }
 
@@ -126,8 +126,12 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 // of 200,000 blocks took 80 MB of encoder buffers.
 const streamObjectsAfter = 256
 
-// streamedFile is a file result whose objects streamArray writes one by one.
-type streamedFile struct{ f *lint.FileResult }
+// streamedFile is a file result whose objects streamArray writes one by one: those the
+// report reads back from its temporary file (ahead), then f.Objects.
+type streamedFile struct {
+	f     *lint.FileResult
+	ahead *report.Objects
+}
 
 // WriteJSON writes the file result at depth (its opening brace already placed), byte for byte
 // as encoding/json would.
@@ -148,9 +152,12 @@ func (s streamedFile) WriteJSON(w *bufio.Writer, depth int) error {
 	if i < 0 {
 		return errors.New("a file result without objects")
 	}
-	w.Write(head[:i])
-	w.Write(marker[:len(marker)-len("null")])
-	if err := jsonstream.Array(w, depth+2, s.f.Objects == nil, func(fn func(any) error) error {
+	_, _ = w.Write(head[:i])                         // bufio: Flush reports the error
+	_, _ = w.Write(marker[:len(marker)-len("null")]) // bufio: Flush reports the error
+	if err := jsonstream.Array(w, depth+2, s.f.Objects == nil && s.ahead.Len() == 0, func(fn func(any) error) error {
+		if err := s.ahead.Each(func(o *lint.ObjectInfo) error { return fn(o) }); err != nil {
+			return err
+		}
 		for k := range s.f.Objects {
 			if err := fn(&s.f.Objects[k]); err != nil {
 				return err
@@ -160,6 +167,6 @@ func (s streamedFile) WriteJSON(w *bufio.Writer, depth int) error {
 	}); err != nil {
 		return err
 	}
-	w.Write(head[i+len(marker):])
+	_, _ = w.Write(head[i+len(marker):]) // bufio: Flush reports the error
 	return nil
 }

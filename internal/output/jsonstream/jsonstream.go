@@ -24,7 +24,7 @@ type Writer interface {
 // early by returning ErrEnough: the array is then closed as it stands.
 func Array(w *bufio.Writer, depth int, isNil bool, each func(func(any) error) error) error {
 	if isNil {
-		w.WriteString("null")
+		_, _ = w.WriteString("null") // bufio: Flush reports the error
 		return nil
 	}
 	indent := strings.Repeat("  ", depth)
@@ -36,12 +36,12 @@ func Array(w *bufio.Writer, depth int, isNil bool, each func(func(any) error) er
 	err := each(func(v any) error {
 		if sf, ok := v.(Writer); ok {
 			if n == 0 {
-				w.WriteString("[")
+				_, _ = w.WriteString("[") // bufio: Flush reports the error
 			} else {
-				w.WriteString(",")
+				_, _ = w.WriteString(",") // bufio: Flush reports the error
 			}
 			n++
-			w.WriteString("\n" + indent)
+			_, _ = w.WriteString("\n" + indent) // bufio: Flush reports the error
 			return sf.WriteJSON(w, depth)
 		}
 		buf.Reset()
@@ -49,22 +49,22 @@ func Array(w *bufio.Writer, depth int, isNil bool, each func(func(any) error) er
 			return err
 		}
 		if n == 0 {
-			w.WriteString("[")
+			_, _ = w.WriteString("[") // bufio: Flush reports the error
 		} else {
-			w.WriteString(",")
+			_, _ = w.WriteString(",") // bufio: Flush reports the error
 		}
 		n++
-		w.WriteString("\n" + indent)
-		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		_, _ = w.WriteString("\n" + indent)                         // bufio: Flush reports the error
+		_, _ = w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))) // bufio: Flush reports the error
 		return nil
 	})
 	if err != nil && err != ErrEnough {
 		return err
 	}
 	if n == 0 {
-		w.WriteString("[]")
+		_, _ = w.WriteString("[]") // bufio: Flush reports the error
 		return nil
 	}
-	w.WriteString("\n" + indent[2:] + "]")
+	_, _ = w.WriteString("\n" + indent[2:] + "]") // bufio: Flush reports the error
 	return nil
 }

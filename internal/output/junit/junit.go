@@ -58,78 +58,17 @@ func junitCaseName(file string, obj *lint.ObjectInfo) string {
 
 // junitCases calls emit with each testcase, in order.
 func junitCases(r *report.Report, o output.Options, emit func(*junitCase) error) error {
-	done := map[string]bool{}
-	addFindings := func(c *junitCase, fs []lint.Finding) {
-		var out []string
-		for _, f := range fs {
-			tx := f.Text(o.Lang)
-			text := fmt.Sprintf("%s:%d: %s %s: %s", output.RelPath(f.File, o.Root), f.Line, f.Code, f.Severity, tx.Message)
-			if f.Detail != "" {
-				text += " (" + f.Detail + ")"
-			}
-			if w := f.Where(); w != "" {
-				text += " [" + w + "]"
-			}
-			if o.FailOn.Fails(f.Severity) {
-				c.Failures = append(c.Failures, junitResult{Message: f.Code + ": " + tx.Message, Type: f.Severity.String(),
-					Text: text + "\n" + tx.Description + "\nRemedy: " + tx.Remedy})
-			} else {
-				out = append(out, text)
-			}
-		}
-		if len(out) > 0 {
-			c.SystemOut = strings.Join(out, "\n")
-		}
-	}
+	cb := &caseBuilder{o: o, emit: emit, done: map[string]bool{}}
 	err := r.EachFile(func(fr *lint.FileResult) error {
-		rel := output.RelPath(fr.File, o.Root)
 		var fs []lint.Finding
-		if !done[fr.File] {
-			done[fr.File] = true
+		if !cb.done[fr.File] {
+			cb.done[fr.File] = true
 			var err error
 			if fs, err = r.FileFindings(fr.File); err != nil {
 				return err
 			}
 		}
-		if fr.Error != "" || len(fr.Objects) == 0 {
-			c := junitCase{Name: rel, Classname: rel, File: rel}
-			if fr.Error != "" {
-				c.Error = &junitResult{Message: "I/O error: " + fr.Error, Type: "io"}
-			}
-			addFindings(&c, fs)
-			if err := emit(&c); err != nil {
-				return err
-			}
-			return nil
-		}
-		// Each finding goes to the last object starting at or before its line (file-level
-		// findings, line 0 or before the first block, go to the first object).
-		// Objects come in the order of their lines: a binary search finds it (a file of
-		// 200,000 blocks took minutes with a scan of every object for every finding).
-		per := make([][]lint.Finding, len(fr.Objects))
-		sorted := sort.SliceIsSorted(fr.Objects, func(i, j int) bool { return fr.Objects[i].Line < fr.Objects[j].Line })
-		for _, f := range fs {
-			k := 0
-			if sorted {
-				k = max(sort.Search(len(fr.Objects), func(i int) bool { return fr.Objects[i].Line > f.Line })-1, 0)
-			} else {
-				for i, obj := range fr.Objects {
-					if obj.Line <= f.Line {
-						k = i
-					}
-				}
-			}
-			per[k] = append(per[k], f)
-		}
-		for i := range fr.Objects {
-			obj := fr.Objects[i]
-			c := junitCase{Name: junitCaseName(rel, &obj), Classname: rel, File: rel, Line: obj.Line}
-			addFindings(&c, per[i])
-			if err := emit(&c); err != nil {
-				return err
-			}
-		}
-		return nil
+		return cb.fileCases(fr, fs)
 	})
 	if err != nil {
 		return err
@@ -137,7 +76,7 @@ func junitCases(r *report.Report, o output.Options, emit func(*junitCase) error)
 	// Findings about files that are not inputs (the project configuration's own) or about
 	// no file: one testcase per file.
 	for _, file := range r.FindingFiles() {
-		if done[file] {
+		if cb.done[file] {
 			continue
 		}
 		rel := output.RelPath(file, o.Root)
@@ -152,12 +91,90 @@ func junitCases(r *report.Report, o output.Options, emit func(*junitCase) error)
 		if err != nil {
 			return err
 		}
-		addFindings(&c, fs)
+		cb.addFindings(&c, fs)
 		if err := emit(&c); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// caseBuilder makes the testcases of the inputs.
+type caseBuilder struct {
+	o    output.Options
+	emit func(*junitCase) error
+	done map[string]bool // the files whose findings were taken
+}
+
+// addFindings adds fs to c: as failures when they fail the run, else to its system-out.
+func (cb *caseBuilder) addFindings(c *junitCase, fs []lint.Finding) {
+	var out []string
+	for _, f := range fs {
+		tx := f.Text(cb.o.Lang)
+		text := fmt.Sprintf("%s:%d: %s %s: %s", output.RelPath(f.File, cb.o.Root), f.Line, f.Code, f.Severity, tx.Message)
+		if f.Detail != "" {
+			text += " (" + f.Detail + ")"
+		}
+		if w := f.Where(); w != "" {
+			text += " [" + w + "]"
+		}
+		if cb.o.FailOn.Fails(f.Severity) {
+			c.Failures = append(c.Failures, junitResult{Message: f.Code + ": " + tx.Message, Type: f.Severity.String(),
+				Text: text + "\n" + tx.Description + "\nRemedy: " + tx.Remedy})
+		} else {
+			out = append(out, text)
+		}
+	}
+	if len(out) > 0 {
+		c.SystemOut = strings.Join(out, "\n")
+	}
+}
+
+// fileCases emits the testcases of one input, fs its findings: one per object, or one for
+// the file when it has none or could not be read.
+func (cb *caseBuilder) fileCases(fr *lint.FileResult, fs []lint.Finding) error {
+	rel := output.RelPath(fr.File, cb.o.Root)
+	if fr.Error != "" || len(fr.Objects) == 0 {
+		c := junitCase{Name: rel, Classname: rel, File: rel}
+		if fr.Error != "" {
+			c.Error = &junitResult{Message: "I/O error: " + fr.Error, Type: "io"}
+		}
+		cb.addFindings(&c, fs)
+		return cb.emit(&c)
+	}
+	per := byObject(fr.Objects, fs)
+	for i := range fr.Objects {
+		obj := fr.Objects[i]
+		c := junitCase{Name: junitCaseName(rel, &obj), Classname: rel, File: rel, Line: obj.Line}
+		cb.addFindings(&c, per[i])
+		if err := cb.emit(&c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// byObject gives each finding to the last object starting at or before its line (file-level
+// findings, line 0 or before the first block, go to the first object). Objects come in the
+// order of their lines: a binary search finds it (a file of 200,000 blocks took minutes with
+// a scan of every object for every finding).
+func byObject(objs []lint.ObjectInfo, fs []lint.Finding) [][]lint.Finding {
+	per := make([][]lint.Finding, len(objs))
+	sorted := sort.SliceIsSorted(objs, func(i, j int) bool { return objs[i].Line < objs[j].Line })
+	for _, f := range fs {
+		k := 0
+		if sorted {
+			k = max(sort.Search(len(objs), func(i int) bool { return objs[i].Line > f.Line })-1, 0)
+		} else {
+			for i, obj := range objs {
+				if obj.Line <= f.Line {
+					k = i
+				}
+			}
+		}
+		per[k] = append(per[k], f)
+	}
+	return per
 }
 
 // Write streams the document: a first pass over the report counts the testcases (the
@@ -182,7 +199,7 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.WriteString(xml.Header)
+	_, _ = bw.WriteString(xml.Header) // bufio: Flush reports the error
 	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
 	attrs := func(kv ...string) []xml.Attr {
@@ -225,6 +242,6 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 	if err := enc.Flush(); err != nil {
 		return err
 	}
-	bw.WriteString("\n")
+	_, _ = bw.WriteString("\n") // bufio: Flush reports the error
 	return bw.Flush()
 }

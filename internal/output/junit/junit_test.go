@@ -49,7 +49,7 @@ func TestStreamedJUnitIsPlainXML(t *testing.T) {
 			t.Fatalf("spill %d: counts %+v for %d cases", spill, doc, len(s.Cases))
 		}
 		var want bytes.Buffer
-		io.WriteString(&want, xml.Header)
+		_, _ = io.WriteString(&want, xml.Header)
 		enc := xml.NewEncoder(&want)
 		enc.Indent("", "  ")
 		if err := enc.Encode(doc); err != nil {

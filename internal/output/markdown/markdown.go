@@ -85,65 +85,11 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 		ew.Printf("| waived | %d |\n", s.Waived)
 	}
 
-	total := r.NumFindings()
-	if total == 0 {
-		ew.Printf("\n%s\n", md.noFindings)
-	} else {
-		ew.Printf("\n%s\n\n%s", md.findingsHead, md.findingsHeader)
-		zlint := map[string]bool{}
-		shown := 0
-		var buf []byte
-		err := r.EachFinding(func(f *lint.Finding) error {
-			if !o.Verbose && shown == MaxFindings {
-				return errMarkdownFull
-			}
-			shown++
-			isZlint, ok := zlint[f.Code]
-			if !ok {
-				isZlint = output.IsZlint(f.Code)
-				zlint[f.Code] = isZlint
-			}
-			tx := f.Text(o.Lang)
-			text, _ := output.LineText(&tx, words.ZH, isZlint)
-			buf = append(buf[:0], "| "...)
-			buf = appendLocation(buf, f.File, f.Line, o)
-			buf = append(buf, " | "...)
-			buf = appendCode(buf, f.Code)
-			buf = append(buf, " | "...)
-			buf = append(buf, f.Severity.String()...)
-			buf = append(buf, " | "...)
-			buf = append(buf, Cell(text)...)
-			buf = append(buf, " | "...)
-			buf = appendDetail(buf, f)
-			buf = append(buf, " |\n"...)
-			ew.Write(buf)
-			return ew.Err
-		})
-		if err != nil && err != errMarkdownFull {
-			return err
-		}
-		if shown < total {
-			ew.Printf("\n%s\n", fmt.Sprintf(md.capped, shown, total))
-		}
+	if err := writeFindings(ew, r, o, md, words); err != nil {
+		return err
 	}
-
-	if errs := r.ErrorFiles(); len(errs) > 0 {
-		ew.Printf("\n%s\n\n%s", md.unreadableHead, md.unreadableHeader)
-		for _, f := range errs {
-			ew.Printf("| %s | %s |\n", Cell(output.DisplayFile(f.File)), Cell(f.Error))
-		}
-	}
-	if waived := r.Waived(); o.Verbose && len(waived) > 0 {
-		ew.Printf("\n%s\n\n%s", md.waivedHead, md.waivedHeader)
-		for i := range waived {
-			wf := &waived[i]
-			tx := wf.Text(o.Lang)
-			text, _ := output.LineText(&tx, words.ZH, false)
-			loc := string(appendLocation(nil, wf.File, wf.Line, o))
-			ew.Printf("| %s | %s | %s | %s | %s | %s |\n", loc, appendCode(nil, wf.Code), wf.Severity,
-				Cell(text), Cell(wf.Reason), Cell(wf.Expires))
-		}
-	}
+	writeUnreadable(ew, r, md)
+	writeWaived(ew, r, o, md, words)
 	if ew.Err == nil {
 		ew.Err = bw.Flush()
 	}
@@ -236,4 +182,76 @@ func Cell(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// writeFindings writes the findings' table (the first MaxFindings, without Verbose).
+func writeFindings(ew *output.ErrWriter, r *report.Report, o output.Options, md *mdWords, words *output.Words) error {
+	total := r.NumFindings()
+	if total == 0 {
+		ew.Printf("\n%s\n", md.noFindings)
+	} else {
+		ew.Printf("\n%s\n\n%s", md.findingsHead, md.findingsHeader)
+		zlint := map[string]bool{}
+		shown := 0
+		var buf []byte
+		err := r.EachFinding(func(f *lint.Finding) error {
+			if !o.Verbose && shown == MaxFindings {
+				return errMarkdownFull
+			}
+			shown++
+			isZlint, ok := zlint[f.Code]
+			if !ok {
+				isZlint = output.IsZlint(f.Code)
+				zlint[f.Code] = isZlint
+			}
+			tx := f.Text(o.Lang)
+			text, _ := output.LineText(&tx, words.ZH, isZlint)
+			buf = append(buf[:0], "| "...)
+			buf = appendLocation(buf, f.File, f.Line, o)
+			buf = append(buf, " | "...)
+			buf = appendCode(buf, f.Code)
+			buf = append(buf, " | "...)
+			buf = append(buf, f.Severity.String()...)
+			buf = append(buf, " | "...)
+			buf = append(buf, Cell(text)...)
+			buf = append(buf, " | "...)
+			buf = appendDetail(buf, f)
+			buf = append(buf, " |\n"...)
+			ew.Write(buf)
+			return ew.Err
+		})
+		if err != nil && err != errMarkdownFull {
+			return err
+		}
+		if shown < total {
+			ew.Printf("\n%s\n", fmt.Sprintf(md.capped, shown, total))
+		}
+	}
+
+	return nil
+}
+
+// writeUnreadable lists the inputs that could not be read.
+func writeUnreadable(ew *output.ErrWriter, r *report.Report, md *mdWords) {
+	if errs := r.ErrorFiles(); len(errs) > 0 {
+		ew.Printf("\n%s\n\n%s", md.unreadableHead, md.unreadableHeader)
+		for _, f := range errs {
+			ew.Printf("| %s | %s |\n", Cell(output.DisplayFile(f.File)), Cell(f.Error))
+		}
+	}
+}
+
+// writeWaived lists the waived findings, with Verbose.
+func writeWaived(ew *output.ErrWriter, r *report.Report, o output.Options, md *mdWords, words *output.Words) {
+	if waived := r.Waived(); o.Verbose && len(waived) > 0 {
+		ew.Printf("\n%s\n\n%s", md.waivedHead, md.waivedHeader)
+		for i := range waived {
+			wf := &waived[i]
+			tx := wf.Text(o.Lang)
+			text, _ := output.LineText(&tx, words.ZH, false)
+			loc := string(appendLocation(nil, wf.File, wf.Line, o))
+			ew.Printf("| %s | %s | %s | %s | %s | %s |\n", loc, appendCode(nil, wf.Code), wf.Severity,
+				Cell(text), Cell(wf.Reason), Cell(wf.Expires))
+		}
+	}
 }

@@ -237,8 +237,8 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 		return fmt.Errorf("sarif: no results field in the log")
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head.Bytes()[:i])
-	bw.WriteString("\n      \"results\": ")
+	_, _ = bw.Write(head.Bytes()[:i])              // bufio: Flush reports the error
+	_, _ = bw.WriteString("\n      \"results\": ") // bufio: Flush reports the error
 	n := 0
 	err := jsonstream.Array(bw, 4, false, func(emit func(any) error) error {
 		return r.EachFinding(func(f *lint.Finding) error {
@@ -252,7 +252,7 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 	if err != nil {
 		return err
 	}
-	bw.Write(head.Bytes()[i+len(marker):])
+	_, _ = bw.Write(head.Bytes()[i+len(marker):]) // bufio: Flush reports the error
 	return bw.Flush()
 }
 

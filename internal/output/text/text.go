@@ -26,8 +26,8 @@ type painted string
 // text format when FormatOptions.Width is not set (standard output is not a terminal).
 const DefaultWidth = 100
 
-// SummarizeAfter: in the text format (without Verbose), a zlint lint raised more than this
-// many times in a run is one summary line rather than a line per advisory.
+// SummarizeAfter is how many times a zlint lint may be raised in a run before the text
+// format (without Verbose) prints it as one summary line rather than a line per advisory.
 const SummarizeAfter = 3
 
 // summaryFiles is how many of its inputs a summary line names.
@@ -71,139 +71,19 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	ew := &textWriter{output.ErrWriter{W: bw}}
 	// Group by file, in the report's (sorted) order; I/O errors are listed with their file.
-	ioErr := map[string]string{}
-	for _, f := range r.ErrorFiles() {
-		ioErr[f.File] = f.Error
-	}
-	order := r.FindingFiles()
-	seen := map[string]bool{}
-	for _, f := range order {
-		seen[f] = true
-	}
-	for _, f := range r.ErrorFiles() {
-		if !seen[f.File] {
-			seen[f.File] = true
-			order = append(order, f.File)
-		}
-	}
-	sort.Strings(order)
-	var buf []byte
-	printed := 0
+	ioErr, order := fileOrder(r)
+	fw := &fileWriter{ew: ew, o: o, adv: adv, words: words, maxCols: maxCols, bold: bold, faint: faint, sevColor: sevColor}
 	for _, file := range order {
-		fs, err := r.FileFindings(file)
-		if err != nil {
+		if err := fw.writeFile(r, file, ioErr[file]); err != nil {
 			return err
 		}
-		e := ioErr[file]
-		lines := e != ""
-		for fi := range fs {
-			if s := adv.summary(fs[fi].Code); s != nil {
-				s.add(file, &fs[fi], o.Lang)
-			} else {
-				lines = true
-			}
-		}
-		if !lines {
-			continue // every finding of the file is in a summary line
-		}
-		if printed > 0 {
-			ew.printf("\n")
-		}
-		printed++
-		ew.printf("%s\n", bold(output.DisplayFile(file)))
-		if e != "" {
-			ew.printf("%s: %s %s\n", output.DisplayFile(file), sevColor[lint.Error](words.IOError), e)
-		}
-		shown := output.TextSafe(output.DisplayFile(file))
-		for fi := range fs {
-			f := &fs[fi]
-			if adv.summary(f.Code) != nil {
-				continue
-			}
-			// file:line: CODE severity: text (detail) — appended, not printed with fmt:
-			// a run over many certificates prints hundreds of thousands of these lines.
-			buf = append(buf[:0], shown...)
-			buf = append(buf, ':')
-			buf = strconv.AppendInt(buf, int64(f.Line), 10)
-			buf = append(buf, ": "...)
-			if o.Color {
-				buf = append(buf, bold(f.Code)...)
-				buf = append(buf, ' ')
-				buf = append(buf, sevColor[f.Severity](f.Severity.String()+":")...)
-			} else {
-				buf = output.AppendTextSafe(buf, f.Code)
-				buf = append(buf, ' ')
-				buf = append(buf, f.Severity.String()...)
-				buf = append(buf, ':')
-			}
-			buf = append(buf, ' ')
-			tx := f.Text(o.Lang)
-			text, described := output.LineText(&tx, words.ZH, adv.zlint(f.Code))
-			if adv.zlint(f.Code) && !o.Verbose {
-				part := output.TextSafe(text)
-				if f.Detail != "" {
-					part += " (" + output.TextSafe(f.Detail) + ")"
-				}
-				buf = append(buf, clipWidth(part, maxCols)...)
-			} else {
-				buf = output.AppendTextSafe(buf, text)
-				if f.Detail != "" {
-					buf = append(buf, " ("...)
-					buf = output.AppendTextSafe(buf, f.Detail)
-					buf = append(buf, ')')
-				}
-			}
-			if w := f.Where(); w != "" {
-				buf = append(buf, " ["...)
-				buf = output.AppendTextSafe(buf, w)
-				buf = append(buf, ']')
-			}
-			buf = append(buf, '\n')
-			ew.Write(buf)
-			if o.Verbose {
-				if described {
-					ew.printf("    %s %s\n    %s %s\n", faint(words.Message), tx.Message, faint(words.Remedy), tx.Remedy)
-				} else {
-					ew.printf("    %s %s\n    %s %s\n", faint(words.Description), tx.Description, faint(words.Remedy), tx.Remedy)
-				}
-			}
-		}
 	}
+	printed := fw.printed
 	if printed > 0 {
 		ew.printf("\n")
 	}
-	if sums := adv.summaries(); len(sums) > 0 {
-		ew.printf("%s\n", bold(fmt.Sprintf(words.SummaryHead, SummarizeAfter)))
-		for _, s := range sums {
-			files := make([]string, len(s.first))
-			for i, f := range s.first {
-				files[i] = output.TextSafe(output.DisplayFile(f))
-			}
-			ew.printf("%s %s %s%s\n", bold(s.code), sevColor[s.sev](s.sev.String()+":"),
-				painted(clipWidth(output.TextSafe(s.message), maxCols)), painted(words.SummaryLine(s.n, s.files, files)))
-		}
-		ew.printf("\n")
-	}
-	if waived := r.Waived(); o.Verbose && len(waived) > 0 {
-		ew.printf("%s\n", bold(words.WaivedHead))
-		for _, w := range waived {
-			until := ""
-			if w.Expires != "" {
-				until = fmt.Sprintf(words.Until, w.Expires)
-			}
-			tx := w.Text(o.Lang)
-			text, _ := output.LineText(&tx, words.ZH, false)
-			ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", output.DisplayFile(w.File), w.Line, bold(w.Code), faint(w.Severity.String()+":"), text, words.Waived, until, w.Reason)
-		}
-		ew.printf("\n")
-	}
-	if skipped := r.Skipped(); o.Verbose && len(skipped) > 0 {
-		ew.printf("%s\n", bold("Skipped by the directory scan (not server bodies):"))
-		for _, sk := range skipped {
-			ew.printf("%s: %s\n", output.DisplayFile(sk.File), sk.Reason)
-		}
-		ew.printf("\n")
-	}
+	fw.writeSummaries()
+	fw.writeWaivedAndSkipped(r)
 	objects := r.NumObjects()
 	s := r.Summary()
 	line := words.Totals(s, r.NumFiles(), objects)
@@ -334,5 +214,185 @@ func (t *textWriter) printf(format string, a ...interface{}) {
 			a[i] = string(v)
 		}
 	}
-	t.ErrWriter.Printf(format, a...)
+	t.Printf(format, a...)
+}
+
+// fileWriter writes the text format's findings, one file at a time, as the report hands
+// them on (EachFileFinding): a file's findings are never all in memory at once.
+type fileWriter struct {
+	ew          *textWriter
+	o           output.Options
+	adv         *advisories
+	words       *output.Words
+	maxCols     int
+	bold, faint func(s string) painted
+	sevColor    map[lint.Severity]func(s string) painted
+
+	printed int    // files printed
+	buf     []byte // a finding's line
+	file    string
+	shown   string
+	ioErr   string
+	started bool // the file's heading is printed
+}
+
+// file writes the findings of file (its I/O error ioErr, if any, under its heading): a file
+// whose every finding is in a summary line is not printed.
+func (w *fileWriter) writeFile(r *report.Report, file, ioErr string) error {
+	w.file, w.ioErr, w.started = file, ioErr, false
+	w.shown = output.TextSafe(output.DisplayFile(file))
+	if err := r.EachFileFinding(file, w.finding); err != nil {
+		return err
+	}
+	if ioErr != "" {
+		w.start()
+	}
+	return nil
+}
+
+// start prints the file's heading (and I/O error), once.
+func (w *fileWriter) start() {
+	if w.started {
+		return
+	}
+	w.started = true
+	if w.printed > 0 {
+		w.ew.printf("\n")
+	}
+	w.printed++
+	w.ew.printf("%s\n", w.bold(output.DisplayFile(w.file)))
+	if w.ioErr != "" {
+		w.ew.printf("%s: %s %s\n", output.DisplayFile(w.file), w.sevColor[lint.Error](w.words.IOError), w.ioErr)
+	}
+}
+
+func (w *fileWriter) finding(f *lint.Finding) error {
+	if s := w.adv.summary(f.Code); s != nil {
+		s.add(w.file, f, w.o.Lang)
+		return nil
+	}
+	w.start()
+	w.line(f)
+	return nil
+}
+
+// line prints a finding's line, file:line: CODE severity: text (detail), appended rather
+// than printed with fmt: a run over many certificates prints hundreds of thousands of them.
+func (w *fileWriter) line(f *lint.Finding) {
+	buf := w.buf[:0]
+	buf = append(buf, w.shown...)
+	buf = append(buf, ':')
+	buf = strconv.AppendInt(buf, int64(f.Line), 10)
+	buf = append(buf, ": "...)
+	if w.o.Color {
+		buf = append(buf, w.bold(f.Code)...)
+		buf = append(buf, ' ')
+		buf = append(buf, w.sevColor[f.Severity](f.Severity.String()+":")...)
+	} else {
+		buf = output.AppendTextSafe(buf, f.Code)
+		buf = append(buf, ' ')
+		buf = append(buf, f.Severity.String()...)
+		buf = append(buf, ':')
+	}
+	buf = append(buf, ' ')
+	tx := f.Text(w.o.Lang)
+	text, described := output.LineText(&tx, w.words.ZH, w.adv.zlint(f.Code))
+	buf = w.appendMessage(buf, text, f)
+	if where := f.Where(); where != "" {
+		buf = append(buf, " ["...)
+		buf = output.AppendTextSafe(buf, where)
+		buf = append(buf, ']')
+	}
+	buf = append(buf, '\n')
+	w.buf = buf
+	w.ew.Write(buf)
+	if !w.o.Verbose {
+		return
+	}
+	if described {
+		w.ew.printf("    %s %s\n    %s %s\n", w.faint(w.words.Message), tx.Message, w.faint(w.words.Remedy), tx.Remedy)
+	} else {
+		w.ew.printf("    %s %s\n    %s %s\n", w.faint(w.words.Description), tx.Description, w.faint(w.words.Remedy), tx.Remedy)
+	}
+}
+
+// appendMessage appends the message part, text (detail): a zlint advisory's cut to the
+// width unless Verbose.
+func (w *fileWriter) appendMessage(buf []byte, text string, f *lint.Finding) []byte {
+	if w.adv.zlint(f.Code) && !w.o.Verbose {
+		part := output.TextSafe(text)
+		if f.Detail != "" {
+			part += " (" + output.TextSafe(f.Detail) + ")"
+		}
+		return append(buf, clipWidth(part, w.maxCols)...)
+	}
+	buf = output.AppendTextSafe(buf, text)
+	if f.Detail != "" {
+		buf = append(buf, " ("...)
+		buf = output.AppendTextSafe(buf, f.Detail)
+		buf = append(buf, ')')
+	}
+	return buf
+}
+
+// fileOrder lists the files to print, sorted: those with findings and those that could not
+// be read (with their errors).
+func fileOrder(r *report.Report) (map[string]string, []string) {
+	ioErr := map[string]string{}
+	for _, f := range r.ErrorFiles() {
+		ioErr[f.File] = f.Error
+	}
+	order := r.FindingFiles()
+	seen := map[string]bool{}
+	for _, f := range order {
+		seen[f] = true
+	}
+	for _, f := range r.ErrorFiles() {
+		if !seen[f.File] {
+			seen[f.File] = true
+			order = append(order, f.File)
+		}
+	}
+	sort.Strings(order)
+	return ioErr, order
+}
+
+// writeSummaries prints the summary lines of the zlint advisories raised many times.
+func (w *fileWriter) writeSummaries() {
+	if sums := w.adv.summaries(); len(sums) > 0 {
+		w.ew.printf("%s\n", w.bold(fmt.Sprintf(w.words.SummaryHead, SummarizeAfter)))
+		for _, s := range sums {
+			files := make([]string, len(s.first))
+			for i, f := range s.first {
+				files[i] = output.TextSafe(output.DisplayFile(f))
+			}
+			w.ew.printf("%s %s %s%s\n", w.bold(s.code), w.sevColor[s.sev](s.sev.String()+":"),
+				painted(clipWidth(output.TextSafe(s.message), w.maxCols)), painted(w.words.SummaryLine(s.n, s.files, files)))
+		}
+		w.ew.printf("\n")
+	}
+}
+
+// writeWaivedAndSkipped prints, with Verbose, the waived findings and the skipped files.
+func (w *fileWriter) writeWaivedAndSkipped(r *report.Report) {
+	if waived := r.Waived(); w.o.Verbose && len(waived) > 0 {
+		w.ew.printf("%s\n", w.bold(w.words.WaivedHead))
+		for _, wv := range waived {
+			until := ""
+			if wv.Expires != "" {
+				until = fmt.Sprintf(w.words.Until, wv.Expires)
+			}
+			tx := wv.Text(w.o.Lang)
+			text, _ := output.LineText(&tx, w.words.ZH, false)
+			w.ew.printf("%s:%d: %s %s %s (%s%s: %s)\n", output.DisplayFile(wv.File), wv.Line, w.bold(wv.Code), w.faint(wv.Severity.String()+":"), text, w.words.Waived, until, wv.Reason)
+		}
+		w.ew.printf("\n")
+	}
+	if skipped := r.Skipped(); w.o.Verbose && len(skipped) > 0 {
+		w.ew.printf("%s\n", w.bold("Skipped by the directory scan (not server bodies):"))
+		for _, sk := range skipped {
+			w.ew.printf("%s: %s\n", output.DisplayFile(sk.File), sk.Reason)
+		}
+		w.ew.printf("\n")
+	}
 }
