@@ -325,18 +325,8 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 				continue // zlint: not applicable (NA), never reported
 			}
 		}
-		zlnt := cl.lint
-		var res *zl.LintResult
-		switch {
-		case cl.issuer >= 0 && !fresh:
-			res = cached[cl.issuer]
-		case cl.issuer >= 0:
-			res = runCert(zlnt, c.X, cfg)
-			cached[cl.issuer] = res
-		default:
-			res = runCert(zlnt, c.X, cfg)
-		}
-		if f, ok := finding(zlnt.LintMetadata, res); ok {
+		res := certResult(cl, c.X, cfg, cached, fresh)
+		if f, ok := finding(cl.lint.LintMetadata, res); ok {
 			if obj == nil {
 				o := c.Object()
 				obj = &o
@@ -351,6 +341,20 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 		}
 	}
 	return out
+}
+
+// certResult is cl's result on x: an issuer-only lint's from cached unless fresh, when it is
+// run and kept there; any other lint's run.
+func certResult(cl certLint, x *x509.Certificate, cfg zl.Configuration, cached []*zl.LintResult, fresh bool) *zl.LintResult {
+	switch {
+	case cl.issuer >= 0 && !fresh:
+		return cached[cl.issuer]
+	case cl.issuer >= 0:
+		res := runCert(cl.lint, x, cfg)
+		cached[cl.issuer] = res
+		return res
+	}
+	return runCert(cl.lint, x, cfg)
 }
 
 // issuerResults are the cache of the results of c's issuer-only lints among lints: its key,
