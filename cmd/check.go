@@ -4,17 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/fatih/color"
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/internal/bodycheck"
+	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 	"github.com/vpncertlint/vpncertlint/internal/gctune"
 	"github.com/vpncertlint/vpncertlint/internal/output"
-	"github.com/vpncertlint/vpncertlint/internal/output/formats"
 	"github.com/vpncertlint/vpncertlint/internal/report"
 	"github.com/vpncertlint/vpncertlint/lint"
 	"golang.org/x/term"
@@ -31,8 +29,10 @@ type checkFlags struct {
 	gate                                   gateFlags
 }
 
-func newCheckCmd() *cobra.Command {
-	f := &checkFlags{}
+func newCheckCmd() *cobra.Command { return newCheckCmdWith(&checkFlags{}) }
+
+// newCheckCmdWith is check with its flags' variables in f.
+func newCheckCmdWith(f *checkFlags) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "check [flags] [PATH...]",
 		Short: "Check certificates, CRLs and VPN server bodies (directories are scanned recursively; - is stdin)",
@@ -89,21 +89,9 @@ it names is checked (see 'vpncertlint init').`,
 			return runCheck(cmd, f, args)
 		},
 	}
-	fl := c.Flags()
-	fl.StringVar(&f.role, "role", string(lint.RoleAuto), "what certificates are uploaded as: auto, ca, server or crl")
-	fl.StringArrayVar(&f.ca, "ca", nil, "client CA certificate file the CRLs must be issued by (repeatable)")
-	fl.StringVar(&f.now, "now", "", "the clock, RFC 3339 (default: the current time); makes CI reproducible")
-	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(formats.Names(), ", "))
-	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, notice or none")
-	fl.StringVar(&f.lang, "lang", "", "language of the text and markdown reports: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en)")
-	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (only on a terminal, not with NO_COLOR), always or never")
-	fl.BoolVarP(&f.verbose, "verbose", "v", false, "text format: show each finding's description and remedy")
-	fl.StringVar(&f.markdownLinkBase, "markdown-link-base", "", "markdown format: the URL file links start with (default: the GitHub or GitLab CI commit's blob URL, else relative links)")
-	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "let a directory PATH with no file to check pass (by default it is a usage error, exit 2)")
-	fl.Int64Var(&f.maxFileSize, "max-file-size", engine.DefaultMaxFileSize, "largest input read, in bytes; larger ones are an I/O error")
-	f.body.register(fl)
-	f.extra.add(fl)
-	addGateFlags(c, &f.gate)
+	registerSettings(c.Flags(), f)
+	c.MarkFlagsMutuallyExclusive("config", "no-config")
+	registerCompletions(c)
 	return c
 }
 
@@ -112,53 +100,44 @@ func usageErr(format string, a ...interface{}) error {
 }
 
 func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
-	// Enumerated values are taken in any case (--role CA, --format SARIF).
-	for _, v := range []*string{&f.role, &f.format, &f.failOn, &f.lang, &f.color, &f.body.mode} {
-		*v = strings.ToLower(*v)
-	}
-	failOn, err := lint.ParseFailOn(f.failOn)
+	d, err := validateSettings(cmd, f)
 	if err != nil {
-		return err
-	}
-	if !cmd.Flags().Changed("lang") {
-		f.lang = envLang(func(k string) string { return getenv(cmd, k) })
-	}
-	if f.lang != "en" && f.lang != "zh" {
-		return usageErr("unknown --lang %q (want en or zh)", f.lang)
-	}
-	now := time.Now()
-	if f.now != "" {
-		now, err = time.Parse(time.RFC3339, f.now)
-		if err != nil {
-			return usageErr("--now %q is not an RFC 3339 time such as 2026-01-02T15:04:05Z", f.now)
-		}
-	}
-	if !slices.Contains(formats.Names(), f.format) {
-		return usageErr("unknown --format %q (want %s)", f.format, strings.Join(formats.Names(), ", "))
-	}
-	useColor := false
-	switch f.color {
-	case "auto":
-		useColor = !color.NoColor && cmd.OutOrStdout() == os.Stdout
-	case "always":
-		useColor = true
-	case "never":
-	default:
-		return usageErr("unknown --color %q (want auto, always or never)", f.color)
-	}
-	if f.maxFileSize <= 0 {
-		return usageErr("--max-file-size must be positive")
-	}
-	if err := f.body.validate(cmd); err != nil {
-		return err
-	}
-	if err := f.gate.checkOutput(); err != nil {
 		return err
 	}
 	cfg, err := loadConfig(&f.gate)
 	if err != nil {
 		return err
 	}
+	opts, gate, args, err := resolveOptions(cmd, f, cfg, d.now, args)
+	if err != nil {
+		return err
+	}
+	// The text format does not print the objects' identities; a configuration's waivers
+	// match on them.
+	opts.Lean = f.format == "text" && gate.cfg == nil
+	if f.format == "html" {
+		gate.inv = attachInventory(&opts) // the HTML report's expiry timeline
+	}
+	defer gctune.Start()() // fewer garbage collections: see internal/gctune
+	rep, err := engine.Run(args, opts)
+	var empty *engine.EmptyPathError
+	if errors.As(err, &empty) {
+		return usageErr("no file to check in %s (a directory is scanned for %s, and server bodies in %s; hidden entries are skipped): name the files, or use --allow-empty to let it pass",
+			strings.Join(empty.Paths, ", "), scannedPatterns(engine.ScanExtensions), scannedPatterns(bodycheck.Extensions))
+	}
+	if err != nil {
+		return err
+	}
+	defer rep.Close()
+	if err := gate.apply(rep, d.now); err != nil {
+		return err
+	}
+	return writeReport(cmd, f, d, gate, rep)
+}
+
+// resolveOptions resolves the validated flags and the configuration cfg (nil: none), once,
+// into the engine's options; it returns them with the run's gate and the paths to check.
+func resolveOptions(cmd *cobra.Command, f *checkFlags, cfg *config.Config, now time.Time, args []string) (engine.Options, *gate, []string, error) {
 	opts := engine.Options{
 		Role:        lint.Role(f.role),
 		CAFiles:     f.ca,
@@ -173,38 +152,24 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	opts.MaxConnections, opts.VPCRoutes, opts.TFDir = f.body.maxConnections, f.body.vpcRoutes, f.body.tfDir
 	gate, args, err := prepareGate(cmd, cfg, &opts, args)
 	if err != nil {
-		return err
+		return opts, nil, nil, err
 	}
 	gate.out = f.gate.output
 	if err := f.extra.apply(&opts, f.maxFileSize); err != nil {
 		if gate.cfg != nil {
-			return fmt.Errorf("%s (from the command line or the zlint section of %s)", err, gate.name)
+			return opts, nil, nil, fmt.Errorf("%s (from the command line or the zlint section of %s)", err, gate.name)
 		}
-		return err
+		return opts, nil, nil, err
 	}
-	if f.format == "html" {
-		gate.inv = attachInventory(&opts) // the HTML report's expiry timeline
-	}
-	// The text format does not print the objects' identities; a configuration's waivers
-	// match on them.
-	opts.Lean = f.format == "text" && gate.cfg == nil
-	defer gctune.Start()() // fewer garbage collections: see internal/gctune
 	opts.AllowEmpty = f.allowEmpty
 	opts.Report.SpillAfter = spillAfter(cmd)
-	rep, err := engine.Run(args, opts)
-	var empty *engine.EmptyPathError
-	if errors.As(err, &empty) {
-		return usageErr("no file to check in %s (a directory is scanned for %s, and server bodies in %s; hidden entries are skipped): name the files, or use --allow-empty to let it pass",
-			strings.Join(empty.Paths, ", "), scannedPatterns(engine.ScanExtensions), scannedPatterns(bodycheck.Extensions))
-	}
-	if err != nil {
-		return err
-	}
-	defer rep.Close()
-	if err := gate.apply(rep, now); err != nil {
-		return err
-	}
-	fo := output.Options{Lang: f.lang, Color: useColor, Verbose: f.verbose, FailOn: failOn, Root: gate.root,
+	return opts, gate, args, nil
+}
+
+// writeReport writes the report of the run and returns the run's exit status: an exitError
+// when a finding is at or above --fail-on or an input could not be read.
+func writeReport(cmd *cobra.Command, f *checkFlags, d derived, gate *gate, rep *report.Report) error {
+	fo := output.Options{Lang: f.lang, Color: d.useColor, Verbose: f.verbose, FailOn: d.failOn, Root: gate.root,
 		Width: terminalWidth(cmd), LinkBase: f.markdownLinkBase, LinkRoot: repoRoot()}
 	if gate.inv != nil {
 		fo.Objects = gate.inv
@@ -218,10 +183,10 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	if f.format != "text" && f.gate.output == "" {
 		// Machine formats go to stdout; I/O errors are also said on stderr for people.
 		for _, fr := range rep.ErrorFiles() {
-			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", output.TextSafe(fr.File), output.TextSafe(fr.Error))
+			warnf(cmd.ErrOrStderr(), "vpncertlint: %s: %s\n", output.TextSafe(fr.File), output.TextSafe(fr.Error))
 		}
 	}
-	if code := rep.ExitCode(failOn); code != 0 {
+	if code := rep.ExitCode(d.failOn); code != 0 {
 		return exitError{code}
 	}
 	return nil

@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,58 +40,11 @@ By default only the codes vpncertlint can raise are listed; --zlint adds the zli
 			if lang != "en" && lang != "zh" {
 				return fmt.Errorf("unknown --lang %q (want en or zh)", lang)
 			}
-			var list []*lint.Code
-			if len(args) > 0 {
-				for _, a := range args {
-					c, ok := lookupCode(a)
-					if !ok {
-						return fmt.Errorf("unknown code %q (see 'vpncertlint codes --all')", a)
-					}
-					list = append(list, c)
-				}
-			} else {
-				raised := RaisedCodes()
-				if withZlint {
-					for _, code := range zlintDefaultCodes() {
-						raised[code] = true
-					}
-				}
-				for _, c := range lint.All() {
-					if all || raised[c.ID] {
-						list = append(list, c)
-					}
-				}
-			}
-			out := cmd.OutOrStdout()
-			switch format {
-			case "json":
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(list)
-			case "markdown", "md":
-				var b strings.Builder
-				writeCodesMarkdown(&b, list, lang)
-				_, err := fmt.Fprint(out, b.String())
+			list, err := selectCodes(args, all, withZlint)
+			if err != nil {
 				return err
-			case "text":
-				for i, c := range list {
-					if i > 0 {
-						fmt.Fprintln(out)
-					}
-					status := ""
-					if c.HTTPStatus != 0 {
-						status = fmt.Sprintf(" (HTTP %d)", c.HTTPStatus)
-					}
-					fmt.Fprintf(out, "%s %s%s [%s]\n  message:     %s\n  description: %s\n  remedy:      %s\n",
-						c.ID, c.Severity, status, c.Source, c.Message, c.Description(lang), c.Remedy(lang))
-					if c.Related != "" {
-						fmt.Fprintf(out, "  related:     %s\n", c.Related)
-					}
-				}
-				return nil
 			}
-			return fmt.Errorf("unknown --format %q (want text, json or markdown)", format)
+			return writeCodes(cmd.OutOrStdout(), format, lang, list)
 		},
 	}
 	c.Flags().StringVar(&format, "format", "text", "output format: text, json or markdown")
@@ -104,4 +58,73 @@ By default only the codes vpncertlint can raise are listed; --zlint adds the zli
 	c.Flags().BoolVar(&all, "all", false, "list every code of the cloud's table and every zlint lint, not only those vpncertlint raises")
 	c.Flags().BoolVar(&withZlint, "zlint", false, "also list the zlint advisories that run by default")
 	return c
+}
+
+// selectCodes are the codes named in args, else those vpncertlint raises (withZlint: and the
+// zlint advisories run by default; all: every code of the catalogue).
+func selectCodes(args []string, all, withZlint bool) ([]*lint.Code, error) {
+	var list []*lint.Code
+	if len(args) > 0 {
+		for _, a := range args {
+			c, ok := lookupCode(a)
+			if !ok {
+				return nil, fmt.Errorf("unknown code %q (see 'vpncertlint codes --all')", a)
+			}
+			list = append(list, c)
+		}
+		return list, nil
+	}
+	raised := RaisedCodes()
+	if withZlint {
+		for _, code := range zlintDefaultCodes() {
+			raised[code] = true
+		}
+	}
+	for _, c := range lint.All() {
+		if all || raised[c.ID] {
+			list = append(list, c)
+		}
+	}
+	return list, nil
+}
+
+// writeCodes writes list to out in format: text, json or markdown (md), descriptions and
+// remedies in lang.
+func writeCodes(out io.Writer, format, lang string, list []*lint.Code) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(list)
+	case "markdown", "md":
+		var b strings.Builder
+		writeCodesMarkdown(&b, list, lang)
+		_, err := fmt.Fprint(out, b.String())
+		return err
+	case "text":
+		var b strings.Builder
+		writeCodesText(&b, list, lang)
+		_, err := fmt.Fprint(out, b.String())
+		return err
+	}
+	return fmt.Errorf("unknown --format %q (want text, json or markdown)", format)
+}
+
+// writeCodesText writes list as text, a paragraph per code.
+func writeCodesText(b *strings.Builder, list []*lint.Code, lang string) {
+	for i, c := range list {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		status := ""
+		if c.HTTPStatus != 0 {
+			status = fmt.Sprintf(" (HTTP %d)", c.HTTPStatus)
+		}
+		fmt.Fprintf(b, "%s %s%s [%s]\n  message:     %s\n  description: %s\n  remedy:      %s\n",
+			c.ID, c.Severity, status, c.Source, c.Message, c.Description(lang), c.Remedy(lang))
+		if c.Related != "" {
+			fmt.Fprintf(b, "  related:     %s\n", c.Related)
+		}
+	}
 }

@@ -23,20 +23,11 @@ import (
 )
 
 // gateFlags are check's flags for running as a repository's gate: the project configuration
-// and a report file beside the terminal's text.
+// and a report file beside the terminal's text; settings registers them for check.
 type gateFlags struct {
 	config   string
 	noConfig bool
 	output   string
-}
-
-func addGateFlags(c *cobra.Command, g *gateFlags) {
-	fl := c.Flags()
-	fl.StringVar(&g.config, "config", "", "project configuration file (default: "+config.FileName+" in the working directory or its parents)")
-	fl.BoolVar(&g.noConfig, "no-config", false, "ignore any project configuration")
-	fl.StringVarP(&g.output, "output", "o", "", "write the --format report to this file and the text report to standard output")
-	c.MarkFlagsMutuallyExclusive("config", "no-config")
-	registerCompletions(c)
 }
 
 // registerCompletions makes the shell complete the values of check's enumerated flags.
@@ -115,7 +106,7 @@ func prepareGate(cmd *cobra.Command, cfg *config.Config, o *engine.Options, args
 	o.Report.Processors = cfg.Processors()
 	for _, code := range sortedKeys(cfg.Policy.Severity) {
 		if s := cfg.Policy.Severity[code].Severity; strings.HasPrefix(code, "VPN.") && s < lint.Error {
-			fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", output.TextSafe(gt.name), code, s)
+			warnf(cmd.ErrOrStderr(), "vpncertlint: note: %s lowers %s to %s: the cloud still rejects such uploads; you are hiding a cloud rejection\n", output.TextSafe(gt.name), code, s)
 		}
 	}
 	if len(args) > 0 {
@@ -138,7 +129,7 @@ func prepareGate(cmd *cobra.Command, cfg *config.Config, o *engine.Options, args
 	if len(files) == 0 {
 		// A new repository's gate (init, the hook, the first commit before any
 		// certificate): it passes, and says why nothing was checked.
-		fmt.Fprintf(cmd.ErrOrStderr(), "vpncertlint: note: no file in %s matches the patterns of %s yet: nothing to check\n", output.TextSafe(display(cfg.Dir)), output.TextSafe(gt.name))
+		warnf(cmd.ErrOrStderr(), "vpncertlint: note: no file in %s matches the patterns of %s yet: nothing to check\n", output.TextSafe(display(cfg.Dir)), output.TextSafe(gt.name))
 		return gt, nil, nil
 	}
 	for i, f := range files {
@@ -221,36 +212,47 @@ func (g *gate) writeFile(format string, rep *report.Report, fo output.Options) e
 	if st, err := os.Stat(g.out); err == nil && !st.Mode().IsRegular() {
 		// A device, a pipe (/dev/stdout, /dev/fd/N of a process substitution): written to
 		// as it is; a temporary file renamed over it would replace the device itself.
-		f, err := os.OpenFile(g.out, os.O_WRONLY|os.O_TRUNC, 0)
-		if err != nil {
-			return err
-		}
-		bw := bufio.NewWriterSize(f, 64<<10)
-		werr := formats.Write(bw, format, rep, fo)
-		if werr == nil {
-			werr = bw.Flush()
-		}
-		if err := f.Close(); err != nil && werr == nil {
-			werr = err
-		}
-		return werr
+		return writeDevice(g.out, format, rep, fo)
 	}
 	target := g.out
 	if st, err := os.Lstat(target); err == nil && st.Mode()&os.ModeSymlink != 0 {
 		// Through a link (/dev/stdout to a file…) the report replaces the file it names, not
 		// the link.
-		if real, err := filepath.EvalSymlinks(target); err == nil {
-			target = real
+		if resolved, err := filepath.EvalSymlinks(target); err == nil {
+			target = resolved
 		}
 	}
-	// Written as it is rendered (a report over many certificates is large), to a temporary
-	// file beside the target, renamed over it when complete: a failed run never leaves a
-	// half-written report where the previous one was.
+	return writeReplacing(target, format, rep, fo)
+}
+
+// writeDevice writes the report in format to path, a device or a pipe, as it is.
+func writeDevice(path, format string, rep *report.Report, fo output.Options) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	werr := formats.Write(bw, format, rep, fo)
+	if werr == nil {
+		werr = bw.Flush()
+	}
+	if err := f.Close(); err != nil && werr == nil {
+		werr = err
+	}
+	return werr
+}
+
+// writeReplacing writes the report in format as it is rendered (a report over many
+// certificates is large) to a temporary file beside target, renamed over target when
+// complete: a failed run never leaves a half-written report where the previous one was.
+func writeReplacing(target, format string, rep *report.Report, fo output.Options) error {
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*")
 	if err != nil {
 		return outputErr(target, err)
 	}
-	defer os.Remove(tmp.Name())
+	// Once renamed there is nothing to remove; when the write failed, its error is the one
+	// said, not the clean-up's.
+	defer func() { _ = os.Remove(tmp.Name()) }()
 	bw := bufio.NewWriterSize(tmp, 64<<10)
 	werr := formats.Write(bw, format, rep, fo)
 	if werr == nil {

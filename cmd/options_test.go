@@ -4,22 +4,71 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/pflag"
 	"github.com/vpncertlint/vpncertlint/internal/config"
 	"github.com/vpncertlint/vpncertlint/internal/engine"
 )
 
-// Every shared setting names one of check's flags, once.
+// The settings are check's flags: each once, every flag of check (but --help) a setting,
+// and a configuration key read by at most one setting, with its fromConfig.
 func TestSettingsAreFlags(t *testing.T) {
 	fl := newCheckCmd().Flags()
-	seen := map[string]bool{}
+	seen, keys := map[string]bool{}, map[string]bool{}
 	for _, s := range settings {
 		if fl.Lookup(s.flag) == nil {
 			t.Errorf("setting %s: no such flag", s.flag)
 		}
-		if seen[s.flag] || s.key == "" {
-			t.Errorf("setting %s: listed twice or without a key", s.flag)
+		if seen[s.flag] {
+			t.Errorf("setting %s: listed twice", s.flag)
 		}
 		seen[s.flag] = true
+		if (s.key == "") != (s.fromConfig == nil) || s.key != "" && keys[s.key] {
+			t.Errorf("setting %s: key %q without fromConfig, fromConfig without a key, or the key read twice", s.flag, s.key)
+		}
+		keys[s.key] = true
+	}
+	fl.VisitAll(func(f *pflag.Flag) {
+		if !seen[f.Name] && f.Name != "help" {
+			t.Errorf("flag --%s is not in settings", f.Name)
+		}
+	})
+}
+
+// A flag's value is validated by its setting, the same message whatever the case of an
+// enumerated value; the defaults are the table's.
+func TestValidateSettings(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		err  string
+	}{
+		{nil, ""},
+		{[]string{"--fail-on", "WARNING", "--format", "SARIF", "--body", "Create", "--color", "Never", "--lang", "ZH"}, ""},
+		{[]string{"--fail-on", "x"}, `unknown --fail-on "x"`},
+		{[]string{"--lang", "fr"}, `unknown --lang "fr" (want en or zh)`},
+		{[]string{"--now", "2026"}, `--now "2026" is not an RFC 3339 time`},
+		{[]string{"--format", "xml"}, `unknown --format "xml"`},
+		{[]string{"--color", "x"}, `unknown --color "x" (want auto, always or never)`},
+		{[]string{"--max-file-size", "0"}, "--max-file-size must be positive"},
+		{[]string{"--body", "Delete"}, `unknown --body "delete" (want auto, create, update)`},
+		{[]string{"--max-connections", "0"}, "--max-connections 0 is out of range: a gateway has 1 to 500 connections"},
+		{[]string{"--max-connections", "500"}, ""},
+		{[]string{"--max-connections", "501"}, "--max-connections 501 is out of range"},
+		{[]string{"--vpc-route", "10.0.0.0/33"}, "10.0.0.0/33"},
+		{[]string{"--fail-on", "x", "--lang", "fr"}, "--fail-on"}, // in the order of settings
+	} {
+		f := &checkFlags{}
+		c := newCheckCmdWith(f)
+		if err := c.Flags().Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		d, err := validateSettings(c, f)
+		if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
+			t.Errorf("%v: %v, want %q", tt.args, err, tt.err)
+		}
+		if tt.args == nil && (f.failOn != "error" || f.format != "text" || f.color != "auto" || f.role != "auto" ||
+			f.maxFileSize != 64<<20 || f.extra.zlintProfile != "private" || d.now.IsZero()) {
+			t.Errorf("defaults: %+v", f)
+		}
 	}
 }
 

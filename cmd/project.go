@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/vpncertlint/vpncertlint/internal/config"
@@ -37,8 +38,8 @@ func newInitCmd() *cobra.Command {
 			if err := os.WriteFile(path, []byte(starterConfig), 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s; edit its patterns, then run: vpncertlint check\n", output.TextSafe(path))
-			return nil
+			_, err := fmt.Fprintf(cmd.OutOrStdout(), "wrote %s; edit its patterns, then run: vpncertlint check\n", output.TextSafe(path))
+			return err
 		},
 	}
 	c.Flags().BoolVar(&force, "force", false, "overwrite an existing configuration")
@@ -70,7 +71,7 @@ type effectivePolicy struct {
 
 func newConfigCmd() *cobra.Command {
 	var g gateFlags
-	var print bool
+	var printCfg bool
 	c := &cobra.Command{
 		Use:   "config --print",
 		Short: "Show the effective project configuration and policy (YAML)",
@@ -79,7 +80,7 @@ func newConfigCmd() *cobra.Command {
 defaults included. Without a configuration the default policy is shown.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if !print {
+			if !printCfg {
 				return usageErr("say what to do: vpncertlint config --print")
 			}
 			cfg, err := loadConfig(&g)
@@ -117,7 +118,7 @@ defaults included. Without a configuration the default policy is shown.`,
 			return enc.Close()
 		},
 	}
-	c.Flags().BoolVar(&print, "print", false, "print the effective configuration and policy")
+	c.Flags().BoolVar(&printCfg, "print", false, "print the effective configuration and policy")
 	c.Flags().StringVar(&g.config, "config", "", "project configuration file (default: "+config.FileName+" in the working directory or its parents)")
 	c.Flags().BoolVar(&g.noConfig, "no-config", false, "ignore any project configuration (print the defaults)")
 	return c
@@ -148,29 +149,35 @@ func newExplainCmd() *cobra.Command {
 			if !ok {
 				return usageErr("unknown code %q (see 'vpncertlint codes --all')", args[0])
 			}
-			w := cmd.OutOrStdout()
-			kind := "vpncertlint's own advisory; the cloud does not raise it"
-			switch c.Source {
-			case lint.SourceCloud:
-				kind = fmt.Sprintf("Huawei Cloud VPN API error, HTTP %d: the cloud rejects the request", c.HTTPStatus)
-			case lint.SourceZlint:
-				kind = "zlint advisory; the cloud does not raise it"
-			}
-			fmt.Fprintf(w, "%s  %s (%s)\n\n", c.ID, c.Severity, kind)
-			fmt.Fprintf(w, "Message:      %s\n", c.Message)
-			if c.Related != "" {
-				fmt.Fprintf(w, "Related:      %s\n", c.Related)
-			}
-			raised := "no (listed for reference)"
-			if RaisedCodes()[c.ID] || slices.Contains(zlintDefaultCodes(), c.ID) {
-				raised = "yes"
-			} else if c.Source == lint.SourceZlint {
-				raised = "when selected (--zlint-include, or the zlint section of " + config.FileName + ")"
-			}
-			fmt.Fprintf(w, "Raised by vpncertlint: %s\n\n", raised)
-			fmt.Fprintf(w, "English\n  What:  %s\n  Fix:   %s\n\n", c.DescEN, c.RemedyEN)
-			fmt.Fprintf(w, "中文\n  说明:  %s\n  处理措施: %s\n", c.DescZH, c.RemedyZH)
-			return nil
+			_, err := fmt.Fprint(cmd.OutOrStdout(), explanation(c))
+			return err
 		},
 	}
+}
+
+// explanation is explain's text about c.
+func explanation(c *lint.Code) string {
+	var w strings.Builder
+	kind := "vpncertlint's own advisory; the cloud does not raise it"
+	switch c.Source {
+	case lint.SourceCloud:
+		kind = fmt.Sprintf("Huawei Cloud VPN API error, HTTP %d: the cloud rejects the request", c.HTTPStatus)
+	case lint.SourceZlint:
+		kind = "zlint advisory; the cloud does not raise it"
+	}
+	fmt.Fprintf(&w, "%s  %s (%s)\n\n", c.ID, c.Severity, kind)
+	fmt.Fprintf(&w, "Message:      %s\n", c.Message)
+	if c.Related != "" {
+		fmt.Fprintf(&w, "Related:      %s\n", c.Related)
+	}
+	raised := "no (listed for reference)"
+	if RaisedCodes()[c.ID] || slices.Contains(zlintDefaultCodes(), c.ID) {
+		raised = "yes"
+	} else if c.Source == lint.SourceZlint {
+		raised = "when selected (--zlint-include, or the zlint section of " + config.FileName + ")"
+	}
+	fmt.Fprintf(&w, "Raised by vpncertlint: %s\n\n", raised)
+	fmt.Fprintf(&w, "English\n  What:  %s\n  Fix:   %s\n\n", c.DescEN, c.RemedyEN)
+	fmt.Fprintf(&w, "中文\n  说明:  %s\n  处理措施: %s\n", c.DescZH, c.RemedyZH)
+	return w.String()
 }

@@ -221,22 +221,28 @@ func execute(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	var we writeError
 	if errors.As(err, &we) {
-		fmt.Fprintf(stderr, "vpncertlint: the report could not be written: %s\n", output.TextSafe(we.Error()))
+		warnf(stderr, "vpncertlint: the report could not be written: %s\n", output.TextSafe(we.Error()))
 		return 2
 	}
 	var pe plainError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(stderr, "vpncertlint: %s\n", pe)
+		warnf(stderr, "vpncertlint: %s\n", pe)
 	} else {
 		// Errors quote paths and arguments: a name must not print lines or escape sequences.
-		fmt.Fprintf(stderr, "vpncertlint: %s\n", output.TextSafe(err.Error()))
+		warnf(stderr, "vpncertlint: %s\n", output.TextSafe(err.Error()))
 	}
 	help := "vpncertlint"
 	if used != nil {
 		help = used.CommandPath()
 	}
-	fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", help)
+	warnf(stderr, "Run '%s --help' for usage.\n", help)
 	return 2
+}
+
+// warnf writes a diagnostic to w, standard error. A failed write there is not reported: there
+// is nowhere else to report it, and the exit code still says the run failed.
+func warnf(w io.Writer, format string, a ...any) {
+	_, _ = fmt.Fprintf(w, format, a...)
 }
 
 // Main is the program's entry point.
@@ -271,8 +277,8 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print vpncertlint's version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintln(cmd.OutOrStdout(), versionLine())
-			return nil
+			_, err := fmt.Fprintln(cmd.OutOrStdout(), versionLine())
+			return err
 		},
 	}
 }

@@ -37,7 +37,7 @@ func TestParseCIDR(t *testing.T) {
 		if !strings.Contains(c.problem, tt.problem) {
 			t.Errorf("parseCIDR(%q).problem = %q, want it to say %q", tt.in, c.problem, tt.problem)
 		}
-		if c.canonical != tt.canonical && !(tt.canonical == "" && c.canonical == "") {
+		if c.canonical != tt.canonical {
 			t.Errorf("parseCIDR(%q).canonical = %q, want %q", tt.in, c.canonical, tt.canonical)
 		}
 		if c.prefix.IsValid() {

@@ -266,7 +266,7 @@ func TestParseCIDRBoundaries(t *testing.T) {
 		"1.2.3.+4/32":        `octet 4 ("+4") is not a decimal number`,
 		"1.2..4/32":          `octet 3 ("") is empty`,
 		"1.2.3.4.5/32":       `"1.2.3.4.5" is not an IPv4 address of four dotted numbers`,
-		" 1.2.3.4/32 ":       "white space around the block",
+		" 1.2.3.4/32 ":       "white space around the block", //nolint:gocritic // mapKey: the white space is the case under test
 		"01.02.3.4/32":       `octet 1 ("01") has a leading zero, which some parsers read as octal; octet 2 ("02") has a leading zero`,
 		"1.2.3.4":            "no mask length: write it as 1.2.3.4/N (N from 0 to 32)",
 	} {
@@ -740,7 +740,8 @@ func TestFileNames(t *testing.T) {
 			t.Errorf("HasExtension(%q) = %v", name, !want)
 		}
 	}
-	for data, want := range map[string]bool{"": false, " \n{": true, "\xef\xbb\xbf[": true, "a": false, "\xef\xbb\xbf": false} {
+	for data, want := range map[string]bool{"": false, " \n{": true, //nolint:gocritic // mapKey: the leading white space is the case under test
+		"\xef\xbb\xbf[": true, "a": false, "\xef\xbb\xbf": false} {
 		if looksJSON([]byte(data)) != want {
 			t.Errorf("looksJSON(%q) = %v", data, !want)
 		}

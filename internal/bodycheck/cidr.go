@@ -83,8 +83,8 @@ func parseCIDR(s string) cidr {
 	return c
 }
 
-// number reads a decimal number no greater than max, or says what is wrong.
-func number(s string, max int) (int, string) {
+// number reads a decimal number no greater than limit, or says what is wrong.
+func number(s string, limit int) (int, string) {
 	if s == "" {
 		return 0, "is empty"
 	}
@@ -94,11 +94,11 @@ func number(s string, max int) (int, string) {
 		}
 	}
 	if len(s) > 4 {
-		return 0, fmt.Sprintf("is greater than %d", max)
+		return 0, fmt.Sprintf("is greater than %d", limit)
 	}
 	v, _ := strconv.Atoi(s)
-	if v > max {
-		return 0, fmt.Sprintf("is greater than %d", max)
+	if v > limit {
+		return 0, fmt.Sprintf("is greater than %d", limit)
 	}
 	return v, ""
 }

@@ -79,92 +79,121 @@ func ServerEntry(data []byte, file string) *SetEntry {
 // CIDR block, each static IP: inside the block, the first host of its /30, not the gateway's
 // address, not another user's.
 func CheckSet(entries []*SetEntry, maxConnections int) []lint.Finding {
-	var out []lint.Finding
-	report := func(file string, line int, field, code, detail string, args ...string) {
-		f := lint.New(code, detail, args...).At(file, line)
-		f.Field = field
-		out = append(out, f)
+	s := &setChecker{
+		maxConnections: maxConnections,
+		names:          map[string]userRef{},
+		ips:            map[netip.Addr]userRef{},
+		groups:         map[string]nameRef{},
 	}
-	var cidr *cidrRef
 	var secrets []string
 	for _, e := range entries {
 		if e.empty() {
 			continue
 		}
-		if cidr == nil && e.cidr != nil {
-			cidr = e.cidr
+		if s.cidr == nil && e.cidr != nil {
+			s.cidr = e.cidr
 		}
 		secrets = append(secrets, e.secrets...)
 	}
-	// Users.
-	names := map[string]userRef{}
-	ips := map[netip.Addr]userRef{}
-	created := 0
 	for _, e := range entries {
 		if e.empty() {
 			continue
 		}
 		for _, u := range e.users {
-			if u.create && u.name != "" {
-				created++
-				if maxConnections > 0 && created == maxConnections+1 {
-					report(u.file, u.line, u.field+".name", "VPN.1307", fmt.Sprintf("user %d of the upload set: the gateway's maximum connections are %d (--max-connections, or gateway.max_connections in the configuration): at most %d users", created, maxConnections, maxConnections))
-				}
-				if first, dup := names[u.name]; dup && first.file != u.file {
-					report(u.file, u.line, u.field+".name", "VPN.1302", fmt.Sprintf("user %s is also created by %s:%d (%s)", quote(u.name), first.file, first.line, first.field))
-				} else if !dup {
-					names[u.name] = u
-				}
-			}
-			if !u.ip.IsValid() {
-				continue
-			}
-			if cidr != nil {
-				if d := staticIPProblem(u.ip, cidr.prefix); d != "" {
-					report(u.file, u.ipLine, u.ipField, "VPN.0001", fmt.Sprintf("%s; the client CIDR block is %s (%s:%d)", d, cidr.prefix, cidr.file, cidr.line), "invalid static_ip")
-					continue
-				}
-			}
-			if !u.create {
-				continue // an update may give a user the address it already has
-			}
-			if first, dup := ips[u.ip]; dup && first.file != u.file {
-				report(u.file, u.ipLine, u.ipField, "VPN.0001", fmt.Sprintf("static_ip %s is also given by %s:%d (%s); each user needs its own address", u.ip, first.file, first.ipLine, first.ipField), "duplicate static_ip")
-			} else if !dup {
-				ips[u.ip] = u
-			}
+			s.checkUser(u)
 		}
 	}
-	// User groups and access policies.
-	groups := map[string]nameRef{}
-	nGroups, nPolicies := 0, 0
 	for _, e := range entries {
 		if e.empty() {
 			continue
 		}
-		for _, g := range e.groups {
-			if !g.create {
-				continue
-			}
-			nGroups++
-			if nGroups == maxUserGroups+1 {
-				report(g.file, g.line, g.field, "VPN.1306", fmt.Sprintf("user group %d of the upload set; a VPN server has at most %d", nGroups, maxUserGroups))
-			}
-			if first, dup := groups[g.name]; dup {
-				report(g.file, g.line, g.field, "VPN.1300", fmt.Sprintf("user group %s is also created by %s:%d", quote(g.name), first.file, first.line))
-			} else {
-				groups[g.name] = g
-			}
+		s.checkGroupsAndPolicies(e)
+	}
+	redact(s.out, secrets)
+	return s.out
+}
+
+// setChecker is the state of CheckSet over one upload set: what the bodies judged so far
+// create.
+type setChecker struct {
+	out            []lint.Finding
+	maxConnections int
+	cidr           *cidrRef // the client CIDR block a server body of the set gives, or nil
+	names          map[string]userRef
+	ips            map[netip.Addr]userRef
+	created        int // users created so far
+	groups         map[string]nameRef
+	nGroups        int
+	nPolicies      int
+}
+
+func (s *setChecker) report(file string, line int, field, code, detail string, args ...string) {
+	f := lint.New(code, detail, args...).At(file, line)
+	f.Field = field
+	s.out = append(s.out, f)
+}
+
+// checkUser judges one user of the set: the count against the gateway's connections
+// (VPN.1307), a name created twice (VPN.1302), its static IP.
+func (s *setChecker) checkUser(u userRef) {
+	if u.create && u.name != "" {
+		s.created++
+		if s.maxConnections > 0 && s.created == s.maxConnections+1 {
+			s.report(u.file, u.line, u.field+".name", "VPN.1307", fmt.Sprintf("user %d of the upload set: the gateway's maximum connections are %d (--max-connections, or gateway.max_connections in the configuration): at most %d users", s.created, s.maxConnections, s.maxConnections))
 		}
-		for _, p := range e.policies {
-			nPolicies++
-			if nPolicies == maxAccessPolicies+1 {
-				report(p.file, p.line, p.field, "VPN.1400", fmt.Sprintf("access policy %d of the upload set; a VPN server has at most %d", nPolicies, maxAccessPolicies))
-			}
+		if first, dup := s.names[u.name]; dup && first.file != u.file {
+			s.report(u.file, u.line, u.field+".name", "VPN.1302", fmt.Sprintf("user %s is also created by %s:%d (%s)", quote(u.name), first.file, first.line, first.field))
+		} else if !dup {
+			s.names[u.name] = u
 		}
 	}
-	redact(out, secrets)
-	return out
+	if u.ip.IsValid() {
+		s.checkStaticIP(u)
+	}
+}
+
+// checkStaticIP judges a user's static IP: inside the client CIDR block, when known, and,
+// for a created user, not another user's (VPN.0001).
+func (s *setChecker) checkStaticIP(u userRef) {
+	if s.cidr != nil {
+		if d := staticIPProblem(u.ip, s.cidr.prefix); d != "" {
+			s.report(u.file, u.ipLine, u.ipField, "VPN.0001", fmt.Sprintf("%s; the client CIDR block is %s (%s:%d)", d, s.cidr.prefix, s.cidr.file, s.cidr.line), "invalid static_ip")
+			return
+		}
+	}
+	if !u.create {
+		return // an update may give a user the address it already has
+	}
+	if first, dup := s.ips[u.ip]; dup && first.file != u.file {
+		s.report(u.file, u.ipLine, u.ipField, "VPN.0001", fmt.Sprintf("static_ip %s is also given by %s:%d (%s); each user needs its own address", u.ip, first.file, first.ipLine, first.ipField), "duplicate static_ip")
+	} else if !dup {
+		s.ips[u.ip] = u
+	}
+}
+
+// checkGroupsAndPolicies judges the user groups (VPN.1300, VPN.1306) and access policies
+// (VPN.1400) one entry creates.
+func (s *setChecker) checkGroupsAndPolicies(e *SetEntry) {
+	for _, g := range e.groups {
+		if !g.create {
+			continue
+		}
+		s.nGroups++
+		if s.nGroups == maxUserGroups+1 {
+			s.report(g.file, g.line, g.field, "VPN.1306", fmt.Sprintf("user group %d of the upload set; a VPN server has at most %d", s.nGroups, maxUserGroups))
+		}
+		if first, dup := s.groups[g.name]; dup {
+			s.report(g.file, g.line, g.field, "VPN.1300", fmt.Sprintf("user group %s is also created by %s:%d", quote(g.name), first.file, first.line))
+		} else {
+			s.groups[g.name] = g
+		}
+	}
+	for _, p := range e.policies {
+		s.nPolicies++
+		if s.nPolicies == maxAccessPolicies+1 {
+			s.report(p.file, p.line, p.field, "VPN.1400", fmt.Sprintf("access policy %d of the upload set; a VPN server has at most %d", s.nPolicies, maxAccessPolicies))
+		}
+	}
 }
 
 // staticIPProblem says why a is not a usable static IP in the client CIDR block p, or "".

@@ -220,25 +220,32 @@ func expandMerges(n *yaml.Node, depth int) {
 			out = append(out, k, v)
 			continue
 		}
-		sources := []*yaml.Node{v}
-		if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
-			sources = r.Content
+		out = appendMerged(out, k, v, own)
+	}
+	n.Content = out
+}
+
+// appendMerged appends to out the fields of the merge key k's mappings v (one, or a
+// sequence of them) that own, the fields set so far, does not hold; a source that is not a
+// mapping keeps k and v as they stand, for the structure check.
+func appendMerged(out []*yaml.Node, k, v *yaml.Node, own map[string]bool) []*yaml.Node {
+	sources := []*yaml.Node{v}
+	if r := resolve(v); r != nil && r.Kind == yaml.SequenceNode {
+		sources = r.Content
+	}
+	for _, src := range sources {
+		m := resolve(src)
+		if m == nil || m.Kind != yaml.MappingNode {
+			return append(out, k, v) // not a mapping: left for the structure check
 		}
-		for _, src := range sources {
-			m := resolve(src)
-			if m == nil || m.Kind != yaml.MappingNode {
-				out = append(out, k, v) // not a mapping: left for the structure check
-				break
-			}
-			for j := 0; j+1 < len(m.Content); j += 2 {
-				if name := m.Content[j].Value; !own[name] {
-					own[name] = true
-					out = append(out, m.Content[j], m.Content[j+1])
-				}
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			if name := m.Content[j].Value; !own[name] {
+				own[name] = true
+				out = append(out, m.Content[j], m.Content[j+1])
 			}
 		}
 	}
-	n.Content = out
+	return out
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -360,35 +367,7 @@ func (r *jsonReader) value(depth int) (*yaml.Node, error) {
 	}
 	switch t := tok.(type) {
 	case json.Delim:
-		switch t {
-		case '{':
-			n.Kind, n.Tag, n.Style = yaml.MappingNode, "!!map", yaml.FlowStyle
-			for r.dec.More() {
-				kstart := r.tokenStart(int(r.dec.InputOffset()))
-				ktok, err := r.dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				kl, kc := r.pos(kstart)
-				key, _ := ktok.(string)
-				k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: kl, Column: kc, Style: yaml.DoubleQuotedStyle}
-				v, err := r.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.Content = append(n.Content, k, v)
-			}
-		case '[':
-			n.Kind, n.Tag, n.Style = yaml.SequenceNode, "!!seq", yaml.FlowStyle
-			for r.dec.More() {
-				v, err := r.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.Content = append(n.Content, v)
-			}
-		}
-		if _, err := r.dec.Token(); err != nil { // the closing delimiter
+		if err := r.container(n, t, depth); err != nil {
 			return nil, err
 		}
 	case string:
@@ -405,6 +384,41 @@ func (r *jsonReader) value(depth int) (*yaml.Node, error) {
 		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
 	}
 	return n, nil
+}
+
+// container reads the object or array the delimiter d opened into n, up to and with its
+// closing delimiter.
+func (r *jsonReader) container(n *yaml.Node, d json.Delim, depth int) error {
+	switch d {
+	case '{':
+		n.Kind, n.Tag, n.Style = yaml.MappingNode, "!!map", yaml.FlowStyle
+		for r.dec.More() {
+			kstart := r.tokenStart(int(r.dec.InputOffset()))
+			ktok, err := r.dec.Token()
+			if err != nil {
+				return err
+			}
+			kl, kc := r.pos(kstart)
+			key, _ := ktok.(string)
+			k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: kl, Column: kc, Style: yaml.DoubleQuotedStyle}
+			v, err := r.value(depth + 1)
+			if err != nil {
+				return err
+			}
+			n.Content = append(n.Content, k, v)
+		}
+	case '[':
+		n.Kind, n.Tag, n.Style = yaml.SequenceNode, "!!seq", yaml.FlowStyle
+		for r.dec.More() {
+			v, err := r.value(depth + 1)
+			if err != nil {
+				return err
+			}
+			n.Content = append(n.Content, v)
+		}
+	}
+	_, err := r.dec.Token() // the closing delimiter
+	return err
 }
 
 // resolve follows YAML aliases.

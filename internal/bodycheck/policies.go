@@ -64,6 +64,13 @@ func checkAccessPolicy(k *kindBody) {
 		k.report(list.Content[maxDestCIDRs], index(lp, maxDestCIDRs), "VPN.1402",
 			fmt.Sprintf("%d destination CIDR blocks; at most %d are accepted; this is number %d", n, maxDestCIDRs, maxDestCIDRs+1))
 	}
+	k.checkDestCIDRs(list, lp)
+}
+
+// checkDestCIDRs checks each of the destination CIDR blocks in list (at lp): a valid
+// block (VPN.1403), not the whole address space nor a reserved range (VPN.1405), none
+// twice (VPN.1404).
+func (k *kindBody) checkDestCIDRs(list *yaml.Node, lp string) {
 	type seen struct {
 		i    int
 		line int

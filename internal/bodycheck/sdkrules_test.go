@@ -262,7 +262,9 @@ func TestCompareSubnetsMatchesPairwise(t *testing.T) {
 		dups, overlapped := map[int]bool{}, map[int]bool{}
 		for _, f := range r.Findings {
 			var i int
-			fmt.Sscanf(f.Field, "vpn_server.local_subnets[%d]", &i)
+			if _, err := fmt.Sscanf(f.Field, "vpn_server.local_subnets[%d]", &i); err != nil {
+				t.Fatalf("finding %s at %q: not at a local subnet: %v", f.Code, f.Field, err)
+			}
 			switch f.Code {
 			case "VPN.1106":
 				dups[i] = true

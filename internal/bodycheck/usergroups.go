@@ -57,10 +57,16 @@ func (k *kindBody) checkGroupName(s string, bad func(string)) bool {
 		return false
 	}
 	for i, r := range []rune(s) {
-		if !(r < utf8.RuneSelf && (isASCIILetter(r) || r >= '0' && r <= '9' || r == '_' || r == '-') || unicode.Is(unicode.Han, r)) {
+		if !isGroupNameRune(r) {
 			bad(fmt.Sprintf("the name %s has %q at character %d; only Chinese characters, letters, digits, _ and - are allowed", quote(s), r, i+1))
 			return false
 		}
 	}
 	return true
+}
+
+// isGroupNameRune says whether a user group name may hold r: a Chinese character, an ASCII
+// letter or digit, '_' or '-'.
+func isGroupNameRune(r rune) bool {
+	return r < utf8.RuneSelf && (isASCIILetter(r) || r >= '0' && r <= '9' || r == '_' || r == '-') || unicode.Is(unicode.Han, r)
 }

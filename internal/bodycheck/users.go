@@ -95,21 +95,7 @@ func checkUsers(k *kindBody) {
 	const p = KindUsers
 	// Batch create or membership/batch delete: the elements tell.
 	elem := batchUserSpec
-	membership := false
-	if _, list := lookup(k.Root, p); list != nil && list.Kind == yaml.SequenceNode {
-		ids, users := 0, 0
-		for _, e := range list.Content {
-			if kk, _ := lookup(e, "id"); kk != nil {
-				ids++
-			}
-			nk, _ := lookup(e, "name")
-			pk, _ := lookup(e, "password")
-			if nk != nil || pk != nil {
-				users++
-			}
-		}
-		membership = ids > 0 && users == 0
-	}
+	membership := isMembership(k.Root)
 	if membership {
 		elem = memberSpec
 	}
@@ -144,6 +130,27 @@ func checkUsers(k *kindBody) {
 	}
 }
 
+// isMembership says whether the users list of root is a membership or batch delete list:
+// some elements have an id and none a name or password.
+func isMembership(root *yaml.Node) bool {
+	_, list := lookup(root, KindUsers)
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return false
+	}
+	ids, users := 0, 0
+	for _, e := range list.Content {
+		if kk, _ := lookup(e, "id"); kk != nil {
+			ids++
+		}
+		nk, _ := lookup(e, "name")
+		pk, _ := lookup(e, "password")
+		if nk != nil || pk != nil {
+			users++
+		}
+	}
+	return ids > 0 && users == 0
+}
+
 // checkMembers checks the users of an add, remove or batch-delete body: each has an id, none
 // twice (VPN.1315).
 func (k *kindBody) checkMembers(list *yaml.Node, p string) {
@@ -171,14 +178,7 @@ func (k *kindBody) checkOneUser(obj *yaml.Node, p string, create bool, names map
 	name := ""
 	if _, v := k.get(obj, p, "name"); v != nil {
 		name = v.Value
-		k.checkUserName(v, p+".name")
-		if names != nil {
-			if first, dup := names[name]; dup {
-				k.report(v, p+".name", "VPN.1315", fmt.Sprintf("%s.name repeats %s", p, first), name)
-			} else {
-				names[name] = fmt.Sprintf("%s (line %d)", p, v.Line)
-			}
-		}
+		k.checkBatchUserName(v, p, names)
 	}
 	if _, v := k.get(obj, p, "password"); v != nil {
 		k.checkPassword(v, p+".password", name)
@@ -193,20 +193,44 @@ func (k *kindBody) checkOneUser(obj *yaml.Node, p string, create bool, names map
 		user.line = v.Line
 	}
 	if _, v := k.get(obj, p, "static_ip"); v != nil {
-		if a, ok := k.checkStaticIP(v, p+".static_ip"); ok {
-			user.ip, user.ipLine, user.ipField = a, v.Line, p+".static_ip"
-			if ips != nil {
-				if first, dup := ips[a]; dup {
-					k.invalid(v, p+".static_ip", "duplicate static_ip", fmt.Sprintf("static_ip %s repeats the static_ip of %s; each user needs its own address", a, first))
-					user.ip = netip.Addr{}
-				} else {
-					ips[a] = fmt.Sprintf("%s (line %d)", p, v.Line)
-				}
-			}
-		}
+		k.checkBatchStaticIP(v, p, ips, &user)
 	}
 	if (create && name != "") || user.ip.IsValid() {
 		k.entry.users = append(k.entry.users, user)
+	}
+}
+
+// checkBatchUserName checks the name v of the user at p, and, when names is set, that the
+// batch has not named it before (VPN.1315).
+func (k *kindBody) checkBatchUserName(v *yaml.Node, p string, names map[string]string) {
+	name := v.Value
+	k.checkUserName(v, p+".name")
+	if names == nil {
+		return
+	}
+	if first, dup := names[name]; dup {
+		k.report(v, p+".name", "VPN.1315", fmt.Sprintf("%s.name repeats %s", p, first), name)
+	} else {
+		names[name] = fmt.Sprintf("%s (line %d)", p, v.Line)
+	}
+}
+
+// checkBatchStaticIP checks the static IP v of the user at p, and, when ips is set, that the
+// batch has not given it before; a usable address goes into user.
+func (k *kindBody) checkBatchStaticIP(v *yaml.Node, p string, ips map[netip.Addr]string, user *userRef) {
+	a, ok := k.checkStaticIP(v, p+".static_ip")
+	if !ok {
+		return
+	}
+	user.ip, user.ipLine, user.ipField = a, v.Line, p+".static_ip"
+	if ips == nil {
+		return
+	}
+	if first, dup := ips[a]; dup {
+		k.invalid(v, p+".static_ip", "duplicate static_ip", fmt.Sprintf("static_ip %s repeats the static_ip of %s; each user needs its own address", a, first))
+		user.ip = netip.Addr{}
+	} else {
+		ips[a] = fmt.Sprintf("%s (line %d)", p, v.Line)
 	}
 }
 
@@ -219,12 +243,17 @@ func (k *kindBody) checkUserName(v *yaml.Node, field string) bool {
 		return false
 	}
 	for i, r := range s {
-		if !(r < utf8.RuneSelf && (isASCIILetter(r) || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-')) {
+		if !isUserNameRune(r) {
 			k.report(v, field, "VPN.1317", fmt.Sprintf("the name %s has %q at character %d; only letters, digits, '.', '_' and '-' are allowed", quote(s), r, utf8.RuneCountInString(s[:i])+1))
 			return false
 		}
 	}
 	return true
+}
+
+// isUserNameRune says whether a user name may hold r: an ASCII letter or digit, '.', '_' or '-'.
+func isUserNameRune(r rune) bool {
+	return r < utf8.RuneSelf && (isASCIILetter(r) || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-')
 }
 
 func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }

@@ -25,6 +25,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -274,7 +275,7 @@ func readFile(path string, limit int64, contents map[string][]byte) ([]byte, err
 		}
 		return nil, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: closing cannot lose data
 	if limit <= 0 {
 		limit = 64 << 20
 	}
@@ -342,32 +343,7 @@ func checkKey(path string, limit int64, contents map[string][]byte, certPub cryp
 	at := func(code string, line int, detail string) lint.Finding {
 		return lint.New(code, detail, name).At(path, line)
 	}
-	type block struct {
-		*pem.Block
-		line int
-	}
-	var blocks []block
-	rest := data
-	for {
-		start := bytes.Index(rest, []byte("-----BEGIN "))
-		if start < 0 {
-			break
-		}
-		b, r := pem.Decode(rest[start:])
-		line := bytes.Count(data[:len(data)-len(rest)+start], []byte("\n")) + 1
-		if b == nil {
-			// Unreadable block: skip past its BEGIN line.
-			fr.Objects = append(fr.Objects, lint.ObjectInfo{Line: line, Type: "unreadable", Kind: "key"})
-			blocks = append(blocks, block{nil, line})
-			rest = rest[start+len("-----BEGIN "):]
-			continue
-		}
-		if b.Type != "EC PARAMETERS" {
-			blocks = append(blocks, block{b, line})
-			fr.Objects = append(fr.Objects, lint.ObjectInfo{Line: line, Type: b.Type, Kind: "key"})
-		}
-		rest = r
-	}
+	blocks := keyBlocks(data, &fr)
 	if len(blocks) == 0 {
 		return fr, []lint.Finding{at(CodeKeyUnreadable, 0, "no PEM private key block in the file")}
 	}
@@ -409,6 +385,39 @@ func checkKey(path string, limit int64, contents map[string][]byte, certPub cryp
 		out = append(out, at(CodeKeyMismatch, b.line, fmt.Sprintf("the %s key is %s, the certificate at %s:%d has %s with a different public value", format, keyKind(signer.Public()), leaf.File, leaf.Line, keyKind(certPub))))
 	}
 	return fr, out
+}
+
+// keyBlock is one PEM block of a key file (nil Block: unreadable) and its line.
+type keyBlock struct {
+	*pem.Block
+	line int
+}
+
+// keyBlocks are the PEM blocks of the key file data but EC PARAMETERS, each also listed
+// among fr's objects.
+func keyBlocks(data []byte, fr *lint.FileResult) []keyBlock {
+	var blocks []keyBlock
+	rest := data
+	for {
+		start := bytes.Index(rest, []byte("-----BEGIN "))
+		if start < 0 {
+			return blocks
+		}
+		b, r := pem.Decode(rest[start:])
+		line := bytes.Count(data[:len(data)-len(rest)+start], []byte("\n")) + 1
+		if b == nil {
+			// Unreadable block: skip past its BEGIN line.
+			fr.Objects = append(fr.Objects, lint.ObjectInfo{Line: line, Type: "unreadable", Kind: "key"})
+			blocks = append(blocks, keyBlock{nil, line})
+			rest = rest[start+len("-----BEGIN "):]
+			continue
+		}
+		if b.Type != "EC PARAMETERS" {
+			blocks = append(blocks, keyBlock{b, line})
+			fr.Objects = append(fr.Objects, lint.ObjectInfo{Line: line, Type: b.Type, Kind: "key"})
+		}
+		rest = r
+	}
 }
 
 // parseKey parses a private key block, recovering from any parser panic.
@@ -479,16 +488,9 @@ func signs(parent, child *certcheck.Cert) bool {
 
 func where(c *certcheck.Cert) string { return fmt.Sprintf("%s:%d", c.File, c.Line) }
 
-// chainFindings checks the bundle (leaf first): each certificate signed by the next, the
-// last one self-signed or issued by an anchor, no issuer expiring before the leaf.
-func chainFindings(bundle, anchors []*certcheck.Cert) []lint.Finding {
-	for _, c := range bundle {
-		if c.X == nil {
-			return nil // an unreadable certificate: reported by the certificate checks
-		}
-	}
-	leaf := bundle[0]
-	var out []lint.Finding
+// orderFinding is the finding on the first certificate of the bundle (leaf first) not
+// issued by the next one, if any.
+func orderFinding(bundle []*certcheck.Cert) (lint.Finding, bool) {
 	for i := 0; i+1 < len(bundle); i++ {
 		if signs(bundle[i+1], bundle[i]) {
 			continue
@@ -500,41 +502,61 @@ func chainFindings(bundle, anchors []*certcheck.Cert) []lint.Finding {
 				break
 			}
 		}
-		out = append(out, leaf.Finding(CodeChainOrder, detail))
-		break
+		return bundle[0].Finding(CodeChainOrder, detail), true
 	}
-	// Walk the issuer path from the leaf through the bundle (in any order), then the anchors.
-	path := []*certcheck.Cert{leaf}
+	return lint.Finding{}, false
+}
+
+// issuerPath walks the issuer path from the leaf (bundle[0]) through the bundle (in any
+// order), then the anchors: the path, where it ends, and whether it is complete (it ends
+// self-signed or at an anchor).
+func issuerPath(bundle, anchors []*certcheck.Cert) (path []*certcheck.Cert, cur *certcheck.Cert, complete bool) {
+	leaf := bundle[0]
+	path = []*certcheck.Cert{leaf}
 	used := map[*certcheck.Cert]bool{leaf: true}
-	cur := leaf
-	complete := false
+	cur = leaf
 	for {
 		if certcheck.NamesMatch(cur.Raw.RawSubject, cur.Raw.RawIssuer) && cur.X.CheckSignatureFrom(cur.X) == nil {
-			complete = true
-			break
+			return path, cur, true
 		}
-		var next *certcheck.Cert
-		for _, p := range append(append([]*certcheck.Cert(nil), bundle...), anchors...) {
-			if !used[p] && p.X != nil && signs(p, cur) {
-				next = p
-				break
-			}
-		}
+		next := nextIssuer(cur, used, bundle, anchors)
 		if next == nil {
-			break
+			return path, cur, false
 		}
 		used[next] = true
 		path = append(path, next)
 		cur = next
-		for _, a := range anchors {
-			if a == next {
-				complete = true
-			}
-		}
-		if complete {
-			break
+		if slices.Contains(anchors, next) {
+			return path, cur, true
 		}
 	}
+}
+
+// nextIssuer is the first certificate of the bundle, then the anchors, not yet used that
+// signs cur, or nil.
+func nextIssuer(cur *certcheck.Cert, used map[*certcheck.Cert]bool, bundle, anchors []*certcheck.Cert) *certcheck.Cert {
+	for _, p := range append(append([]*certcheck.Cert(nil), bundle...), anchors...) {
+		if !used[p] && p.X != nil && signs(p, cur) {
+			return p
+		}
+	}
+	return nil
+}
+
+// chainFindings checks the bundle (leaf first): each certificate signed by the next, the
+// last one self-signed or issued by an anchor, no issuer expiring before the leaf.
+func chainFindings(bundle, anchors []*certcheck.Cert) []lint.Finding {
+	for _, c := range bundle {
+		if c.X == nil {
+			return nil // an unreadable certificate: reported by the certificate checks
+		}
+	}
+	leaf := bundle[0]
+	var out []lint.Finding
+	if f, ok := orderFinding(bundle); ok {
+		out = append(out, f)
+	}
+	path, cur, complete := issuerPath(bundle, anchors)
 	if !complete {
 		out = append(out, leaf.Finding(CodeChainIncomplete, fmt.Sprintf("the path ends at %s (%s), issued by %s, which is not in the bundle nor given with --ca", where(cur), certcheck.Name(cur.Raw.RawSubject), certcheck.Name(cur.Raw.RawIssuer))))
 	}

@@ -318,43 +318,15 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 	cfg := reg.GetConfiguration()
 	var out []lint.Finding
 	var obj *lint.Object // computed once, for the first finding (names are costly to render)
-	key := issuerKey{server: c.Role == certcheck.RoleServer}
-	var cached []*zl.LintResult
-	fresh, anyIssuerOnly := false, false
-	for _, cl := range lints {
-		if cl.issuer >= 0 {
-			anyIssuerOnly = true
-			if cl.lint.CheckEffective(c.X) {
-				key.effective |= 1 << cl.issuer
-			}
-		}
-	}
-	if anyIssuerOnly {
-		key.issuer = string(c.X.RawIssuer)
-		if v, ok := l.byIssuer.Load(key); ok {
-			cached = v.([]*zl.LintResult)
-		} else {
-			cached, fresh = make([]*zl.LintResult, 64), true
-		}
-	}
+	key, cached, fresh := l.issuerResults(c, lints)
 	for _, cl := range lints {
 		if cl.ext != "" {
 			if _, has := c.X.ExtensionsMap[cl.ext]; !has {
 				continue // zlint: not applicable (NA), never reported
 			}
 		}
-		zlnt := cl.lint
-		var res *zl.LintResult
-		switch {
-		case cl.issuer >= 0 && !fresh:
-			res = cached[cl.issuer]
-		case cl.issuer >= 0:
-			res = runCert(zlnt, c.X, cfg)
-			cached[cl.issuer] = res
-		default:
-			res = runCert(zlnt, c.X, cfg)
-		}
-		if f, ok := finding(zlnt.LintMetadata, res); ok {
+		res := certResult(cl, c.X, cfg, cached, fresh)
+		if f, ok := finding(cl.lint.LintMetadata, res); ok {
 			if obj == nil {
 				o := c.Object()
 				obj = &o
@@ -369,6 +341,44 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 		}
 	}
 	return out
+}
+
+// certResult is cl's result on x: an issuer-only lint's from cached unless fresh, when it is
+// run and kept there; any other lint's run.
+func certResult(cl certLint, x *x509.Certificate, cfg zl.Configuration, cached []*zl.LintResult, fresh bool) *zl.LintResult {
+	switch {
+	case cl.issuer >= 0 && !fresh:
+		return cached[cl.issuer]
+	case cl.issuer >= 0:
+		res := runCert(cl.lint, x, cfg)
+		cached[cl.issuer] = res
+		return res
+	}
+	return runCert(cl.lint, x, cfg)
+}
+
+// issuerResults are the cache of the results of c's issuer-only lints among lints: its key,
+// the results (indexed by certLint.issuer; nil when no lint is issuer-only), and whether they
+// are fresh (to be run, and stored under key afterwards) rather than cached.
+func (l *Linter) issuerResults(c *certcheck.Cert, lints []certLint) (key issuerKey, cached []*zl.LintResult, fresh bool) {
+	key = issuerKey{server: c.Role == certcheck.RoleServer}
+	anyIssuerOnly := false
+	for _, cl := range lints {
+		if cl.issuer >= 0 {
+			anyIssuerOnly = true
+			if cl.lint.CheckEffective(c.X) {
+				key.effective |= 1 << cl.issuer
+			}
+		}
+	}
+	if !anyIssuerOnly {
+		return key, nil, false
+	}
+	key.issuer = string(c.X.RawIssuer)
+	if v, ok := l.byIssuer.Load(key); ok {
+		return key, v.([]*zl.LintResult), false
+	}
+	return key, make([]*zl.LintResult, 64), true
 }
 
 // CRL runs the CRL lints on c.
