@@ -204,7 +204,7 @@ func TestHTMLChromium(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no screenshot: %v\n%s", err, out)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: nothing to lose
 	st, _ := f.Stat()
 	img, err := png.Decode(f)
 	if err != nil {
