@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/internal/fuzzseed"
 	"github.com/vpncertlint/vpncertlint/internal/pemscan"
+	"github.com/vpncertlint/vpncertlint/lint"
 	"github.com/zmap/zcrypto/x509"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -246,4 +248,58 @@ func FuzzParseBounded(f *testing.F) {
 			t.Fatalf("parsed %+v\nzcrypto %+v", got, want)
 		}
 	})
+}
+
+// TestNewCRLBoundedExactSize: a CRL of exactly BoundedSize bytes of DER is parsed whole, one
+// of BoundedSize+1 bytes is read with bounded memory (the size is padded to the byte with
+// the length of the CRL number).
+func TestNewCRLBoundedExactSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds CRLs of 2 MiB")
+	}
+	number := func(k int) []byte { // an INTEGER of k bytes: 01 00 00 …
+		return append([]byte{0x02, byte(k), 0x01}, make([]byte, k-1)...)
+	}
+	var entries [][]byte
+	size := 0
+	for i := 0; size <= BoundedSize; i++ {
+		e := entry(i, i%2 == 0)
+		entries = append(entries, e)
+		size += len(e)
+	}
+	for len(synthCRL(false, entries, crlExtensions(number(1)))) > BoundedSize {
+		entries = entries[:len(entries)-1]
+	}
+	k := 1
+	for len(synthCRL(false, entries, crlExtensions(number(k)))) < BoundedSize {
+		k++
+	}
+	for _, tc := range []struct {
+		k       int
+		bounded bool
+	}{{k, false}, {k + 1, true}} {
+		der := synthCRL(false, entries, crlExtensions(number(tc.k)))
+		if len(der) != BoundedSize+tc.k-k {
+			t.Fatalf("padding: %d bytes, want %d", len(der), BoundedSize+tc.k-k)
+		}
+		c := NewCRL(der, "x.crl", 1, "x.crl")
+		if c.ParseErr != nil || c.Bounded != tc.bounded {
+			t.Errorf("%d bytes (BoundedSize %d): err %v, bounded %v, want %v", len(der), BoundedSize, c.ParseErr, c.Bounded, tc.bounded)
+		}
+	}
+}
+
+// TestBoundedSizeDocumented: the size above which a CRL is read with bounded memory is the
+// one the notice's description states (2 MiB).
+func TestBoundedSizeDocumented(t *testing.T) {
+	if BoundedSize%(1<<20) != 0 {
+		t.Fatalf("BoundedSize %d is not whole MiB", BoundedSize)
+	}
+	code, ok := lint.Lookup(CodeZlintSkipped)
+	if !ok {
+		t.Fatalf("%s not registered", CodeZlintSkipped)
+	}
+	if want := fmt.Sprintf("(%d MiB of DER", BoundedSize>>20); !strings.Contains(code.DescEN, want) {
+		t.Errorf("BoundedSize is %d MiB; the description of %s says: %s", BoundedSize>>20, CodeZlintSkipped, code.DescEN)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"math/rand"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -82,3 +83,53 @@ func TestScanFuncHandsBlocksAsFound(t *testing.T) {
 
 // r0 is the index a block has by its BEGIN line in TestScanFuncHandsBlocksAsFound's data.
 func r0(b *Block) int { return map[int]int{2: 0, 5: 1, 8: 2}[b.BeginLine] }
+
+// TestEqualsInFirstChunk: a body of one line holding '=' before its end is not decoded in
+// chunks (a chunk with '=' inside would decode partially without error) but at once at the
+// END line, where the stray '=' is an error; the same line without '=' decodes in chunks.
+func TestEqualsInFirstChunk(t *testing.T) {
+	long := strings.Repeat("A", chunkChars)
+	for _, tc := range []struct {
+		body    string
+		problem string
+	}{
+		{"AAA=" + long, ProblemBase64},
+		{"AAAA" + long, ProblemNone},
+		{long[:chunkChars-4] + "AA==", ProblemNone}, // '=' ends a body of exactly chunkChars
+	} {
+		b := scanOne(t, "-----BEGIN X-----\n"+tc.body+"\n-----END X-----\n")
+		if b.Problem != tc.problem {
+			t.Errorf("body %.8s… (%d chars): problem %q (%s), want %q", tc.body, len(tc.body), b.Problem, b.Detail, tc.problem)
+		}
+		if want, _ := wholeBody(tc.body); !bytes.Equal(b.Bytes, want) {
+			t.Errorf("body %.8s… (%d chars): %d bytes, want %d", tc.body, len(tc.body), len(b.Bytes), len(want))
+		}
+	}
+}
+
+// TestDecodedSizeIsPerBlock: the room made for a block's decoded body is sized by the text up
+// to the next five dashes (its END line), not by the rest of the input: scanning many small
+// blocks allocates in proportion to the input, not to its square.
+func TestDecodedSizeIsPerBlock(t *testing.T) {
+	var in strings.Builder
+	for range 2000 {
+		in.WriteString("-----BEGIN X-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END X-----\n")
+	}
+	data := []byte(in.String())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	n := 0
+	ScanFunc(data, func(b *Block) {
+		if b.Problem == ProblemNone && len(b.Bytes) == 36 {
+			n++
+		}
+	})
+	runtime.ReadMemStats(&after)
+	if n != 2000 {
+		t.Fatalf("%d good blocks, want 2000", n)
+	}
+	// about 200 bytes a block (Block, its Bytes, a few strings); quadratic would be ~100 MB
+	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(20*len(data)); got > limit {
+		t.Errorf("scanning %d bytes allocated %d bytes, want at most %d", len(data), got, limit)
+	}
+}
