@@ -258,7 +258,7 @@ func TestValidityBoundaries(t *testing.T) {
 		}
 		// The same dates read by zcrypto only (no dates of vpncertlint's own, or no Raw).
 		for _, raw := range []*Raw{nil, {}} {
-			c := &Cert{Name: "x", Raw: raw, X: &zx509.Certificate{NotBefore: tc.nb, NotAfter: tc.na}}
+			c := &Cert{Name: "x", Raw: raw, x: &zx509.Certificate{NotBefore: tc.nb, NotAfter: tc.na}}
 			if got := details(checkValidity(c, &Env{Now: now, Policy: p})); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("%s (zcrypto's dates): %q, want %q", tc.name, got, tc.want)
 			}
@@ -266,12 +266,12 @@ func TestValidityBoundaries(t *testing.T) {
 	}
 	// Own dates win over zcrypto's.
 	c := &Cert{Name: "x", Raw: &Raw{HasDates: true, NotBefore: now.Add(-day), NotAfter: now.Add(400 * day)},
-		X: &zx509.Certificate{NotBefore: now.Add(-day), NotAfter: now.Add(-day)}}
+		x: &zx509.Certificate{NotBefore: now.Add(-day), NotAfter: now.Add(-day)}}
 	if got := checkValidity(c, &Env{Now: now, Policy: DefaultPolicy()}); len(got) != 0 {
 		t.Errorf("own dates valid, zcrypto's expired: %v", details(got))
 	}
 	// zcrypto without a notAfter: no dates.
-	c = &Cert{Name: "x", Raw: &Raw{}, X: &zx509.Certificate{NotBefore: now.Add(day)}}
+	c = &Cert{Name: "x", Raw: &Raw{}, x: &zx509.Certificate{NotBefore: now.Add(day)}}
 	if got := checkValidity(c, &Env{Now: now, Policy: DefaultPolicy()}); len(got) != 0 {
 		t.Errorf("zcrypto without notAfter: %v", details(got))
 	}
@@ -426,7 +426,7 @@ func TestRunRoles(t *testing.T) {
 		RoleServer: "",
 		RoleCA:     "VPN.0076 no basicConstraints extension, so it is not a CA (RFC 5280 §4.2.1.9)",
 	} {
-		c := &Cert{Name: "x", Raw: raw, Role: role, X: &zx509.Certificate{}}
+		c := &Cert{Name: "x", Raw: raw, Role: role, x: &zx509.Certificate{}}
 		var codes []string
 		for _, f := range Run(c, env) {
 			if !strings.HasPrefix(f.Code, "VCL.07") && f.Code != "VPN.0076" {
@@ -768,7 +768,7 @@ func TestVerifierRSA(t *testing.T) {
 		}
 	}
 	x := &zx509.Certificate{}
-	if v := (&Cert{X: x, Fallback: true, Raw: &Raw{}}).Verifier(); v != x {
+	if v := (&Cert{x: x, Fallback: true, Raw: &Raw{}}).Verifier(); v != x {
 		t.Error("a parsed certificate's verifier is not its X")
 	}
 	if v := (&Cert{Raw: &Raw{Key: KeyInfo{Modulus: n, Exponent: big.NewInt(3)}}}).Verifier(); v != nil {

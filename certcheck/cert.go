@@ -17,6 +17,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/lint"
@@ -43,8 +45,7 @@ type Cert struct {
 
 	DER    []byte
 	SHA256 string
-	Raw    *Raw              // vpncertlint's own outline of the DER (always set)
-	X      *x509.Certificate // zcrypto's parse; nil when ParseErr is set
+	Raw    *Raw // vpncertlint's own outline of the DER (always set)
 	// ParseErr is zcrypto's reason for rejecting the certificate.
 	ParseErr error
 	// Fallback is set when zcrypto rejected the certificate but its DER is a well-formed X.509
@@ -60,14 +61,56 @@ type Cert struct {
 	StructErr error
 
 	obj *lint.Object // Object's result, computed once
+
+	// x is zcrypto's parse (see X); late, when set, parses it on first use.
+	x    *x509.Certificate
+	late *lateParse
 }
 
-// parseCert reads der with zcrypto and with vpncertlint's own outline parser. It never panics.
+// lateParse is zcrypto's parse of a certificate that zcryptoAccepts proved it accepts, done
+// when first asked for (the VPN checks read Raw; zlint and signature checks need it).
+type lateParse struct {
+	once sync.Once
+	err  error
+}
+
+// X is zcrypto's parse of the certificate: nil when ParseErr is set (or the key was too large
+// to parse). A certificate that zcryptoAccepts proves zcrypto reads is parsed on the first
+// call (safe for concurrent use), so a run that needs no more than the VPN checks never
+// pays for it.
+func (c *Cert) X() *x509.Certificate {
+	if l := c.late; l != nil {
+		l.once.Do(func() {
+			c.x, l.err = zcryptoParse(c.DER)
+			if l.err != nil { // zcryptoAccepts was wrong: its tests make sure this never happens
+				c.x = nil
+				lateParseFailures.Add(1)
+			}
+		})
+	}
+	return c.x
+}
+
+// lateParseFailures counts late parses that failed (for the tests: it must stay 0).
+var lateParseFailures atomic.Int64
+
+// EagerParse makes NewCert parse every certificate with zcrypto at once, as before the fast
+// path (for tests that compare the two).
+var EagerParse = false
+
+// parseCert reads der with vpncertlint's own outline parser and, unless its key is too large,
+// with zcrypto. It never panics.
 func parseCert(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 	raw = ParseRaw(der)
 	if why := keyTooLarge(raw); why != "" {
 		return raw, nil, fmt.Errorf("%w: %s", errKeyTooLarge, why)
 	}
+	x, err = zcryptoParse(der)
+	return raw, x, err
+}
+
+// zcryptoParse is zcrypto's x509.ParseCertificate, which never panics here.
+func zcryptoParse(der []byte) (x *x509.Certificate, err error) {
 	func() {
 		defer func() {
 			if p := recover(); p != nil {
@@ -79,18 +122,25 @@ func parseCert(der []byte) (raw *Raw, x *x509.Certificate, err error) {
 	if err == nil && x == nil {
 		err = fmt.Errorf("the X.509 parser returned no certificate")
 	}
-	return raw, x, err
+	return x, err
 }
 
 // NewCert parses der as a certificate found at file:line.
 func NewCert(der []byte, file string, line int, name string) *Cert {
 	c := &Cert{File: file, Line: line, Name: name, DER: der}
-	c.Raw, c.X, c.ParseErr = parseCert(der)
+	c.Raw = ParseRaw(der)
+	if why := keyTooLarge(c.Raw); why != "" {
+		c.ParseErr = fmt.Errorf("%w: %s", errKeyTooLarge, why)
+	} else if !EagerParse && zcryptoAccepts(der) {
+		c.late = &lateParse{}
+	} else {
+		c.x, c.ParseErr = zcryptoParse(der)
+	}
 	if c.ParseErr != nil && !errors.Is(c.ParseErr, errKeyTooLarge) {
 		c.judgeStructure()
 	}
-	if c.X != nil && len(c.X.FingerprintSHA256) == sha256.Size && bytes.Equal(c.X.Raw, der) {
-		c.SHA256 = hex.EncodeToString(c.X.FingerprintSHA256) // zcrypto hashed the same DER already
+	if c.x != nil && len(c.x.FingerprintSHA256) == sha256.Size && bytes.Equal(c.x.Raw, der) {
+		c.SHA256 = hex.EncodeToString(c.x.FingerprintSHA256) // zcrypto hashed the same DER already
 	} else {
 		sum := sha256.Sum256(der)
 		c.SHA256 = hex.EncodeToString(sum[:])

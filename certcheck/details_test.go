@@ -228,13 +228,13 @@ func TestNegativeModulus(t *testing.T) {
 func TestValidityFallsBackToZcryptoDates(t *testing.T) {
 	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	env := &Env{Now: now, Policy: DefaultPolicy()}
-	c := &Cert{Name: "x.pem", Raw: &Raw{}, X: &zx509.Certificate{
+	c := &Cert{Name: "x.pem", Raw: &Raw{}, x: &zx509.Certificate{
 		NotBefore: now.AddDate(-2, 0, 0), NotAfter: now.AddDate(0, 0, -1)}}
 	got := checkValidity(c, env)
 	if len(got) != 1 || got[0].Code != "VPN.0072" {
 		t.Fatalf("zcrypto's expired dates: got %v, want one VPN.0072", got)
 	}
-	c.X = nil
+	c.x = nil
 	if got := checkValidity(c, env); len(got) != 0 {
 		t.Fatalf("no dates at all: got %v, want nothing (VPN.0075 is the content check's)", got)
 	}

@@ -39,12 +39,12 @@ func stdParse(der []byte) (err error) {
 
 var errWrongParse = errors.New("crypto/x509 failed on this input")
 
-// Verifier returns a zcrypto certificate that can check signatures made with c's key: c.X,
+// Verifier returns a zcrypto certificate that can check signatures made with c's key: c.X(),
 // or for a Fallback certificate one holding only its subject, issuer and public key (RSA, or
 // ECDSA on P-256/384/521, compressed points too). It is nil when there is none.
 func (c *Cert) Verifier() *x509.Certificate {
-	if c.X != nil || !c.Fallback || c.Raw == nil {
-		return c.X
+	if x := c.X(); x != nil || !c.Fallback || c.Raw == nil {
+		return x
 	}
 	k := c.Raw.Key
 	v := &x509.Certificate{Raw: c.DER, RawSubject: c.Raw.RawSubject, RawIssuer: c.Raw.RawIssuer, RawSubjectPublicKeyInfo: c.Raw.RawSPKI}

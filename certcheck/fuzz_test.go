@@ -38,8 +38,8 @@ func FuzzCert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, der []byte) {
 		start := time.Now()
 		c := NewCert(der, "fuzz.pem", 1, "fuzz.pem")
-		if c.Raw == nil || (c.X == nil) == (c.ParseErr == nil) {
-			t.Fatalf("Raw %v, X %v, ParseErr %v", c.Raw != nil, c.X != nil, c.ParseErr)
+		if c.Raw == nil || (c.X() == nil) == (c.ParseErr == nil) {
+			t.Fatalf("Raw %v, X %v, ParseErr %v", c.Raw != nil, c.X() != nil, c.ParseErr)
 		}
 		_ = c.Object()
 		_ = c.IsCA()

@@ -55,8 +55,8 @@ func (c *Cert) validity() (notBefore, notAfter time.Time, ok bool) {
 	if c.Raw != nil && c.Raw.HasDates {
 		return c.Raw.NotBefore, c.Raw.NotAfter, true
 	}
-	if c.X != nil && !c.X.NotAfter.IsZero() {
-		return c.X.NotBefore, c.X.NotAfter, true
+	if x := c.X(); x != nil && !x.NotAfter.IsZero() {
+		return x.NotBefore, x.NotAfter, true
 	}
 	return time.Time{}, time.Time{}, false
 }

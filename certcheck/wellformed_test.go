@@ -347,8 +347,8 @@ func TestVerifierCompressed(t *testing.T) {
 	key, _, compressed := newP256(t)
 	tc := tcert{version: 2, spki: ecSPKI(oidP256, compressed), key: key}
 	c := NewCert(tc.der(t), "t.pem", 1, "t.pem")
-	if c.X != nil || !c.Fallback {
-		t.Fatalf("X %v, Fallback %v", c.X != nil, c.Fallback)
+	if c.X() != nil || !c.Fallback {
+		t.Fatalf("X %v, Fallback %v", c.X() != nil, c.Fallback)
 	}
 	v := c.Verifier()
 	if v == nil {

@@ -26,7 +26,7 @@ func Example() {
 	env := &crlcheck.Env{
 		Now:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
 		Policy: crlcheck.DefaultPolicy(),
-		CAs:    []crlcheck.CA{{Where: "root.pem:1", X: ca.X}},
+		CAs:    []crlcheck.CA{{Where: "root.pem:1", X: ca.X()}},
 	}
 	for _, f := range crlcheck.Run(c, env) {
 		fmt.Printf("%s %s: %s (%s)\n", f.Code, f.Severity, f.Text("en").Message, f.Detail)

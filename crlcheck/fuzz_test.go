@@ -34,8 +34,8 @@ func FuzzCRL(f *testing.F) {
 		}
 		for _, b := range pemscan.Scan(data).Blocks {
 			c := certcheck.NewCert(b.Bytes, name, b.BeginLine, name)
-			if c.X != nil {
-				cas = append(cas, CA{Where: name, X: c.X})
+			if c.X() != nil {
+				cas = append(cas, CA{Where: name, X: c.X()})
 			}
 		}
 	}

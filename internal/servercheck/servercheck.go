@@ -311,7 +311,7 @@ func readChain(path string, limit int64, contents map[string][]byte) (lint.FileR
 			c := certcheck.NewCert(b.Bytes, path, b.BeginLine, name)
 			c.Role = certcheck.RoleCA
 			info.Kind, info.Object = "certificate", c.Object()
-			if c.X == nil {
+			if c.X() == nil {
 				out = append(out, c.Finding(CodeChainUnreadable, fmt.Sprintf("the X.509 parser rejects it: %v", c.ParseErr)))
 			} else {
 				certs = append(certs, c)
@@ -456,7 +456,7 @@ const (
 )
 
 func leafFindings(leaf *certcheck.Cert) []lint.Finding {
-	if leaf.X == nil {
+	if leaf.X() == nil {
 		return nil
 	}
 	var out []lint.Finding
@@ -465,14 +465,14 @@ func leafFindings(leaf *certcheck.Cert) []lint.Finding {
 	}
 	if _, has := leaf.Raw.Extensions.Get(oidExtKeyUsage); has {
 		ok := false
-		for _, u := range leaf.X.ExtKeyUsage {
+		for _, u := range leaf.X().ExtKeyUsage {
 			ok = ok || u == x509.ExtKeyUsageServerAuth || u == x509.ExtKeyUsageAny
 		}
 		if !ok {
 			out = append(out, leaf.Finding(CodeNoServerAuth, "extendedKeyUsage is present without serverAuth"))
 		}
 	}
-	if _, has := leaf.Raw.Extensions.Get(oidKeyUsage); has && leaf.X.KeyUsage&x509.KeyUsageDigitalSignature == 0 {
+	if _, has := leaf.Raw.Extensions.Get(oidKeyUsage); has && leaf.X().KeyUsage&x509.KeyUsageDigitalSignature == 0 {
 		out = append(out, leaf.Finding(CodeNoDigitalSignature, "keyUsage is present without digitalSignature"))
 	}
 	return out
@@ -480,10 +480,10 @@ func leafFindings(leaf *certcheck.Cert) []lint.Finding {
 
 // signs reports whether parent's name and key issued child.
 func signs(parent, child *certcheck.Cert) bool {
-	if parent.X == nil || child.X == nil || !certcheck.NamesMatch(parent.Raw.RawSubject, child.Raw.RawIssuer) {
+	if parent.X() == nil || child.X() == nil || !certcheck.NamesMatch(parent.Raw.RawSubject, child.Raw.RawIssuer) {
 		return false
 	}
-	return child.X.CheckSignatureFrom(parent.X) == nil
+	return child.X().CheckSignatureFrom(parent.X()) == nil
 }
 
 func where(c *certcheck.Cert) string { return fmt.Sprintf("%s:%d", c.File, c.Line) }
@@ -516,7 +516,7 @@ func issuerPath(bundle, anchors []*certcheck.Cert) (path []*certcheck.Cert, cur 
 	used := map[*certcheck.Cert]bool{leaf: true}
 	cur = leaf
 	for {
-		if certcheck.NamesMatch(cur.Raw.RawSubject, cur.Raw.RawIssuer) && cur.X.CheckSignatureFrom(cur.X) == nil {
+		if certcheck.NamesMatch(cur.Raw.RawSubject, cur.Raw.RawIssuer) && cur.X().CheckSignatureFrom(cur.X()) == nil {
 			return path, cur, true
 		}
 		next := nextIssuer(cur, used, bundle, anchors)
@@ -536,7 +536,7 @@ func issuerPath(bundle, anchors []*certcheck.Cert) (path []*certcheck.Cert, cur 
 // signs cur, or nil.
 func nextIssuer(cur *certcheck.Cert, used map[*certcheck.Cert]bool, bundle, anchors []*certcheck.Cert) *certcheck.Cert {
 	for _, p := range append(append([]*certcheck.Cert(nil), bundle...), anchors...) {
-		if !used[p] && p.X != nil && signs(p, cur) {
+		if !used[p] && p.X() != nil && signs(p, cur) {
 			return p
 		}
 	}
@@ -547,7 +547,7 @@ func nextIssuer(cur *certcheck.Cert, used map[*certcheck.Cert]bool, bundle, anch
 // last one self-signed or issued by an anchor, no issuer expiring before the leaf.
 func chainFindings(bundle, anchors []*certcheck.Cert) []lint.Finding {
 	for _, c := range bundle {
-		if c.X == nil {
+		if c.X() == nil {
 			return nil // an unreadable certificate: reported by the certificate checks
 		}
 	}

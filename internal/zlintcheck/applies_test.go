@@ -208,7 +208,7 @@ func allCerts(t *testing.T) []*certcheck.Cert {
 			for _, der := range ders {
 				for _, role := range []certcheck.Role{certcheck.RoleCA, certcheck.RoleServer} {
 					c := certcheck.NewCert(der, p, 1, filepath.Base(p))
-					if c.X == nil {
+					if c.X() == nil {
 						break
 					}
 					c.Role = role
@@ -229,7 +229,7 @@ func (l *Linter) allLints(c *certcheck.Cert) []lint.Finding {
 	reg := l.registry(c.Role)
 	var out []lint.Finding
 	for _, zlnt := range reg.CertificateLints().Lints() {
-		if f, ok := finding(zlnt.LintMetadata, runCert(zlnt, c.X, reg.GetConfiguration())); ok {
+		if f, ok := finding(zlnt.LintMetadata, runCert(zlnt, c.X(), reg.GetConfiguration())); ok {
 			f.Args = []string{c.Name}
 			out = append(out, f.At(c.File, c.Line).About(c.Object()))
 		}
@@ -253,12 +253,12 @@ func TestSkippedLintsAreNA(t *testing.T) {
 			if cl.ext == "" {
 				continue
 			}
-			if _, has := c.X.ExtensionsMap[cl.ext]; has {
+			if _, has := c.X().ExtensionsMap[cl.ext]; has {
 				ran++
 				continue
 			}
 			skipped++
-			if res := runCert(cl.lint, c.X, all.server.GetConfiguration()); res.Status != zl.NA {
+			if res := runCert(cl.lint, c.X(), all.server.GetConfiguration()); res.Status != zl.NA {
 				t.Errorf("%s: %s without extension %s: status %v (%s), want NA", c.File, cl.lint.Name, cl.ext, res.Status, res.Details)
 			}
 		}
@@ -316,7 +316,7 @@ func TestOneExtensionAtATime(t *testing.T) {
 		oids[o] = true
 	}
 	for _, c := range certs {
-		for o := range c.X.ExtensionsMap {
+		for o := range c.X().ExtensionsMap {
 			oids[o] = true
 		}
 	}
@@ -324,7 +324,7 @@ func TestOneExtensionAtATime(t *testing.T) {
 	for _, o := range emptySequenceTargets {
 		target[o] = true
 	}
-	base := *certs[0].X
+	base := *certs[0].X()
 	for o := range oids {
 		view := base
 		view.ExtensionsMap = map[string]pkix.Extension{o: {Value: []byte{0x30, 0x00}}}
@@ -341,11 +341,11 @@ func TestOneExtensionAtATime(t *testing.T) {
 		}
 	}
 	for _, c := range certs {
-		check(c.X, c.File)
+		check(c.X(), c.File)
 		// The same with every target extension emptied, then with all but the last.
-		x := *c.X
+		x := *c.X()
 		x.ExtensionsMap = map[string]pkix.Extension{}
-		for o, e := range c.X.ExtensionsMap {
+		for o, e := range c.X().ExtensionsMap {
 			x.ExtensionsMap[o] = e
 		}
 		for i, o := range emptySequenceTargets {
@@ -385,8 +385,8 @@ func TestIssuerOnlyLints(t *testing.T) {
 			t.Errorf("%s is also in appliesOnlyWith", name)
 		}
 		for _, c := range certs {
-			bare := &x509.Certificate{RawIssuer: c.X.RawIssuer, Issuer: c.X.Issuer, NotBefore: c.X.NotBefore}
-			if got, want := l.Execute(bare, cfg), l.Execute(c.X, cfg); !reflect.DeepEqual(got, want) {
+			bare := &x509.Certificate{RawIssuer: c.X().RawIssuer, Issuer: c.X().Issuer, NotBefore: c.X().NotBefore}
+			if got, want := l.Execute(bare, cfg), l.Execute(c.X(), cfg); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s on %s: %+v from the issuer alone, %+v from the certificate", name, c.File, got, want)
 			}
 		}

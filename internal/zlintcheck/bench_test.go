@@ -32,11 +32,11 @@ func corpus(tb testing.TB) (rsa, ecdsa []*certcheck.Cert) {
 				continue
 			}
 			c := certcheck.NewCert(b.Bytes, e.Name(), b.BeginLine, e.Name())
-			if c.X == nil {
+			if c.X() == nil {
 				continue
 			}
 			c.Role = certcheck.RoleServer
-			switch c.X.PublicKeyAlgorithm {
+			switch c.X().PublicKeyAlgorithm {
 			case x509.RSA:
 				rsa = append(rsa, c)
 			case x509.ECDSA:
@@ -174,7 +174,7 @@ func TestLintCost(t *testing.T) {
 	}{{"RSA", rsa}, {"ECDSA", ec}} {
 		var xs []*x509.Certificate
 		for _, c := range set.certs {
-			xs = append(xs, c.X)
+			xs = append(xs, c.X())
 		}
 		def, err := New(Config{})
 		if err != nil {

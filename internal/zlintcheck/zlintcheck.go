@@ -308,7 +308,11 @@ func (l *Linter) registry(role certcheck.Role) zl.Registry {
 // Cert runs the lints for c's role on c and returns the advisories (nil when zcrypto could
 // not parse c: the content check reports that).
 func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
-	if l == nil || c.X == nil {
+	if l == nil {
+		return nil
+	}
+	x := c.X()
+	if x == nil {
 		return nil
 	}
 	reg, lints := l.ca, l.caLints
@@ -318,14 +322,14 @@ func (l *Linter) Cert(c *certcheck.Cert) []lint.Finding {
 	cfg := reg.GetConfiguration()
 	var out []lint.Finding
 	var obj *lint.Object // computed once, for the first finding (names are costly to render)
-	key, cached, fresh := l.issuerResults(c, lints)
+	key, cached, fresh := l.issuerResults(c, x, lints)
 	for _, cl := range lints {
 		if cl.ext != "" {
-			if _, has := c.X.ExtensionsMap[cl.ext]; !has {
+			if _, has := x.ExtensionsMap[cl.ext]; !has {
 				continue // zlint: not applicable (NA), never reported
 			}
 		}
-		res := certResult(cl, c.X, cfg, cached, fresh)
+		res := certResult(cl, x, cfg, cached, fresh)
 		if f, ok := finding(cl.lint.LintMetadata, res); ok {
 			if obj == nil {
 				o := c.Object()
@@ -360,13 +364,13 @@ func certResult(cl certLint, x *x509.Certificate, cfg zl.Configuration, cached [
 // issuerResults are the cache of the results of c's issuer-only lints among lints: its key,
 // the results (indexed by certLint.issuer; nil when no lint is issuer-only), and whether they
 // are fresh (to be run, and stored under key afterwards) rather than cached.
-func (l *Linter) issuerResults(c *certcheck.Cert, lints []certLint) (key issuerKey, cached []*zl.LintResult, fresh bool) {
+func (l *Linter) issuerResults(c *certcheck.Cert, x *x509.Certificate, lints []certLint) (key issuerKey, cached []*zl.LintResult, fresh bool) {
 	key = issuerKey{server: c.Role == certcheck.RoleServer}
 	anyIssuerOnly := false
 	for _, cl := range lints {
 		if cl.issuer >= 0 {
 			anyIssuerOnly = true
-			if cl.lint.CheckEffective(c.X) {
+			if cl.lint.CheckEffective(x) {
 				key.effective |= 1 << cl.issuer
 			}
 		}
@@ -374,7 +378,7 @@ func (l *Linter) issuerResults(c *certcheck.Cert, lints []certLint) (key issuerK
 	if !anyIssuerOnly {
 		return key, nil, false
 	}
-	key.issuer = string(c.X.RawIssuer)
+	key.issuer = string(x.RawIssuer)
 	if v, ok := l.byIssuer.Load(key); ok {
 		return key, v.([]*zl.LintResult), false
 	}
