@@ -121,17 +121,19 @@ fi
 echo
 # Comparisons over the same certificates (CPU time: certificates per CPU-second).
 echo "comparisons over the $NCERTS certificates (certificates per CPU-second, best of $REPEAT):"
-cmp_row() { # label cmd...
-  local label=$1
-  shift
+declare -A CPU # CPU-seconds of the comparison rows, by key
+cmp_row() { # key label cmd...
+  local key=$1 label=$2
+  shift 2
   read -r w c m < <(best_time "$@")
+  CPU[$key]=$c
   printf "  %-52s %8s certs/CPU-s  (%s CPU-s, peak %s MB)\n" "$label" "$(rate "$NCERTS" "$c")" "$c" "$((m / 1024))"
 }
-cmp_row "zcrypto PEM-decode + parse (the floor)" "$DIR/parselimit" "${CERTS[@]}"
-cmp_row "vpncertlint check (default advisories)" "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"
-cmp_row "vpncertlint check --no-zlint" "$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}"
+cmp_row floor "zcrypto PEM-decode + parse (the floor)" "$DIR/parselimit" "${CERTS[@]}"
+cmp_row default "vpncertlint check (default advisories)" "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"
+cmp_row nozlint "vpncertlint check --no-zlint" "$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}"
 if python3 -c 'import cryptography' 2>/dev/null; then
-  cmp_row "pyca/cryptography, five VPN checks" python3 scripts/bench/pyca_vpn.py --now "$NOW" "${CERTS[@]}"
+  cmp_row pyca "pyca/cryptography, five VPN checks" python3 scripts/bench/pyca_vpn.py --now "$NOW" "${CERTS[@]}"
 else
   echo "  pyca/cryptography: skipped (apt-get install python3-cryptography)"
 fi
@@ -152,24 +154,56 @@ fi
 [ -n "$ZLINT" ] || ZLINT="$DIR/bin/zlint"
 if [ -x "$ZLINT" ]; then
   read -r w c m < <(best_time sh -c 'for f in "$0"/*.pem; do "$1" "$f"; done' "$DIR/single" "$ZLINT")
-  printf "  %-52s %8s certs/CPU-s  (%s CPU-s for %s, one process each)\n" "zlint CLI v3.7.3 (all lints)" "$(rate "$SINGLE" "$c")" "$c" "$SINGLE"
+  RATE_ZLINTCLI=$(rate "$SINGLE" "$c")
+  printf "  %-52s %8s certs/CPU-s  (%s CPU-s for %s, one process each)\n" "zlint CLI v3.7.3 (all lints)" "$RATE_ZLINTCLI" "$c" "$SINGLE"
 else
   echo "  zlint CLI: skipped (go install github.com/zmap/zlint/v3/cmd/zlint@v3.7.3 failed)"
 fi
 read -r w c m < <(best_time sh -c 'for f in "$0"/*.pem; do openssl x509 -checkend 0 -noout -in "$f"; done' "$DIR/single")
-printf "  %-52s %8s certs/CPU-s  (%s CPU-s for %s, one process each)\n" "openssl x509 -checkend per file" "$(rate "$SINGLE" "$c")" "$c" "$SINGLE"
+RATE_OPENSSL=$(rate "$SINGLE" "$c")
+printf "  %-52s %8s certs/CPU-s  (%s CPU-s for %s, one process each)\n" "openssl x509 -checkend per file" "$RATE_OPENSSL" "$c" "$SINGLE"
 
 echo
 echo "scale (default run, --format json, GOMAXPROCS unset): CPU per certificate and peak RSS"
+declare -A PERCERT
 for n in 1000 10000 100000; do
   [ "$n" -le "$N" ] || continue
   files=$(( (n + 999) / 1000 ))
   set -- "$DIR"/corpus/cas.pem $(ls "$DIR"/corpus/leaves-*.pem | head -n "$files")
   read -r w c m < <(best_time "$BIN" check --now "$NOW" --fail-on none --format json "$@")
+  PERCERT[$n]=$(awk -v c="$c" -v n="$n" 'BEGIN{printf "%.1f", c * 1e6 / n}')
   printf "  %7s certificates: %6s CPU-s, %6.1f µs CPU per certificate, peak RSS %4s MB\n" "$n" "$c" \
-    "$(awk -v c="$c" -v n="$n" 'BEGIN{printf "%.1f", c * 1e6 / n}')" "$((m / 1024))"
+    "${PERCERT[$n]}" "$((m / 1024))"
 done
 
+# Peak RSS of the default run (zlint advisories on) over all N certificates in every format,
+# and with CABF_BR's lints added, which raise ten or more advisories on each of these private
+# leaves (the run prints the average). One run each (memory does not vary with the CPU's
+# load).
+echo
+echo "peak RSS, $NCERTS certificates, every format (target <= 100 MB):"
+declare -A MEM
+ADV=""
+for sel in default cabf; do
+  extra=()
+  [ "$sel" = default ] || extra=(--zlint-include-sources CABF_BR)
+  for fmt in text json sarif junit github markdown html; do
+    REPEAT=1 best_time "$BIN" check --now "$NOW" --fail-on none --format "$fmt" "${extra[@]}" "${CERTS[@]}" >"$DIR/mem.out"
+    read -r w c m <"$DIR/mem.out"
+    MEM[$sel-$fmt]=$((m / 1024))
+  done
+  if [ "$sel" = cabf ]; then
+    # advisories per certificate, counted on the first file of 1,000
+    ADV=$("$BIN" check --now "$NOW" --fail-on none --format json "${extra[@]}" "$DIR/corpus/leaves-000.pem" 2>/dev/null |
+      python3 -c 'import json,sys; r=json.load(sys.stdin); n=len(r["files"][0]["objects"]); z=[f for f in r["findings"] if f["code"].startswith("zlint.")]; print("%.1f (min %d)" % (len(z)/n, min([sum(1 for f in z if f["line"]==o["line"]) for o in r["files"][0]["objects"]])))' || echo "?")
+  fi
+  printf "  %-10s" "$sel"
+  for fmt in text json sarif junit github markdown html; do printf " %s %s MB," "$fmt" "${MEM[$sel-$fmt]}"; done
+  echo
+done
+echo "  zlint advisories per certificate with CABF_BR: $ADV"
+
+LARGE=()
 if [ -z "$QUICK" ]; then
   echo
   echo "single large inputs (target: peak RSS <= 2 x the input + 64 MB; a refused input <= 64 MB)"
@@ -180,7 +214,40 @@ if [ -z "$QUICK" ]; then
     shift
     for fmt in json text sarif; do
       read -r w c m < <(REPEAT=1 best_time "$BIN" check --now "$NOW" --fail-on none --format "$fmt" "$@" "$f")
+      LARGE+=("$(basename "$f") $fmt $(stat -c %s "$f") $m")
       printf "  %-16s %5s MB, %-5s: %6s CPU-s, peak RSS %5s MB\n" "$(basename "$f")" "$(( $(stat -c %s "$f") / 1048576 ))" "$fmt" "$c" "$((m / 1024))"
     done
   done
 fi
+
+# The targets of the performance work (docs/development.md), each with what this run measured.
+echo
+echo "targets (this run):"
+verdict() { if awk "BEGIN{exit !($1)}"; then echo met; else echo "NOT MET"; fi; }
+f=${CPU[floor]} d=${CPU[default]} z=${CPU[nozlint]} p=${CPU[pyca]:-}
+printf "  %-66s %s\n" "default run CPU <= 3x the floor: $(ratio "$d" "$f")x" "$(verdict "$d <= 3 * $f")"
+printf "  %-66s %s\n" "--no-zlint CPU <= 1.0x the floor: $(ratio "$z" "$f")x" "$(verdict "$z <= $f")"
+if [ -n "$p" ]; then
+  printf "  %-66s %s\n" "--no-zlint faster than the pyca script: ${z} vs ${p} CPU-s" "$(verdict "$z < $p")"
+  printf "  %-66s %s\n" "default run faster than the pyca script: ${d} vs ${p} CPU-s" "$(verdict "$d < $p")"
+fi
+rd=$(rate "$NCERTS" "$d")
+[ -z "${RATE_ZLINTCLI:-}" ] || printf "  %-66s %s\n" "ahead of the zlint CLI: $rd vs $RATE_ZLINTCLI certs/CPU-s" "$(verdict "$rd > $RATE_ZLINTCLI")"
+printf "  %-66s %s\n" "ahead of openssl x509 -checkend: $rd vs $RATE_OPENSSL certs/CPU-s" "$(verdict "$rd > $RATE_OPENSSL")"
+if [ -n "${W[zlint1]:-}" ]; then
+  sc=$(ratio "${W[zlint2]}" "${W[zlint1]}")
+  printf "  %-66s %s\n" "scaling of the default run, 1 -> 2 cores (wall): ${sc}x (>= 1.8)" "$(verdict "$sc >= 1.8")"
+fi
+if [ -n "${PERCERT[100000]:-}" ]; then
+  printf "  %-66s %s\n" "linear: µs per certificate 10k -> 100k: ${PERCERT[10000]} -> ${PERCERT[100000]} (<= +10 %)" "$(verdict "${PERCERT[100000]} <= 1.1 * ${PERCERT[10000]}")"
+fi
+worst=0
+for k in "${!MEM[@]}"; do [ "${MEM[$k]}" -le "$worst" ] || worst=${MEM[$k]}; done
+printf "  %-66s %s\n" "peak RSS, $NCERTS certificates, every format and CABF_BR: max ${worst} MB" "$(verdict "$worst <= 100")"
+for l in "${LARGE[@]}"; do
+  set -- $l
+  lim=$(( $3 * 2 / 1024 + 65536 ))
+  case $1 in *.der) lim=65536 ;; esac
+  printf "  %-66s %s\n" "$1 ($2): peak RSS $(( $4 / 1024 )) MB (<= $(( lim / 1024 )) MB)" "$(verdict "$4 <= $lim")"
+done
+
