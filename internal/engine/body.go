@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -45,9 +46,18 @@ func checkBody(data []byte, in input, o *Options, out *outcome) bool {
 	if checkKinds(data, in, o, out) {
 		return true
 	}
-	isBody := bodycheck.IsBody(data, in.path)
+	// A body is a mapping: in YAML and JSON a key is followed by a colon, or the mapping is a
+	// flow one in braces. Data with neither (a PEM file of certificates), not named like a
+	// body and not starting like JSON, is no body and does not look like one (IsBody and
+	// LooksLikeBody say so too, after nine searches of it for field names).
+	maybe := bytes.IndexByte(data, ':') >= 0 || bytes.IndexByte(data, '{') >= 0 ||
+		bodycheck.HasExtension(in.path) || bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf"), []byte("["))
+	isBody := maybe && bodycheck.IsBody(data, in.path)
 	if !isBody {
-		why := bodycheck.LooksLikeBody(data)
+		why := ""
+		if maybe {
+			why = bodycheck.LooksLikeBody(data)
+		}
 		switch {
 		case in.bodyOnly:
 			out.skip = true
