@@ -3,6 +3,7 @@ package certcheck
 import (
 	"bytes"
 	"crypto/ecdh"
+	"crypto/ed25519"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/cryptobyte"
@@ -27,7 +28,7 @@ import (
 //     at most four bytes, UTCTime and GeneralizedTime in their 13- and 15-character Z forms
 //     with a real date, and no unique identifiers.
 //   - The public key: RSA (a SEQUENCE of two positive minimal INTEGERs), ECDSA on P-256,
-//     P-384 or P-521 (a named curve and an uncompressed point on the curve), Ed25519 (at most
+//     P-384 or P-521 (a named curve and an uncompressed point on the curve), Ed25519 (exactly
 //     32 bytes). Any other key algorithm takes zcrypto's parse.
 //   - The issuer and subject as RDNSequences: SETs of SEQUENCE { OID, value } whose value is
 //     one of the string types zcrypto checks (PrintableString, also '*' and '&'; IA5String;
@@ -376,7 +377,9 @@ func fpPublicKey(spki cryptobyte.String) bool {
 		_, err := c.NewPublicKey(key) // the length and the point on the curve, as elliptic.Unmarshal
 		return err == nil
 	case bytes.Equal(oid, fpOIDEd25519):
-		return alg.Empty() && len(key) <= 32
+		// exactly 32 bytes: zcrypto reads up to 32, but on a self-signed certificate it then
+		// checks the signature, and ed25519.Verify panics on any other length
+		return alg.Empty() && len(key) == ed25519.PublicKeySize
 	}
 	return false
 }

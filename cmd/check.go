@@ -116,7 +116,7 @@ func runCheck(cmd *cobra.Command, f *checkFlags, args []string) error {
 	// match on them.
 	opts.Lean = f.format == "text" && gate.cfg == nil
 	if f.format == "html" {
-		gate.inv = attachInventory(&opts) // the HTML report's expiry timeline
+		gate.inv = attachInventory(&opts, htmlRows) // the HTML report's expiry timeline
 	}
 	defer gctune.Start()() // fewer garbage collections: see internal/gctune
 	rep, err := engine.Run(args, opts)

@@ -119,7 +119,7 @@ func runInventory(cmd *cobra.Command, f *inventoryFlags, args []string) error {
 	if err := cf.extra.apply(&opts, f.maxFileSize); err != nil {
 		return err
 	}
-	col := attachInventory(&opts)
+	col := attachInventory(&opts, 0)
 	defer gctune.Start()()
 	rep, err := engine.Run(args, opts)
 	if err != nil {
@@ -217,11 +217,11 @@ func inventoryFails(rows []inventory.Row, failAny bool, failOn lint.FailOn) bool
 // attachInventory makes o's run hand its certificates and CRLs (not those of the context CAs)
 // to a new inventory.Collector, and returns it. Call it once o's clock, policies and SetsFor
 // are set; it turns o.Lean off (the rows need the objects' identities).
-func attachInventory(o *engine.Options) *inventory.Collector {
+func attachInventory(o *engine.Options, limit int) *inventory.Collector {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
-	cfg := inventory.Config{Now: o.Now, SetsFor: o.SetsFor,
+	cfg := inventory.Config{Now: o.Now, SetsFor: o.SetsFor, Limit: limit,
 		CertWarnDays: certcheck.DefaultExpiryWarnDays, CRLWarnDays: crlcheck.DefaultNextUpdateWarnDays}
 	if o.CertPolicy != nil {
 		cfg.CertWarnDays = o.CertPolicy.ExpiryWarnDays
@@ -236,3 +236,9 @@ func attachInventory(o *engine.Options) *inventory.Collector {
 	}
 	return col
 }
+
+// htmlRows is how many certificates and CRLs the check report's HTML page draws in its
+// timeline and table: those that end soonest (the page counts them all). A browser does not
+// draw a hundred thousand bars usefully, and keeping every row would make the run's memory
+// grow with its inputs.
+const htmlRows = 1000

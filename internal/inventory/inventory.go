@@ -5,8 +5,10 @@
 package inventory
 
 import (
+	"container/heap"
 	"encoding/asn1"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,8 +84,11 @@ type Collector struct {
 	certWarnDays  int
 	crlWarnDays   int
 	setsFor       func(string) []string
+	limit         int
 	mu            sync.Mutex
-	rows          []Row
+	rows          []Row // with a limit, a max-heap in Sort's order (rows[0] sorts last)
+	total         int
+	statuses      map[string]int
 	findingsAdded bool
 }
 
@@ -95,11 +100,30 @@ type Config struct {
 	CertWarnDays, CRLWarnDays int
 	// SetsFor names a file's upload sets (nil: none).
 	SetsFor func(string) []string
+	// Limit keeps at most this many rows, those first in Sort's order (the ones that end
+	// soonest), so that memory does not grow with the run; Total and StatusCounts still
+	// count every row. 0 keeps them all.
+	Limit int
 }
 
 // NewCollector returns an empty Collector judging by c.
 func NewCollector(c Config) *Collector {
-	return &Collector{now: c.Now, setsFor: c.SetsFor, certWarnDays: c.CertWarnDays, crlWarnDays: c.CRLWarnDays}
+	return &Collector{now: c.Now, setsFor: c.SetsFor, certWarnDays: c.CertWarnDays, crlWarnDays: c.CRLWarnDays,
+		limit: c.Limit, statuses: map[string]int{}}
+}
+
+// Total is the number of rows added (kept or not).
+func (c *Collector) Total() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.total
+}
+
+// StatusCounts is the number of rows added of each status (kept or not).
+func (c *Collector) StatusCounts() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.statuses)
 }
 
 // Now is the clock the rows are judged at.
@@ -134,10 +158,39 @@ func (c *Collector) Add(ob Object) {
 	r.NotBefore, r.NotAfter = utc(nb), utc(na)
 	r.DaysLeft = daysLeft(r.NotAfter, c.now)
 	r.Status = status(r.NotBefore, r.NotAfter, c.now, warn)
-	c.mu.Lock()
-	c.rows = append(c.rows, r)
-	c.mu.Unlock()
+	c.keep(r)
 }
+
+// keep counts r and keeps it (with a limit: if it is among the first rows in Sort's order).
+func (c *Collector) keep(r Row) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.total++
+	c.statuses[r.Status]++
+	switch {
+	case c.limit <= 0:
+		c.rows = append(c.rows, r)
+	case len(c.rows) < c.limit:
+		c.rows = append(c.rows, r)
+		heap.Push((*lastHeap)(&c.rows), nil) // sifts up the row just appended
+	case rowLess(&r, &c.rows[0]):
+		c.rows[0] = r
+		heap.Fix((*lastHeap)(&c.rows), 0)
+	}
+}
+
+// lastHeap is a max-heap of rows in Sort's order: its root is the row that sorts last.
+type lastHeap []Row
+
+func (h lastHeap) Len() int           { return len(h) }
+func (h lastHeap) Less(i, j int) bool { return rowLess(&h[j], &h[i]) }
+func (h lastHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+
+// Push is called by heap.Push after the row was appended by Add: nothing to add.
+func (h *lastHeap) Push(any) {}
+
+// Pop is never called.
+func (h *lastHeap) Pop() any { panic("inventory: lastHeap.Pop") }
 
 // certRow is a certificate's row (without its place) and its dates (nil: unreadable).
 func certRow(x *certcheck.Cert, role string) (r Row, notBefore, notAfter *time.Time) {
@@ -287,22 +340,24 @@ func place(file string, line int) string { return fmt.Sprintf("%s\x00%d", file, 
 
 // Sort orders rows by days left (rows without an end date first), then file, line, SHA-256.
 func Sort(rows []Row) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := &rows[i], &rows[j]
-		if (a.DaysLeft == nil) != (b.DaysLeft == nil) {
-			return a.DaysLeft == nil
-		}
-		if a.DaysLeft != nil && b.DaysLeft != nil && *a.DaysLeft != *b.DaysLeft {
-			return *a.DaysLeft < *b.DaysLeft
-		}
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.SHA256 < b.SHA256
-	})
+	sort.SliceStable(rows, func(i, j int) bool { return rowLess(&rows[i], &rows[j]) })
+}
+
+// rowLess is Sort's order.
+func rowLess(a, b *Row) bool {
+	if (a.DaysLeft == nil) != (b.DaysLeft == nil) {
+		return a.DaysLeft == nil
+	}
+	if a.DaysLeft != nil && b.DaysLeft != nil && *a.DaysLeft != *b.DaysLeft {
+		return *a.DaysLeft < *b.DaysLeft
+	}
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.SHA256 < b.SHA256
 }
 
 // ExpiringWithin keeps the rows whose end (notAfter, nextUpdate) is before now+within,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -214,6 +215,55 @@ func TestRowsWorst(t *testing.T) {
 	for k, want := range map[string]string{"a.pem:1": "VPN.0071 error", "a.pem:30": " ", "b.pem:1": "VCL.0721 warning"} {
 		if got[k] != want {
 			t.Errorf("%s: worst %q, want %q", k, got[k], want)
+		}
+	}
+}
+
+// With a limit the Collector keeps exactly the first rows of the whole list in Sort's order,
+// whatever order they come in (four goroutines add them), and counts every row.
+func TestCollectorLimit(t *testing.T) {
+	var all []Row
+	for i := 0; i < 500; i++ {
+		d := (i * 7919) % 97
+		r := Row{File: "f" + Days(&d), Line: i, SHA256: Days(&i), Status: []string{StatusOK, StatusSoon, StatusExpired}[i%3]}
+		if i%50 != 0 { // some rows without an end date, which sort first
+			r.DaysLeft = &d
+		}
+		all = append(all, r)
+	}
+	for _, limit := range []int{1, 7, 100, 499, 500, 600} {
+		c := NewCollector(Config{Now: now, Limit: limit})
+		var wg sync.WaitGroup
+		for g := 0; g < 4; g++ {
+			wg.Add(1)
+			go func(g int) {
+				defer wg.Done()
+				for i := len(all) - 1 - g; i >= 0; i -= 4 {
+					c.keep(all[i])
+				}
+			}(g)
+		}
+		wg.Wait()
+		got, err := c.Rows(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := append([]Row(nil), all...)
+		Sort(want)
+		want = want[:min(limit, len(want))]
+		if len(got) != len(want) {
+			t.Fatalf("limit %d: %d rows, want %d", limit, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].File != want[i].File || got[i].Line != want[i].Line {
+				t.Fatalf("limit %d: row %d is %s:%d, want %s:%d", limit, i, got[i].File, got[i].Line, want[i].File, want[i].Line)
+			}
+		}
+		if c.Total() != len(all) {
+			t.Errorf("limit %d: total %d, want %d", limit, c.Total(), len(all))
+		}
+		if n := c.StatusCounts(); n[StatusOK] != 167 || n[StatusSoon] != 167 || n[StatusExpired] != 166 {
+			t.Errorf("limit %d: status counts %v", limit, n)
 		}
 	}
 }

@@ -33,6 +33,13 @@ type Source interface {
 	Now() time.Time
 }
 
+// Counter is a Source that keeps only some of the run's rows (the page's timeline and table
+// show those) and counts them all.
+type Counter interface {
+	Total() int
+	StatusCounts() map[string]int
+}
+
 // Write is the html format (check --format html): the report r with the certificates and
 // CRLs of o.Objects (a Source, set by the engine's run; without one the page has no
 // timeline and no table).
@@ -48,6 +55,9 @@ func Write(w io.Writer, r *report.Report, o output.Options) error {
 			return err
 		}
 		d.Rows, d.Now = rows, src.Now()
+		if c, ok := src.(Counter); ok {
+			d.Total, d.StatusCounts = c.Total(), c.StatusCounts()
+		}
 	} else if t, err := time.Parse(time.RFC3339, r.Now()); err == nil {
 		d.Now = t
 	}
@@ -79,6 +89,10 @@ type Data struct {
 	// Lang is the language of the page's headings and labels and of the findings' texts:
 	// "en" (or "") or "zh".
 	Lang string
+	// Total and StatusCounts count every certificate and CRL when Rows holds only some of
+	// them (0 and nil: Rows holds them all).
+	Total        int
+	StatusCounts map[string]int
 }
 
 type view struct {
@@ -88,9 +102,10 @@ type view struct {
 	Counts           []statusCount
 	Timeline         timeline
 	Rows             []tableRow
+	Total            int // certificates and CRLs, Rows or more
 	HasReport        bool
+	HasFindings      bool
 	Summary          string
-	Files            []fileView
 	IOErrors         []fileView
 	Waived           int
 	InventoryOpen    bool
@@ -116,25 +131,51 @@ type findingView struct {
 	Line, Severity, Code, Message, Detail string
 }
 
-// WritePage renders d as one HTML page.
+// WritePage renders d as one HTML page. The findings are rendered one file at a time, as
+// they are read from the report, so the page's memory is one file's findings, not all.
 func WritePage(w io.Writer, d Data) error {
 	v, err := build(d)
 	if err != nil {
 		return err
 	}
-	return page.Execute(w, v)
+	if err := page.ExecuteTemplate(w, "head", v); err != nil {
+		return err
+	}
+	if d.Report != nil {
+		for _, file := range d.Report.FindingFiles() {
+			fs, err := d.Report.FileFindings(file)
+			if err != nil {
+				return err
+			}
+			if err := page.ExecuteTemplate(w, "file", fileSection{W: v.W, F: newFileView(file, fs, d.Lang)}); err != nil {
+				return err
+			}
+		}
+	}
+	return page.ExecuteTemplate(w, "tail", v)
+}
+
+// fileSection is what the "file" template renders: one file's findings.
+type fileSection struct {
+	W *words
+	F fileView
 }
 
 func build(d Data) (*view, error) {
 	w := wordsFor(d.Lang)
 	v := &view{W: w, Title: d.Title, Tool: d.Tool.Name + " " + d.Tool.Version, Now: d.Now.UTC().Format(time.RFC3339),
 		ExpiresWithin: d.ExpiresWithin, InventoryOpen: d.Report == nil}
-	counts := map[string]int{}
-	for i := range d.Rows {
-		r := &d.Rows[i]
-		counts[r.Status]++
-		v.Rows = append(v.Rows, newTableRow(r))
+	counts := d.StatusCounts
+	if counts == nil {
+		counts = map[string]int{}
+		for i := range d.Rows {
+			counts[d.Rows[i].Status]++
+		}
 	}
+	for i := range d.Rows {
+		v.Rows = append(v.Rows, newTableRow(&d.Rows[i]))
+	}
+	v.Total = max(d.Total, len(d.Rows))
 	for _, s := range []string{inventory.StatusExpired, inventory.StatusSoon, inventory.StatusOK, inventory.StatusNotYet, inventory.StatusUnknown} {
 		v.Counts = append(v.Counts, statusCount{s, w.Status[s], counts[s]})
 	}
@@ -163,13 +204,7 @@ func addReport(v *view, rep *report.Report, lang string) error {
 	for _, fr := range rep.ErrorFiles() {
 		v.IOErrors = append(v.IOErrors, fileView{File: safe(fr.File), Error: safe(fr.Error)})
 	}
-	for _, file := range rep.FindingFiles() {
-		fs, err := rep.FileFindings(file)
-		if err != nil {
-			return err
-		}
-		v.Files = append(v.Files, newFileView(file, fs, lang))
-	}
+	v.HasFindings = len(rep.FindingFiles()) > 0
 	return nil
 }
 

@@ -145,3 +145,19 @@ func TestAxis(t *testing.T) {
 		t.Errorf("a row without dates: %+v in group %q", tl.Groups[0].Rows[0], tl.Groups[0].Name)
 	}
 }
+
+// A page whose Source kept only some rows says how many it shows of how many, and its counts
+// are the Source's, not the rows'.
+func TestCappedRows(t *testing.T) {
+	rows := []inventory.Row{row(0, "CN=a", now.AddDate(-1, 0, 0), now.AddDate(0, 0, 3), inventory.StatusSoon, "")}
+	out := render(t, Data{Title: "t", Now: now, Rows: rows, Total: 5,
+		StatusCounts: map[string]int{inventory.StatusSoon: 1, inventory.StatusOK: 4}})
+	for _, want := range []string{"the 1 that end soonest of these 5", "&middot; 5 certificates and CRLs", `<span class="sw ok"></span>valid: <b>4</b>`, "1 rows, soonest expiry first"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if out := render(t, Data{Title: "t", Now: now, Rows: rows}); strings.Contains(out, "end soonest of these") {
+		t.Error("an uncapped page says it is capped")
+	}
+}
