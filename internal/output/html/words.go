@@ -15,7 +15,7 @@ type words struct {
 	CheckTitle, InventoryTitle            string
 	At, ListingWithin, Objects, WaivedFmt string
 	Timeline, NoObjects                   string
-	CappedFmt                             string // the timeline and table show %d of %d
+	CappedFmt                             string        // the timeline and table show %d of %d
 	TimelineHelp                          template.HTML // a constant: its apostrophe as is
 	NoDates, UploadSet, Now               string
 	Findings, Unreadable, NoFindings      string
@@ -33,7 +33,7 @@ var wordsEN = words{
 	Lang: "en", CheckTitle: "vpncertlint check report", InventoryTitle: "vpncertlint inventory",
 	At: "At", ListingWithin: ", listing what ends within ", Objects: " certificates and CRLs", WaivedFmt: "; %d findings waived",
 	Timeline: "Expiry timeline", NoObjects: "No certificate or CRL.",
-	CappedFmt: "The timeline and the table show the %d that end soonest of these %d; vpncertlint inventory --format csv lists them all.",
+	CappedFmt:    "The timeline and the table show the %d that end soonest of these %d; vpncertlint inventory --format csv lists them all.",
 	TimelineHelp: "Each bar runs from notBefore to notAfter (a CRL's thisUpdate to nextUpdate); hover a row for its details. A bar that goes on beyond the axis ends in an arrow.",
 	NoDates:      "no readable dates", UploadSet: "upload set ", Now: "now ",
 	RunFile:  "(the run)",
@@ -59,7 +59,7 @@ var wordsZH = words{
 	Lang: "zh", CheckTitle: "vpncertlint 检查报告", InventoryTitle: "vpncertlint 证书清单",
 	At: "时间", ListingWithin: ",仅列出在此期限内到期的:", Objects: "个证书和CRL", WaivedFmt: ";%d个问题已豁免",
 	Timeline: "到期时间线", NoObjects: "没有证书或CRL。",
-	CappedFmt: "时间线和表格仅显示最先到期的%d个(共%d个);vpncertlint inventory --format csv列出全部。",
+	CappedFmt:    "时间线和表格仅显示最先到期的%d个(共%d个);vpncertlint inventory --format csv列出全部。",
 	TimelineHelp: "每条横条从notBefore到notAfter(CRL为thisUpdate到nextUpdate);将鼠标悬停在一行上查看详情。超出坐标轴的横条以箭头结束。",
 	NoDates:      "日期无法读取", UploadSet: "上传集 ", Now: "当前 ",
 	RunFile:  "(本次运行)",
