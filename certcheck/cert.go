@@ -94,9 +94,6 @@ func (c *Cert) X() *x509.Certificate {
 // lateParseFailures counts late parses that failed (for the tests: it must stay 0).
 var lateParseFailures atomic.Int64
 
-// EagerParse makes NewCert parse every certificate with zcrypto at once, as before the fast
-// path (for tests that compare the two).
-var EagerParse = false
 
 // parseCert reads der with vpncertlint's own outline parser and, unless its key is too large,
 // with zcrypto. It never panics.
@@ -125,13 +122,24 @@ func zcryptoParse(der []byte) (x *x509.Certificate, err error) {
 	return x, err
 }
 
-// NewCert parses der as a certificate found at file:line.
+// NewCert parses der as a certificate found at file:line. zcrypto's parse is left until X
+// asks for it when zcryptoAccepts proves it succeeds.
 func NewCert(der []byte, file string, line int, name string) *Cert {
+	return newCert(der, file, line, name, false)
+}
+
+// NewCertParsed is NewCert with zcrypto's parse done at once, for a caller that needs X
+// anyway (zlint): it spares zcryptoAccepts. The findings are the same.
+func NewCertParsed(der []byte, file string, line int, name string) *Cert {
+	return newCert(der, file, line, name, true)
+}
+
+func newCert(der []byte, file string, line int, name string, eager bool) *Cert {
 	c := &Cert{File: file, Line: line, Name: name, DER: der}
 	c.Raw = ParseRaw(der)
 	if why := keyTooLarge(c.Raw); why != "" {
 		c.ParseErr = fmt.Errorf("%w: %s", errKeyTooLarge, why)
-	} else if !EagerParse && zcryptoAccepts(der) {
+	} else if !eager && zcryptoAccepts(der) {
 		c.late = &lateParse{}
 	} else {
 		c.x, c.ParseErr = zcryptoParse(der)

@@ -224,9 +224,7 @@ func TestFastPathSameFindings(t *testing.T) {
 	for i, der := range ders {
 		for _, role := range []Role{RoleCA, RoleServer} {
 			lazy := NewCert(der, "x.pem", 1, "x.pem")
-			EagerParse = true
-			eager := NewCert(der, "x.pem", 1, "x.pem")
-			EagerParse = false
+			eager := NewCertParsed(der, "x.pem", 1, "x.pem")
 			if lazy.late != nil {
 				late++
 			}

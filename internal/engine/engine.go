@@ -618,7 +618,11 @@ func (bc *blockChecker) wantKind(typ string) pemformat.Kind {
 // cert checks the certificate block b and completes its info.
 func (bc *blockChecker) cert(b *pemscan.Block, info *lint.ObjectInfo) {
 	in, o, out := bc.in, bc.o, bc.out
-	c := certcheck.NewCert(b.Bytes, in.path, b.BeginLine, bc.name)
+	newCert := certcheck.NewCert
+	if o.Zlint != nil && !in.context {
+		newCert = certcheck.NewCertParsed // zlint reads zcrypto's parse of every certificate
+	}
+	c := newCert(b.Bytes, in.path, b.BeginLine, bc.name)
 	if o.Lean {
 		c.Unnamed() // the report drops objects' identities anyway
 	}
