@@ -94,7 +94,6 @@ func (c *Cert) X() *x509.Certificate {
 // lateParseFailures counts late parses that failed (for the tests: it must stay 0).
 var lateParseFailures atomic.Int64
 
-
 // parseCert reads der with vpncertlint's own outline parser and, unless its key is too large,
 // with zcrypto. It never panics.
 func parseCert(der []byte) (raw *Raw, x *x509.Certificate, err error) {
