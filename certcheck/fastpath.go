@@ -74,12 +74,8 @@ var (
 )
 
 func fpTBS(tbs cryptobyte.String) bool {
-	if tbs.PeekASN1Tag(tagCtx0c) {
-		var v, ver cryptobyte.String
-		if !tbs.ReadASN1(&v, tagCtx0c) || !v.ReadASN1(&ver, cbasn1.INTEGER) || !v.Empty() ||
-			len(ver) != 1 || ver[0] > 2 {
-			return false
-		}
+	if !fpVersion(&tbs) {
+		return false
 	}
 	var serial, alg, issuer, validity, subject, spki cryptobyte.String
 	if !tbs.ReadASN1(&serial, cbasn1.INTEGER) || !fpInteger(serial) ||
@@ -99,27 +95,43 @@ func fpTBS(tbs cryptobyte.String) bool {
 		return false
 	}
 	for !list.Empty() {
-		var ext, oid, value cryptobyte.String
-		if !list.ReadASN1(&ext, cbasn1.SEQUENCE) ||
-			!ext.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) || !validOID(oid) {
-			return false
-		}
-		if ext.PeekASN1Tag(cbasn1.BOOLEAN) {
-			var b cryptobyte.String
-			if !ext.ReadASN1(&b, cbasn1.BOOLEAN) || len(b) != 1 || b[0] != 0 && b[0] != 0xff {
-				return false
-			}
-		}
-		if !ext.ReadASN1(&value, cbasn1.OCTET_STRING) || !ext.Empty() || !fpExtension(oid, value) {
+		if !fpExtensionField(&list) {
 			return false
 		}
 	}
 	return true
 }
 
+// fpVersion reads the optional [0] EXPLICIT version: v1, v2 or v3 in one byte.
+func fpVersion(tbs *cryptobyte.String) bool {
+	if !tbs.PeekASN1Tag(tagCtx0c) {
+		return true
+	}
+	var v, ver cryptobyte.String
+	return tbs.ReadASN1(&v, tagCtx0c) && v.ReadASN1(&ver, cbasn1.INTEGER) && v.Empty() &&
+		len(ver) == 1 && ver[0] <= 2
+}
+
+// fpExtensionField reads one Extension SEQUENCE { OID, critical BOOLEAN OPTIONAL, OCTET
+// STRING } and checks its value.
+func fpExtensionField(list *cryptobyte.String) bool {
+	var ext, oid, value cryptobyte.String
+	if !list.ReadASN1(&ext, cbasn1.SEQUENCE) ||
+		!ext.ReadASN1(&oid, cbasn1.OBJECT_IDENTIFIER) || !validOID(oid) {
+		return false
+	}
+	if ext.PeekASN1Tag(cbasn1.BOOLEAN) {
+		var b cryptobyte.String
+		if !ext.ReadASN1(&b, cbasn1.BOOLEAN) || len(b) != 1 || b[0] != 0 && b[0] != 0xff {
+			return false
+		}
+	}
+	return ext.ReadASN1(&value, cbasn1.OCTET_STRING) && ext.Empty() && fpExtension(oid, value)
+}
+
 // fpInteger checks an INTEGER's content as zcrypto's checkInteger does: not empty, minimal.
 func fpInteger(b []byte) bool {
-	return len(b) == 1 || len(b) > 1 && !(b[0] == 0 && b[1]&0x80 == 0) && !(b[0] == 0xff && b[1]&0x80 != 0)
+	return len(b) == 1 || len(b) > 1 && (b[0] != 0 || b[1]&0x80 != 0) && (b[0] != 0xff || b[1]&0x80 == 0)
 }
 
 // fpPositive checks a minimal INTEGER that is above zero.
@@ -255,37 +267,30 @@ func fpPrintable(c byte) bool {
 // same text.
 func fpTime(s *cryptobyte.String) bool {
 	var body cryptobyte.String
-	var digits []byte
-	var year int
 	switch {
 	case s.PeekASN1Tag(cbasn1.UTCTime):
 		if !s.ReadASN1(&body, cbasn1.UTCTime) || len(body) != 13 {
 			return false
 		}
 		yy, ok := digits2(body[0:2])
-		if !ok {
-			return false
-		}
-		year, digits = 1900+yy, body[2:13]
+		year := 1900 + yy
 		if yy < 50 {
 			year += 100
 		}
+		return ok && fpDate(year, body[2:13])
 	case s.PeekASN1Tag(cbasn1.GeneralizedTime):
 		if !s.ReadASN1(&body, cbasn1.GeneralizedTime) || len(body) != 15 {
 			return false
 		}
 		hi, ok1 := digits2(body[0:2])
 		lo, ok2 := digits2(body[2:4])
-		if !ok1 || !ok2 {
-			return false
-		}
-		year, digits = hi*100+lo, body[4:15]
-		if year < 1950 {
-			return false
-		}
-	default:
-		return false
+		return ok1 && ok2 && hi*100+lo >= 1950 && fpDate(hi*100+lo, body[4:15])
 	}
+	return false
+}
+
+// fpDate checks MMDDHHMMSSZ as a real instant of year.
+func fpDate(year int, digits []byte) bool {
 	if digits[10] != 'Z' {
 		return false
 	}
@@ -325,7 +330,6 @@ var (
 	fpOIDP384    = []byte{0x2b, 0x81, 0x04, 0x00, 0x22}
 	fpOIDP521    = []byte{0x2b, 0x81, 0x04, 0x00, 0x23}
 	fpOIDAIA     = []byte{0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01}
-	fpOIDCPS     = []byte{0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x01}
 	fpOIDNotice  = []byte{0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x02, 0x02}
 	// Extensions zcrypto parses that the fast path leaves to it.
 	fpOIDLeftToZcrypto = [][]byte{
@@ -387,40 +391,50 @@ func fpPublicKey(spki cryptobyte.String) bool {
 // fpExtension checks the value of an extension that zcrypto reads.
 func fpExtension(oid, value cryptobyte.String) bool {
 	if len(oid) == 3 && oid[0] == 0x55 && oid[1] == 0x1d { // 2.5.29.x
-		switch oid[2] {
-		case 14: // subjectKeyIdentifier: OCTET STRING
-			var v cryptobyte.String
-			return value.ReadASN1(&v, cbasn1.OCTET_STRING) && value.Empty()
-		case 17, 18: // subject and issuer alternative names
-			return fpGeneralNames(value)
-		case 30:
-			return fpNameConstraints(value)
-		case 31:
-			return fpCRLDistributionPoints(value)
-		case 32:
-			return fpCertificatePolicies(value)
-		case 35:
-			return fpAuthorityKeyID(value)
-		case 37: // extKeyUsage: SEQUENCE OF OID
-			var seq cryptobyte.String
-			if !value.ReadASN1(&seq, cbasn1.SEQUENCE) || !value.Empty() {
-				return false
-			}
-			for !seq.Empty() {
-				var id cryptobyte.String
-				if !seq.ReadASN1(&id, cbasn1.OBJECT_IDENTIFIER) || !validOID(id) {
-					return false
-				}
-			}
-			return true
-		}
-		return true // keyUsage and basicConstraints (errors ignored), and the rest (not read)
+		return fpCertificateExtension(oid[2], value)
 	}
 	if bytes.Equal(oid, fpOIDAIA) {
 		return fpAuthorityInfoAccess(value)
 	}
 	for _, o := range fpOIDLeftToZcrypto {
 		if bytes.Equal(oid, o) {
+			return false
+		}
+	}
+	return true
+}
+
+// fpCertificateExtension checks the value of the extension 2.5.29.id.
+func fpCertificateExtension(id byte, value cryptobyte.String) bool {
+	switch id {
+	case 14: // subjectKeyIdentifier: OCTET STRING
+		var v cryptobyte.String
+		return value.ReadASN1(&v, cbasn1.OCTET_STRING) && value.Empty()
+	case 17, 18: // subject and issuer alternative names
+		return fpGeneralNames(value)
+	case 30:
+		return fpNameConstraints(value)
+	case 31:
+		return fpCRLDistributionPoints(value)
+	case 32:
+		return fpCertificatePolicies(value)
+	case 35:
+		return fpAuthorityKeyID(value)
+	case 37:
+		return fpExtKeyUsage(value)
+	}
+	return true // keyUsage and basicConstraints (errors ignored), and the rest (not read)
+}
+
+// fpExtKeyUsage checks an extKeyUsage value: SEQUENCE OF OID.
+func fpExtKeyUsage(value cryptobyte.String) bool {
+	var seq cryptobyte.String
+	if !value.ReadASN1(&seq, cbasn1.SEQUENCE) || !value.Empty() {
+		return false
+	}
+	for !seq.Empty() {
+		var id cryptobyte.String
+		if !seq.ReadASN1(&id, cbasn1.OBJECT_IDENTIFIER) || !validOID(id) {
 			return false
 		}
 	}
@@ -436,39 +450,34 @@ func fpGeneralNames(value cryptobyte.String) bool {
 		return false
 	}
 	for !seq.Empty() {
-		var name cryptobyte.String
-		switch {
-		case seq.PeekASN1Tag(tagCtx1), seq.PeekASN1Tag(tagCtx2), seq.PeekASN1Tag(tagCtx6):
-			var tag cbasn1.Tag
-			if !seq.ReadAnyASN1(&name, &tag) {
-				return false
-			}
-		case seq.PeekASN1Tag(tagCtx7):
-			if !seq.ReadASN1(&name, tagCtx7) || len(name) != 4 && len(name) != 16 {
-				return false
-			}
-		case seq.PeekASN1Tag(tagCtx4c):
-			if !seq.ReadASN1(&name, tagCtx4c) || !fpDirectoryName(name) {
-				return false
-			}
-		case seq.PeekASN1Tag(tagCtx8):
-			if !seq.ReadASN1(&name, tagCtx8) || !validOID(name) {
-				return false
-			}
-		case seq.PeekASN1Tag(tagCtx0c):
-			var id, wrapped, v cryptobyte.String
-			var tag cbasn1.Tag
-			if !seq.ReadASN1(&name, tagCtx0c) ||
-				!name.ReadASN1(&id, cbasn1.OBJECT_IDENTIFIER) || !validOID(id) ||
-				!name.ReadASN1(&wrapped, tagCtx0c) || !name.Empty() ||
-				!readLowElement(&wrapped, &v, &tag) || !wrapped.Empty() {
-				return false
-			}
-		default:
+		if !fpGeneralName(&seq) {
 			return false
 		}
 	}
 	return true
+}
+
+// fpGeneralName reads one GeneralName of a SubjectAltName.
+func fpGeneralName(seq *cryptobyte.String) bool {
+	var name cryptobyte.String
+	var tag cbasn1.Tag
+	switch {
+	case seq.PeekASN1Tag(tagCtx1), seq.PeekASN1Tag(tagCtx2), seq.PeekASN1Tag(tagCtx6):
+		return seq.ReadAnyASN1(&name, &tag)
+	case seq.PeekASN1Tag(tagCtx7):
+		return seq.ReadASN1(&name, tagCtx7) && (len(name) == 4 || len(name) == 16)
+	case seq.PeekASN1Tag(tagCtx4c):
+		return seq.ReadASN1(&name, tagCtx4c) && fpDirectoryName(name)
+	case seq.PeekASN1Tag(tagCtx8):
+		return seq.ReadASN1(&name, tagCtx8) && validOID(name)
+	case seq.PeekASN1Tag(tagCtx0c):
+		var id, wrapped, v cryptobyte.String
+		return seq.ReadASN1(&name, tagCtx0c) &&
+			name.ReadASN1(&id, cbasn1.OBJECT_IDENTIFIER) && validOID(id) &&
+			name.ReadASN1(&wrapped, tagCtx0c) && name.Empty() &&
+			readLowElement(&wrapped, &v, &tag) && wrapped.Empty()
+	}
+	return false
 }
 
 // fpDirectoryName checks the content of a [4] directoryName: one Name.
@@ -492,40 +501,43 @@ func fpNameConstraints(value cryptobyte.String) bool {
 			return false
 		}
 		for !subtrees.Empty() {
-			var st, base cryptobyte.String
-			if !subtrees.ReadASN1(&st, cbasn1.SEQUENCE) {
-				return false
-			}
-			switch {
-			case st.PeekASN1Tag(tagCtx1), st.PeekASN1Tag(tagCtx2), st.PeekASN1Tag(tagCtx6):
-				var tag cbasn1.Tag
-				if !st.ReadAnyASN1(&base, &tag) {
-					return false
-				}
-			case st.PeekASN1Tag(tagCtx7):
-				if !st.ReadASN1(&base, tagCtx7) || len(base) != 8 && len(base) != 32 {
-					return false
-				}
-			case st.PeekASN1Tag(tagCtx4c):
-				if !st.ReadASN1(&base, tagCtx4c) || !fpDirectoryName(base) {
-					return false
-				}
-			default:
-				return false
-			}
-			for _, bt := range []cbasn1.Tag{tagCtx0, tagCtx1} { // minimum, maximum
-				var n cryptobyte.String
-				var has bool
-				if !st.ReadOptionalASN1(&n, &has, bt) || has && (!fpInteger(n) || len(n) > 8) {
-					return false
-				}
-			}
-			if !st.Empty() {
+			var st cryptobyte.String
+			if !subtrees.ReadASN1(&st, cbasn1.SEQUENCE) || !fpSubtree(st) {
 				return false
 			}
 		}
 	}
 	return seq.Empty()
+}
+
+// fpSubtree checks a GeneralSubtree's content: its base, minimum and maximum.
+func fpSubtree(st cryptobyte.String) bool {
+	var base cryptobyte.String
+	var tag cbasn1.Tag
+	switch {
+	case st.PeekASN1Tag(tagCtx1), st.PeekASN1Tag(tagCtx2), st.PeekASN1Tag(tagCtx6):
+		if !st.ReadAnyASN1(&base, &tag) {
+			return false
+		}
+	case st.PeekASN1Tag(tagCtx7):
+		if !st.ReadASN1(&base, tagCtx7) || len(base) != 8 && len(base) != 32 {
+			return false
+		}
+	case st.PeekASN1Tag(tagCtx4c):
+		if !st.ReadASN1(&base, tagCtx4c) || !fpDirectoryName(base) {
+			return false
+		}
+	default:
+		return false
+	}
+	for _, bt := range []cbasn1.Tag{tagCtx0, tagCtx1} { // minimum, maximum
+		var n cryptobyte.String
+		var has bool
+		if !st.ReadOptionalASN1(&n, &has, bt) || has && (!fpInteger(n) || len(n) > 8) {
+			return false
+		}
+	}
+	return st.Empty()
 }
 
 // fpCRLDistributionPoints checks a CRLDistributionPoints value: DistributionPoints with a
@@ -538,40 +550,39 @@ func fpCRLDistributionPoints(value cryptobyte.String) bool {
 	}
 	for !seq.Empty() {
 		var dp cryptobyte.String
-		if !seq.ReadASN1(&dp, cbasn1.SEQUENCE) {
-			return false
-		}
-		if dp.PeekASN1Tag(tagCtx0c) {
-			var dpName, full cryptobyte.String
-			if !dp.ReadASN1(&dpName, tagCtx0c) || !dpName.ReadASN1(&full, tagCtx0c) || !dpName.Empty() {
-				return false
-			}
-			for !full.Empty() {
-				var name cryptobyte.String
-				var tag cbasn1.Tag
-				if !readLowElement(&full, &name, &tag) {
-					return false
-				}
-			}
-		}
-		if dp.PeekASN1Tag(tagCtx1) {
-			var reasons cryptobyte.String
-			if !dp.ReadASN1(&reasons, tagCtx1) || !validBitString(reasons) {
-				return false
-			}
-		}
-		if !dp.SkipOptionalASN1(tagCtx2c) {
-			return false
-		}
-		if !dp.Empty() {
+		if !seq.ReadASN1(&dp, cbasn1.SEQUENCE) || !fpDistributionPoint(dp) {
 			return false
 		}
 	}
 	return true
 }
 
+// fpDistributionPoint checks a DistributionPoint's content.
+func fpDistributionPoint(dp cryptobyte.String) bool {
+	if dp.PeekASN1Tag(tagCtx0c) {
+		var dpName, full cryptobyte.String
+		if !dp.ReadASN1(&dpName, tagCtx0c) || !dpName.ReadASN1(&full, tagCtx0c) || !dpName.Empty() {
+			return false
+		}
+		for !full.Empty() {
+			var name cryptobyte.String
+			var tag cbasn1.Tag
+			if !readLowElement(&full, &name, &tag) {
+				return false
+			}
+		}
+	}
+	if dp.PeekASN1Tag(tagCtx1) {
+		var reasons cryptobyte.String
+		if !dp.ReadASN1(&reasons, tagCtx1) || !validBitString(reasons) {
+			return false
+		}
+	}
+	return dp.SkipOptionalASN1(tagCtx2c) && dp.Empty()
+}
+
 // fpCertificatePolicies checks a certificatePolicies value: PolicyInformation with optional
-// qualifiers; a user notice may carry an explicit text only.
+// qualifiers.
 func fpCertificatePolicies(value cryptobyte.String) bool {
 	var seq cryptobyte.String
 	if !value.ReadASN1(&seq, cbasn1.SEQUENCE) || !value.Empty() {
@@ -587,20 +598,26 @@ func fpCertificatePolicies(value cryptobyte.String) bool {
 			continue
 		}
 		var quals cryptobyte.String
-		if !info.ReadASN1(&quals, cbasn1.SEQUENCE) || !info.Empty() {
+		if !info.ReadASN1(&quals, cbasn1.SEQUENCE) || !info.Empty() || !fpQualifiers(quals) {
 			return false
 		}
-		for !quals.Empty() {
-			var q, id, qualifier cryptobyte.String
-			var tag cbasn1.Tag
-			if !quals.ReadASN1(&q, cbasn1.SEQUENCE) ||
-				!q.ReadASN1(&id, cbasn1.OBJECT_IDENTIFIER) || !validOID(id) ||
-				!readLowElement(&q, &qualifier, &tag) || !q.Empty() {
-				return false
-			}
-			if bytes.Equal(id, fpOIDNotice) && !fpUserNotice(tag, qualifier) {
-				return false
-			}
+	}
+	return true
+}
+
+// fpQualifiers checks a SEQUENCE OF PolicyQualifierInfo's content; a user notice is checked
+// further (zcrypto parses it).
+func fpQualifiers(quals cryptobyte.String) bool {
+	for !quals.Empty() {
+		var q, id, qualifier cryptobyte.String
+		var tag cbasn1.Tag
+		if !quals.ReadASN1(&q, cbasn1.SEQUENCE) ||
+			!q.ReadASN1(&id, cbasn1.OBJECT_IDENTIFIER) || !validOID(id) ||
+			!readLowElement(&q, &qualifier, &tag) || !q.Empty() {
+			return false
+		}
+		if bytes.Equal(id, fpOIDNotice) && !fpUserNotice(tag, qualifier) {
+			return false
 		}
 	}
 	return true

@@ -435,7 +435,7 @@ func TestReviewProbes(t *testing.T) {
 						b.AddBytes(atv)
 					})
 				})
-				b.AddASN1(cbasn1.SET, func(b *cryptobyte.Builder) {})
+				b.AddASN1(cbasn1.SET, func(*cryptobyte.Builder) {})
 			})
 		})
 		e := append([][]byte(nil), rtbs...)
