@@ -23,6 +23,7 @@ targets=(
   ./internal/bodycheck:FuzzBody:5000
   ./internal/pemscan:FuzzScan:100000
   ./certcheck:FuzzCert:5000
+  ./certcheck:FuzzFastPath:50000
   ./crlcheck:FuzzCRL:40000
   ./internal/engine:FuzzEngine:3000
 )
