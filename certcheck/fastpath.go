@@ -15,9 +15,10 @@ import (
 // which read Raw) can be left until something asks for it (Cert.X: zlint, a chain or CRL
 // signature). It is conservative: it accepts only what every step of zcrypto's parse is known
 // to accept, read as strictly as DER allows (cryptobyte), and returns false for anything
-// else, which then takes zcrypto's parse as before. A false answer is never wrong; a true one
-// must be, which TestFastPathImpliesZcrypto (fixtures, ../shared/corpus, PKITS, pyca's
-// vectors, every single-byte change of those seeds) and FuzzFastPath check.
+// else, which then takes zcrypto's parse as before. A false answer is always safe; a true one
+// must be right, which TestFastPathImpliesZcrypto (fixtures, ../shared/corpus, PKITS, pyca's
+// vectors, every single-byte change of those seeds), the review's probes
+// (fastpath_probes_test.go) and FuzzFastPath check.
 //
 // What zcrypto's parse does and how this mirrors it (zcrypto/x509.parseCertificate and its
 // fork of encoding/asn1):
@@ -29,7 +30,9 @@ import (
 //     with a real date, and no unique identifiers.
 //   - The public key: RSA (a SEQUENCE of two positive minimal INTEGERs), ECDSA on P-256,
 //     P-384 or P-521 (a named curve and an uncompressed point on the curve), Ed25519 (exactly
-//     32 bytes). Any other key algorithm takes zcrypto's parse.
+//     32 bytes: on a self-signed certificate zcrypto checks the signature while parsing, and
+//     ed25519.Verify panics on another length; the RSA and EC checks never fail the parse).
+//     Any other key algorithm takes zcrypto's parse.
 //   - The issuer and subject as RDNSequences: SETs of SEQUENCE { OID, value } whose value is
 //     one of the string types zcrypto checks (PrintableString, also '*' and '&'; IA5String;
 //     UTF8String; NumericString; BMPString) and passes, or one it takes as it is (T61String,
@@ -45,8 +48,6 @@ import (
 //     other than RSA, ECDSA on P-256/384/521 and Ed25519 take zcrypto's parse. Other
 //     extensions (keyUsage and basicConstraints, whose errors zcrypto ignores, and those it
 //     does not read) need only be Extension SEQUENCEs.
-//
-// It does not allocate for the common certificate (the EC point check excepted).
 func zcryptoAccepts(der []byte) bool {
 	in := cryptobyte.String(der)
 	var cert, tbs, alg cryptobyte.String
