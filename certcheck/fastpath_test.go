@@ -19,12 +19,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/vpncertlint/vpncertlint/internal/fuzzseed"
 	"github.com/vpncertlint/vpncertlint/internal/pemscan"
 	zasn1 "github.com/zmap/zcrypto/encoding/asn1"
+	zx509 "github.com/zmap/zcrypto/x509"
 	"golang.org/x/crypto/cryptobyte"
 )
 
@@ -439,4 +441,35 @@ func zcryptoTime(der []byte) (time.Time, error) {
 	seq := append([]byte{0x30, byte(len(der))}, der...)
 	_, err := zasn1.Unmarshal(seq, &v)
 	return v.T, err
+}
+
+// TestLateParseConcurrent: goroutines asking for a late-parsed certificate's X at once get
+// the one parse (run it with -race).
+func TestLateParseConcurrent(t *testing.T) {
+	var der []byte // a certificate the fast path takes
+	for _, d := range generatedCerts(t) {
+		if zcryptoAccepts(d) {
+			der = d
+			break
+		}
+	}
+	c := NewCert(der, "x.pem", 1, "x.pem")
+	if c.late == nil {
+		t.Fatal("the certificate did not take the late parse")
+	}
+	got := make([]*zx509.Certificate, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			got[i] = c.X()
+		}(i)
+	}
+	wg.Wait()
+	for i := range got {
+		if got[i] == nil || got[i] != got[0] {
+			t.Fatalf("goroutine %d got %p, the first %p", i, got[i], got[0])
+		}
+	}
 }
