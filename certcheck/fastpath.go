@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/ecdh"
 	"crypto/ed25519"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -220,45 +219,15 @@ func fpName(name cryptobyte.String) bool {
 	return true
 }
 
-// fpString checks an attribute value as zcrypto reads an ANY of these string types.
+// fpString checks an attribute value as zcrypto reads an ANY: the string types it validates
+// (PrintableString with '*' and '&', UTF8String, IA5String, NumericString, BMPString) by the
+// same rules as wellFormed (validString), those it takes as they are (T61String,
+// VisibleString, GeneralString, UniversalString); any other type is left to zcrypto.
 func fpString(tag cbasn1.Tag, b []byte) bool {
 	switch tag {
-	case cbasn1.PrintableString:
-		for _, c := range b {
-			if !fpPrintable(c) {
-				return false
-			}
-		}
-		return true
-	case cbasn1.UTF8String:
-		return utf8.Valid(b)
-	case cbasn1.IA5String:
-		return isASCII(b)
-	case cbasn1.Tag(18): // NumericString
-		for _, c := range b {
-			if (c < '0' || c > '9') && c != ' ' {
-				return false
-			}
-		}
-		return true
-	case cbasn1.Tag(30): // BMPString
-		return len(b)%2 == 0
-	case cbasn1.T61String, cbasn1.Tag(26), cbasn1.GeneralString, cbasn1.Tag(28): // taken as they are
-		return true
-	}
-	return false
-}
-
-// fpPrintable is zcrypto's PrintableString alphabet, '*' and '&' included.
-func fpPrintable(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-		'\'' <= c && c <= ')', '+' <= c && c <= '/':
-		return true
-	}
-	switch c {
-	case ' ', ':', '=', '?', '*', '&':
-		return true
+	case cbasn1.PrintableString, cbasn1.UTF8String, cbasn1.IA5String, cbasn1.Tag(18), cbasn1.Tag(30),
+		cbasn1.T61String, cbasn1.Tag(26), cbasn1.GeneralString, cbasn1.Tag(28):
+		return validString(tag, b)
 	}
 	return false
 }

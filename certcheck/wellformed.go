@@ -226,8 +226,15 @@ func strictTime(s *cryptobyte.String) bool {
 // printableChar reports whether c is in PrintableString's alphabet (X.680 §41.4; '*' and
 // '&' too, as the mainstream parsers accept them).
 func printableChar(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		bytes.IndexByte([]byte(" '()+,-./:=?*&"), c) >= 0
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	switch c {
+	case ' ', '\'', '(', ')', '+', ',', '-', '.', '/', ':', '=', '?', '*', '&':
+		return true
+	}
+	return false
 }
 
 // validBitString checks a BIT STRING's content octets (the unused-bits count and padding).
