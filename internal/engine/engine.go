@@ -635,6 +635,11 @@ func (bc *blockChecker) cert(b *pemscan.Block, info *lint.ObjectInfo) {
 	if o.Observe != nil && !in.context {
 		o.Observe(Observed{File: report.SlashPath(in.path), Line: b.BeginLine, Role: string(c.Role), Cert: c})
 	}
+	// Let the scheduler run whatever waits: above all the collector's mark worker, which
+	// otherwise gets a core only when a worker is preempted (every 10 ms), so that a
+	// collection's mark phase, with its write barriers and marking of new objects, lasted
+	// 5-10 times its work (docs/development.md, "Garbage collection").
+	runtime.Gosched()
 	if c.Role == certcheck.RoleCA {
 		out.cas = append(out.cas, c)
 	} else if o.ServerBundle != nil {
