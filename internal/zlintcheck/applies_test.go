@@ -28,9 +28,10 @@ var updateApplies = flag.Bool("update-applies", false, "rewrite applies_table.go
 
 // deriveAppliesOnlyWith reads zlint's lint sources under dir and returns, for every lint
 // whose CheckApplies(c) is one return statement whose first &&-conjunct is
-// util.IsExtInCert(c, util.OID), its name and "util.OID".
-func deriveAppliesOnlyWith(t *testing.T, dir string) map[string]string {
-	out := map[string]string{}
+// util.IsExtInCert(c, util.OID), its name and "util.OID"; and the names of the lints whose
+// CheckApplies returns that call alone (exact).
+func deriveAppliesOnlyWith(t *testing.T, dir string) (out map[string]string, exact map[string]bool) {
+	out, exact = map[string]string{}, map[string]bool{}
 	err := filepath.Walk(filepath.Join(dir, "lints"), func(p string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
 			return err
@@ -40,12 +41,14 @@ func deriveAppliesOnlyWith(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		oids := map[string]string{} // receiver type -> OID expression
+		alone := map[string]bool{}  // receiver type -> CheckApplies is the call alone
 		var names []string
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
-				if recv, oid, ok := requiredExtension(n); ok {
+				if recv, oid, only, ok := requiredExtension(n); ok {
 					oids[recv] = oid
+					alone[recv] = only
 				}
 			case *ast.KeyValueExpr:
 				if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Name" {
@@ -58,8 +61,11 @@ func deriveAppliesOnlyWith(t *testing.T, dir string) map[string]string {
 		})
 		switch {
 		case len(oids) == 1 && len(names) == 1:
-			for _, oid := range oids {
+			for recv, oid := range oids {
 				out[names[0]] = oid
+				if alone[recv] {
+					exact[names[0]] = true
+				}
 			}
 		case len(oids) > 0:
 			t.Errorf("%s: %d lints named, %d with a required extension: cannot pair them", p, len(names), len(oids))
@@ -69,22 +75,24 @@ func deriveAppliesOnlyWith(t *testing.T, dir string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return out, exact
 }
 
 // requiredExtension recognises func (l *T) CheckApplies(c *x509.Certificate) bool { return
-// util.IsExtInCert(c, util.OID) && ... } and returns T and "util.OID". Only the first conjunct
-// counts: the others are not evaluated when it is false (nor can they panic then).
-func requiredExtension(fd *ast.FuncDecl) (recv, oid string, ok bool) {
+// util.IsExtInCert(c, util.OID) && ... } and returns T and "util.OID", and whether the call is
+// all there is (only). Only the first conjunct counts: the others are not evaluated when it is
+// false (nor can they panic then).
+func requiredExtension(fd *ast.FuncDecl) (recv, oid string, only, ok bool) {
 	if fd.Name.Name != "CheckApplies" || fd.Recv == nil || fd.Body == nil || len(fd.Body.List) != 1 ||
 		len(fd.Type.Params.List) != 1 || len(fd.Type.Params.List[0].Names) != 1 {
-		return "", "", false
+		return "", "", false, false
 	}
 	ret, isRet := fd.Body.List[0].(*ast.ReturnStmt)
 	if !isRet || len(ret.Results) != 1 {
-		return "", "", false
+		return "", "", false, false
 	}
 	first := ret.Results[0]
+	_, only = first.(*ast.CallExpr)
 	for {
 		if p, isParen := first.(*ast.ParenExpr); isParen {
 			first = p.X
@@ -98,14 +106,14 @@ func requiredExtension(fd *ast.FuncDecl) (recv, oid string, ok bool) {
 	}
 	call, isCall := first.(*ast.CallExpr)
 	if !isCall || len(call.Args) != 2 || types(call.Fun) != "util.IsExtInCert" {
-		return "", "", false
+		return "", "", false, false
 	}
 	if id, isID := call.Args[0].(*ast.Ident); !isID || id.Name != fd.Type.Params.List[0].Names[0].Name {
-		return "", "", false
+		return "", "", false, false
 	}
 	oid = types(call.Args[1])
 	if !strings.HasPrefix(oid, "util.") {
-		return "", "", false
+		return "", "", false, false
 	}
 	switch r := fd.Recv.List[0].Type.(type) {
 	case *ast.StarExpr:
@@ -113,7 +121,7 @@ func requiredExtension(fd *ast.FuncDecl) (recv, oid string, ok bool) {
 	default:
 		recv = types(r)
 	}
-	return recv, oid, true
+	return recv, oid, only, true
 }
 
 // types renders an identifier or a selector x.y.
@@ -134,7 +142,7 @@ func TestAppliesOnlyWithTable(t *testing.T) {
 	if err != nil || len(bytes.TrimSpace(dir)) == 0 {
 		t.Skipf("zlint's source not found: %v", err)
 	}
-	table := deriveAppliesOnlyWith(t, string(bytes.TrimSpace(dir)))
+	table, exact := deriveAppliesOnlyWith(t, string(bytes.TrimSpace(dir)))
 	if len(table) < 50 {
 		t.Fatalf("only %d lints derived: the pattern no longer matches zlint's source", len(table))
 	}
@@ -149,6 +157,16 @@ func TestAppliesOnlyWithTable(t *testing.T) {
 		fmt.Fprintf(&b, "\t%q: %s,\n", n, table[n])
 	}
 	b.WriteString("}\n")
+	b.WriteString(exactHeader)
+	for _, n := range names {
+		if exact[n] {
+			fmt.Fprintf(&b, "\t%q: true,\n", n)
+		}
+	}
+	b.WriteString("}\n")
+	if len(exact) < 20 {
+		t.Errorf("only %d lints whose CheckApplies is the extension alone: the pattern no longer matches zlint's source", len(exact))
+	}
 	want, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
@@ -181,6 +199,13 @@ import (
 // whose first conjunct is util.IsExtInCert(c, OID) to that OID: without the extension the lint
 // is not applicable (NA), whatever else the certificate holds. Derived from zlint's source.
 var appliesOnlyWith = map[string]asn1.ObjectIdentifier{
+`
+
+const exactHeader = `
+// appliesExactlyWith names the lints of appliesOnlyWith whose CheckApplies is
+// util.IsExtInCert(c, OID) and nothing else: with the extension they apply, so CheckApplies
+// (which renders the OID as a string, allocating, to look the extension up) need not run.
+var appliesExactlyWith = map[string]bool{
 `
 
 // allCerts returns every certificate zcrypto parses among ../shared/corpus, testdata and Go's
@@ -229,7 +254,7 @@ func (l *Linter) allLints(c *certcheck.Cert) []lint.Finding {
 	reg := l.registry(c.Role)
 	var out []lint.Finding
 	for _, zlnt := range reg.CertificateLints().Lints() {
-		if f, ok := finding(zlnt.LintMetadata, runCert(zlnt, c.X(), reg.GetConfiguration())); ok {
+		if f, ok := finding(zlnt.LintMetadata, runCert(zlnt, c.X(), reg.GetConfiguration(), false)); ok {
 			f.Args = []string{c.Name}
 			out = append(out, f.At(c.File, c.Line).About(c.Object()))
 		}
@@ -258,7 +283,7 @@ func TestSkippedLintsAreNA(t *testing.T) {
 				continue
 			}
 			skipped++
-			if res := runCert(cl.lint, c.X(), all.server.GetConfiguration()); res.Status != zl.NA {
+			if res := runCert(cl.lint, c.X(), all.server.GetConfiguration(), false); res.Status != zl.NA {
 				t.Errorf("%s: %s without extension %s: status %v (%s), want NA", c.File, cl.lint.Name, cl.ext, res.Status, res.Details)
 			}
 		}
@@ -429,4 +454,57 @@ func goroot(t *testing.T) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// TestExecuteSameAsZlint runs every certificate lint zlint has, on every certificate of the
+// corpus, the test data and Go's test data (each as a CA and as a server certificate), through
+// execute (without CheckApplies where Cert leaves it out: appliesExactlyWith) and through
+// zlint's own CertificateLint.Execute, and checks that the two give the same status and details (details in stableDetails' order: some lints list a map's keys). The
+// byExtension lints pick what to report in map order, differently from run to run:
+// TestOneExtensionAtATime compares them, one extension at a time, with zlint's Execute.
+func TestExecuteSameAsZlint(t *testing.T) {
+	certs := allCerts(t)
+	lints := global().CertificateLints().Lints()
+	cfg := zl.NewEmptyConfig()
+	if testing.Short() && len(certs) > 400 {
+		certs = certs[:400]
+	}
+	runs := map[zl.LintStatus]int{}
+	exact := 0
+	for _, c := range certs {
+		for _, l := range lints {
+			if byExtension[l.Name] {
+				continue
+			}
+			// A lint whose CheckApplies is the extension alone is run as Cert runs it: without
+			// CheckApplies when the extension is there.
+			applies := false
+			if oid, ok := appliesOnlyWith[l.Name]; ok && appliesExactlyWith[l.Name] {
+				_, applies = c.X().ExtensionsMap[oid.String()]
+			}
+			if applies {
+				exact++
+			}
+			got, want := execute(l, c.X(), cfg, applies), l.Execute(c.X(), cfg)
+			if got == nil || want == nil {
+				if got != want {
+					t.Errorf("%s on %s: execute gives %+v, zlint %+v", l.Name, c.File, got, want)
+				}
+				continue
+			}
+			runs[want.Status]++
+			if got.Status != want.Status || stableDetails(got.Details) != stableDetails(want.Details) {
+				t.Errorf("%s on %s: execute gives %v %q, zlint %v %q", l.Name, c.File, got.Status, got.Details, want.Status, want.Details)
+			}
+		}
+	}
+	t.Logf("%d certificates x %d lints: %v; %d runs without CheckApplies", len(certs), len(lints), runs, exact)
+	if exact == 0 {
+		t.Error("no lint was run without its CheckApplies")
+	}
+	for _, s := range []zl.LintStatus{zl.NA, zl.NE, zl.Pass, zl.Warn, zl.Error} {
+		if runs[s] == 0 {
+			t.Errorf("no lint run gave %v: the corpus does not exercise that branch", s)
+		}
+	}
 }

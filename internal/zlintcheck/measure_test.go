@@ -32,7 +32,7 @@ func measure(reg zl.Registry, certs []*x509.Certificate, n int) []cost {
 		start := time.Now()
 		for i := 0; i < n; i++ {
 			for _, x := range certs {
-				runCert(l, x, cfg)
+				runCert(l, x, cfg, false)
 				c.Runs++
 			}
 		}
