@@ -2,6 +2,8 @@
 // "Profiling"): it is off unless one of these environment variables names a file.
 //
 //	VPNCERTLINT_CPUPROFILE  a CPU profile of the whole run (go tool pprof)
+//	VPNCERTLINT_TRACE       an execution trace of the whole run (go tool trace): where the
+//	                        workers wait, what the collector does, how busy each core is
 //	VPNCERTLINT_MEMPROFILE  a heap profile taken when the live heap was at its largest: the
 //	                        heap is read every 50 ms and the profile rewritten each time the
 //	                        live heap passes its previous maximum by 10%, and once at the end
@@ -14,6 +16,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"runtime/trace"
 	"sync"
 	"time"
 )
@@ -24,6 +27,13 @@ func Start(getenv func(string) string) (stop func()) {
 	var stops []func()
 	if path := getenv("VPNCERTLINT_CPUPROFILE"); path != "" {
 		if s, err := startCPU(path); err != nil {
+			warn(err)
+		} else {
+			stops = append(stops, s)
+		}
+	}
+	if path := getenv("VPNCERTLINT_TRACE"); path != "" {
+		if s, err := startTrace(path); err != nil {
 			warn(err)
 		} else {
 			stops = append(stops, s)
@@ -56,6 +66,24 @@ func startCPU(path string) (stop func(), err error) {
 	}
 	return func() {
 		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			warn(err)
+		}
+	}, nil
+}
+
+// startTrace starts an execution trace to path and returns the function that ends it.
+func startTrace(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := trace.Start(f); err != nil {
+		_ = f.Close() // nothing was written: the tracer's error is the one to report
+		return nil, err
+	}
+	return func() {
+		trace.Stop()
 		if err := f.Close(); err != nil {
 			warn(err)
 		}
