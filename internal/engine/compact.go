@@ -11,12 +11,12 @@ import (
 // same message arguments (the file's name) thousands of times, and the report holds every
 // finding until it is printed. Equal details and argument lists are stored once. With
 // Options.Lean the objects' identities (subject, issuer, serial, SHA-256) are dropped from
-// the findings and files[].objects keep only their number, for the text format.
+// the findings and files[].objects are only counted (outcome.leanObjects, then
+// report.Count), for the text format.
 type compactor struct {
-	lean  bool
-	zeros []lint.ObjectInfo // see counted
-	strs  map[string]string
-	args  map[string][]string
+	lean bool
+	strs map[string]string
+	args map[string][]string
 }
 
 // maxInterned bounds the tables: details that are all different (a serial number in each)
@@ -65,20 +65,11 @@ func (c *compactor) outcome(r *outcome) {
 		c.finding(&r.findings[i])
 	}
 	if c.lean {
-		r.file.Objects = c.counted(len(r.file.Objects) + r.leanObjects)
+		r.leanObjects += len(r.file.Objects)
+		r.file.Objects = nil
 		return
 	}
 	for i := range r.file.Objects {
 		r.file.Objects[i].Issuer = c.str(r.file.Objects[i].Issuer)
 	}
-}
-
-// counted returns n zero ObjectInfos, all files sharing one array (read-only; capped, so an
-// append copies): in a lean report files[].objects only keep their number, which is all the
-// text format prints ("(100000 objects)"), instead of ~100 bytes per certificate.
-func (c *compactor) counted(n int) []lint.ObjectInfo {
-	if n > len(c.zeros) {
-		c.zeros = make([]lint.ObjectInfo, max(n, 2*len(c.zeros)))
-	}
-	return c.zeros[:n:n]
 }

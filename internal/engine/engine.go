@@ -245,8 +245,12 @@ func (c *collector) outcome(r *outcome) {
 		}
 		c.fail(c.rep.Add(r.findings...))
 		if len(r.file.Objects) > 0 {
-			c.compact.outcome(&outcome{file: r.file})
-			c.fail(c.rep.AddObjects(r.file.File, r.file.Objects))
+			part := &outcome{file: r.file}
+			c.compact.outcome(part)
+			c.rep.Count(part.leanObjects)
+			if len(part.file.Objects) > 0 {
+				c.fail(c.rep.AddObjects(r.file.File, part.file.Objects))
+			}
 		}
 		return
 	}
@@ -266,6 +270,7 @@ func (c *collector) outcome(r *outcome) {
 		return
 	}
 	c.compact.outcome(r)
+	c.rep.Count(r.leanObjects)
 	c.fail(c.rep.AddFile(r.file))
 	c.fail(c.rep.Add(r.findings...))
 	m := setMember{path: r.file.File, cas: r.cas, entry: r.entry}
