@@ -269,9 +269,7 @@ func (c *collector) outcome(r *outcome) {
 		c.addCAs(r.cas)
 		return
 	}
-	c.compact.outcome(r)
-	c.rep.Count(r.leanObjects)
-	c.fail(c.rep.AddFile(r.file))
+	c.addFile(r)
 	c.fail(c.rep.Add(r.findings...))
 	m := setMember{path: r.file.File, cas: r.cas, entry: r.entry}
 	for _, crl := range r.crls {
@@ -299,6 +297,14 @@ func (c *collector) zlintCRL(crl *crlcheck.CRL) {
 	c.fail(c.rep.Add(fs...))
 }
 
+// addFile adds r's file result to the report, compacted (with Options.Lean its objects are
+// only counted).
+func (c *collector) addFile(r *outcome) {
+	c.compact.outcome(r)
+	c.rep.Count(r.leanObjects)
+	c.fail(c.rep.AddFile(r.file))
+}
+
 // addCAs keeps the client CAs not seen yet, for the bundle check.
 func (c *collector) addCAs(cas []*certcheck.Cert) {
 	for _, ca := range cas {
@@ -316,9 +322,7 @@ func (c *collector) late() {
 		files, findings := c.o.ServerBundle(c.servers, c.cas)
 		late.findings = append(late.findings, findings...)
 		for _, f := range files {
-			r := outcome{file: f}
-			c.compact.outcome(&r)
-			c.fail(c.rep.AddFile(r.file))
+			c.addFile(&outcome{file: f})
 		}
 	}
 	c.compact.outcome(&late)
