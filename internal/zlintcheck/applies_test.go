@@ -208,12 +208,17 @@ const exactHeader = `
 var appliesExactlyWith = map[string]bool{
 `
 
-// allCerts returns every certificate zcrypto parses among ../shared/corpus, testdata and Go's
-// crypto/x509 test data, as a client CA and as a server certificate.
+// pycaX509Dir is where Debian's python3-cryptography-vectors installs pyca's X.509 vectors
+// (skipped when absent).
+const pycaX509Dir = "/usr/lib/python3/dist-packages/cryptography_vectors/x509"
+
+// allCerts returns every certificate zcrypto parses among ../shared/corpus, testdata, Go's
+// crypto/x509 test data (PKITS among it) and pyca's vectors, as a client CA and as a server
+// certificate.
 func allCerts(t *testing.T) []*certcheck.Cert {
 	t.Helper()
 	var out []*certcheck.Cert
-	roots := []string{"../../../shared/corpus", "../../testdata", filepath.Join(goroot(t), "src", "crypto", "x509", "testdata")}
+	roots := []string{"../../../shared/corpus", "../../testdata", filepath.Join(goroot(t), "src", "crypto", "x509", "testdata"), pycaX509Dir}
 	for _, root := range roots {
 		_ = filepath.Walk(root, func(p string, info os.FileInfo, err error) error {
 			if err != nil || info.IsDir() || info.Size() > 4<<20 {
@@ -505,6 +510,37 @@ func TestExecuteSameAsZlint(t *testing.T) {
 	for _, s := range []zl.LintStatus{zl.NA, zl.NE, zl.Pass, zl.Warn, zl.Error} {
 		if runs[s] == 0 {
 			t.Errorf("no lint run gave %v: the corpus does not exercise that branch", s)
+		}
+	}
+}
+
+// panicky is a lint that panics in CheckApplies or in Execute.
+type panicky struct{ inApplies bool }
+
+func (p panicky) CheckApplies(*x509.Certificate) bool {
+	if p.inApplies {
+		panic("boom in CheckApplies")
+	}
+	return true
+}
+
+func (p panicky) Execute(*x509.Certificate) *zl.LintResult { panic("boom in Execute") }
+
+// TestExecutePanics: a lint that panics gives the fatal result zlint gives, with zlint's
+// details, whether it panics in CheckApplies or in Execute, and also through runCert.
+func TestExecutePanics(t *testing.T) {
+	x := allCerts(t)[0].X()
+	cfg := zl.NewEmptyConfig()
+	for _, inApplies := range []bool{true, false} {
+		l := &zl.CertificateLint{
+			LintMetadata: zl.LintMetadata{Name: "e_test_panics", Source: zl.Community},
+			Lint:         func() zl.CertificateLintInterface { return panicky{inApplies: inApplies} },
+		}
+		want := l.Execute(x, cfg)
+		for _, got := range []*zl.LintResult{execute(l, x, cfg, false), runCert(l, x, cfg, false)} {
+			if got == nil || got.Status != zl.Fatal || got.Status != want.Status || got.Details != want.Details {
+				t.Errorf("panic in CheckApplies %v: got %+v, zlint gives %+v", inApplies, got, want)
+			}
 		}
 	}
 }
