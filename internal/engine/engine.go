@@ -588,7 +588,7 @@ const yieldEvery = 250 * time.Microsecond
 // yield lets the scheduler run whatever waits, at most every yieldEvery: above all the
 // collector's mark worker, which otherwise gets a core only when a worker is preempted (every
 // 10 ms), so that a collection's mark phase, with its write barriers and its marking of new
-// objects, lasted 5-10 times its work (docs/development.md, "Garbage collection"). Not after
+// objects, lasted 5-9 times its work (docs/development.md, "Garbage collection"). Not after
 // every certificate: with a core idle (one large file) each yield woke it, and 200,000 tiny
 // blocks took 50 % longer.
 func (bc *blockChecker) yield() {
