@@ -4,6 +4,8 @@
 #   - certificates/second of zcrypto PEM-decode+parse alone (the limit of this design),
 #   - certificates/second of `vpncertlint check` (VPN checks only; with zlint advisories too
 #     when the binary has --no-zlint), on 1 and 2 cores (GOMAXPROCS), and the ratio to the limit,
+#   - the scaling from 1 to 2 cores in interleaved rounds, 1 core pinned to each core in turn,
+#     against the mean core (docs/development.md "Measuring scaling"),
 #   - peak RSS (/usr/bin/time -v) of the whole-corpus run (text and JSON),
 #   - start-up time of `vpncertlint version` and of checking one certificate.
 #   - the comparisons over the same certificates, per CPU-second: a pyca/cryptography script
@@ -14,6 +16,7 @@
 #     peak RSS each (a super-linear step is a bug), and the single large inputs of
 #     scripts/bench/genlarge (200,000 tiny blocks, a million-entry CRL in PEM and DER).
 # Environment: BENCH_CERTS, BENCH_DIR (default /tmp/vpncertlint-bench), BENCH_REPEAT (3),
+# SCALE_ROUNDS (the scaling's rounds: 5, or 1 with BENCH_QUICK),
 # BENCH_QUICK=1 (a quick mode: 10,000 certificates, one repeat, scale runs to 10k, no large
 # inputs).
 set -euo pipefail
