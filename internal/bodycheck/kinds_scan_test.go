@@ -27,27 +27,54 @@ func TestKindOfKeyForms(t *testing.T) {
 	for _, k := range kindOrder {
 		for _, form := range []string{`{"` + k + `": {}}`, `{'` + k + `': {}}`, k + ":\n  x: 1\n", k + " :\n  x: 1\n"} {
 			data := []byte(form)
-			want := ""
-			if named := kindNamedSlow(data); len(named) > 0 {
-				root, err := parse(data)
-				switch {
-				case err != nil && (HasExtension("b.yaml") || looksJSON(data)):
-					want = normKind(named[0])
-				case err == nil:
-					for _, n := range named {
-						if kk, _ := lookup(root, n); kk != nil {
-							want = normKind(n)
-							break
-						}
-					}
-				}
-			}
+			want := kindOfSlow(data, "b.yaml")
 			if want == "" {
 				t.Errorf("%q: the full search finds no kind", form)
 			}
 			if got := KindOf(data, "b.yaml"); got != want {
 				t.Errorf("KindOf(%q) = %q, want %q", form, got, want)
 			}
+		}
+	}
+}
+
+// kindOfSlow is KindOf with the full key search (kindNamedSlow).
+func kindOfSlow(data []byte, path string) string {
+	named := kindNamedSlow(data)
+	if len(named) == 0 {
+		return ""
+	}
+	root, err := parse(data)
+	if err != nil {
+		if HasExtension(path) || looksJSON(data) {
+			return normKind(named[0])
+		}
+		return ""
+	}
+	for _, n := range named {
+		if kk, _ := lookup(root, n); kk != nil {
+			return normKind(n)
+		}
+	}
+	return ""
+}
+
+// TestKindOfShortcutEdges: malformed bodies whose only quote or colon is the first byte, or
+// that have one of the three characters and not the others; the shortcut must not take them
+// for files without a key.
+func TestKindOfShortcutEdges(t *testing.T) {
+	for _, tt := range []struct{ data, path string }{
+		{`"user" "x`, "b.json"}, // a double quote first; no colon, no single quote
+		{`'user' 'x`, "b.yaml"}, // a single quote first; no colon, no double quote
+		{`:user: [`, "b.yaml"},  // a colon first; no quotes
+		{`{"user" [`, "b.json"}, // a double quote, no single quote, no colon
+	} {
+		want := kindOfSlow([]byte(tt.data), tt.path)
+		if want != KindUser {
+			t.Fatalf("%q: the full search gives %q, want a (malformed) user body", tt.data, want)
+		}
+		if got := KindOf([]byte(tt.data), tt.path); got != want {
+			t.Errorf("KindOf(%q, %s) = %q, want %q", tt.data, tt.path, got, want)
 		}
 	}
 }
