@@ -94,7 +94,7 @@ else
 fi
 
 # Scaling, 1 -> 2 cores (docs/development.md "Measuring scaling"). The two vCPUs of a VM may
-# run at different speeds for minutes at a time (on the benchmark's VM one was measured 20-55 %
+# run at different speeds for minutes at a time (on the benchmark's VM one was measured up to 55 %
 # slower than the other on the same work), and a run on one core lands on either, so the rows
 # above compare a 2-core run with whichever core the 1-core runs happened to get, and the host's
 # drift from one block of runs to the next. Here, in SCALE_ROUNDS interleaved rounds, each path
