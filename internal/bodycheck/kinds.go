@@ -64,6 +64,13 @@ func KindOf(data []byte, path string) string {
 			named = append(named, k)
 		}
 	}
+	return kindOfNamed(data, path, named)
+}
+
+// kindOfNamed is KindOf's answer once the key search found the kinds named: the first named
+// kind that is a key of the document, or, when the text does not parse, the first named kind
+// if the file looks like a body (see KindOf).
+func kindOfNamed(data []byte, path string, named []string) string {
 	if len(named) == 0 {
 		return ""
 	}

@@ -40,23 +40,7 @@ func TestKindOfKeyForms(t *testing.T) {
 
 // kindOfSlow is KindOf with the full key search (kindNamedSlow).
 func kindOfSlow(data []byte, path string) string {
-	named := kindNamedSlow(data)
-	if len(named) == 0 {
-		return ""
-	}
-	root, err := parse(data)
-	if err != nil {
-		if HasExtension(path) || looksJSON(data) {
-			return normKind(named[0])
-		}
-		return ""
-	}
-	for _, n := range named {
-		if kk, _ := lookup(root, n); kk != nil {
-			return normKind(n)
-		}
-	}
-	return ""
+	return kindOfNamed(data, path, kindNamedSlow(data))
 }
 
 // TestKindOfShortcutEdges: malformed bodies whose only quote or colon is the first byte, or
