@@ -52,7 +52,7 @@ NCERTS=$((N + 2))
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $N leaf certificates + 2 CAs in $(ls "$DIR"/corpus/leaves-*.pem | wc -l) files, 4 CRLs of 10,000 entries"
-echo "best of $REPEAT runs"
+echo "best of $REPEAT runs (the table and the comparisons: $REPEAT interleaved rounds)"
 echo
 
 # best_time CMD... → prints "wall_s cpu_s maxrss_kb" of the fastest (by CPU) of REPEAT runs
@@ -73,25 +73,67 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b <= 0) b = 1; printf "%.2f", a / 
 
 # Rates: certificates per second of wall time, and per CPU-second (per core; the figure that
 # does not depend on other load). "x limit" compares CPU-seconds with the parse limit's.
+#
+# The rows run interleaved (docs/development.md "Measuring scaling"): REPEAT rounds, each
+# running every row once, and the best of each row by CPU time is kept. Run in blocks (three
+# runs of one row, then three of the next), a drift of the host between blocks moved one
+# row's CPU time and not the other's, and their ratio with it (3.07x and 3.24x against
+# 2.1-2.6x in the runs around). A 1-core row is pinned to core 0 in odd rounds and to core 1
+# in even ones (taskset, when there is a second core), so that every row meets both cores:
+# unpinned, the floor's best could come from the fast core and the check's from the slow one.
+# rounds KEY... : runs the commands JOB_<KEY> (arrays; PIN_<KEY>=1 pins the run to one core)
+# in REPEAT interleaved rounds and keeps the best by CPU in BW, BC and BM (wall s, CPU s,
+# peak KB).
+declare -A BW BC BM
+PINNABLE=""
+if command -v taskset >/dev/null && taskset -c 1 true 2>/dev/null; then PINNABLE=1; fi
+rounds() {
+  local r key pin
+  for r in $(seq "$REPEAT"); do
+    for key in "$@"; do
+      local -n cmd="JOB_$key"
+      pin=()
+      if [ -n "$PINNABLE" ] && [ -n "${PIN[$key]:-}" ]; then pin=(taskset -c $(( (r - 1) % 2 ))); fi
+      "${pin[@]}" /usr/bin/time -f "%e %U %S %M" -o "$DIR/time.out" "${cmd[@]}" >/dev/null 2>&1 || true
+      read -r e u s m <"$DIR/time.out" || true
+      c=$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u + s}')
+      if [ -z "${BC[$key]:-}" ] || awk "BEGIN{exit !($c < ${BC[$key]})}"; then BC[$key]=$c BW[$key]=$e BM[$key]=$m; fi
+      unset -n cmd
+    done
+  done
+}
+declare -A PIN
 declare -A W C
 printf "%-46s %5s %10s %12s %8s %8s %8s\n" "path" "cores" "wall s" "certs/s wall" "CPU s" "x limit" "peak MB"
-row() { # key label cores cmd...
+KEYS=()
+LABEL=()
+job() { # key label cores cmd...
   local key=$1 label=$2 P=$3
   shift 3
-  read -r w c m < <(best_time env GOMAXPROCS="$P" "$@")
-  W[$key$P]=$(rate "$NCERTS" "$w")
-  C[$key$P]=$c
-  printf "%-46s %5s %10s %12s %8s %8s %8s\n" "$label" "$P" "$w" "${W[$key$P]}" "$c" "$(ratio "$c" "${C[limit$P]}")" "$((m / 1024))"
+  declare -g -a "JOB_$key$P"
+  local -n arr="JOB_$key$P"
+  arr=(env GOMAXPROCS="$P" "$@")
+  [ "$P" != 1 ] || PIN[$key$P]=1
+  KEYS+=("$key$P")
+  LABEL+=("$label")
 }
-for P in 1 2; do row limit "zcrypto PEM-decode + parse (limit)" $P "$DIR/parselimit" "${CERTS[@]}"; done
+job limit "zcrypto PEM-decode + parse (limit)" 1 "$DIR/parselimit" "${CERTS[@]}"
+job limit "zcrypto PEM-decode + parse (limit)" 2 "$DIR/parselimit" "${CERTS[@]}"
 # (grep reads the whole help: with -q it would exit early, and pipefail would report the
 # writer's SIGPIPE as "no such flag")
 if "$BIN" check --help 2>&1 | grep -c -- '--no-zlint' >/dev/null; then
-  for P in 1 2; do row vpn "check --no-zlint (VPN checks only)" $P "$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}"; done
-  for P in 1 2; do row zlint "check (VPN checks + zlint advisories)" $P "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"; done
+  for P in 1 2; do job vpn "check --no-zlint (VPN checks only)" $P "$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}"; done
+  for P in 1 2; do job zlint "check (VPN checks + zlint advisories)" $P "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"; done
 else
-  for P in 1 2; do row vpn "check (VPN checks; no --no-zlint on this build)" $P "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"; done
+  for P in 1 2; do job vpn "check (VPN checks; no --no-zlint on this build)" $P "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"; done
 fi
+rounds "${KEYS[@]}"
+for i in "${!KEYS[@]}"; do
+  k=${KEYS[$i]} P=${KEYS[$i]: -1}
+  W[$k]=$(rate "$NCERTS" "${BW[$k]}")
+  C[$k]=${BC[$k]}
+  printf "%-46s %5s %10s %12s %8s %8s %8s\n" "${LABEL[$i]}" "$P" "${BW[$k]}" "${W[$k]}" "${C[$k]}" "$(ratio "${C[$k]}" "${C[limit$P]}")" "$((BM[$k] / 1024))"
+done
 
 # Scaling, 1 -> 2 cores (docs/development.md "Measuring scaling"). The two vCPUs of a VM may
 # run at different speeds for minutes at a time (on the benchmark's VM one was measured up to 55 %
@@ -162,18 +204,24 @@ echo
 # Comparisons over the same certificates (CPU time: certificates per CPU-second).
 echo "comparisons over the $NCERTS certificates (certificates per CPU-second, best of $REPEAT):"
 declare -A CPU # CPU-seconds of the comparison rows, by key
-cmp_row() { # key label cmd...
-  local key=$1 label=$2
-  shift 2
-  read -r w c m < <(best_time "$@")
-  CPU[$key]=$c
-  printf "  %-52s %8s certs/CPU-s  (%s CPU-s, peak %s MB)\n" "$label" "$(rate "$NCERTS" "$c")" "$c" "$((m / 1024))"
+# (interleaved in REPEAT rounds like the table's rows; GOMAXPROCS unset, not pinned)
+JOB_floor=("$DIR/parselimit" "${CERTS[@]}")
+JOB_default=("$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}")
+JOB_nozlint=("$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}")
+CMP=(floor default nozlint)
+JOB_pyca=(python3 scripts/bench/pyca_vpn.py --now "$NOW" "${CERTS[@]}")
+HAVE_PYCA=""
+if python3 -c 'import cryptography' 2>/dev/null; then HAVE_PYCA=1 CMP+=(pyca); fi
+rounds "${CMP[@]}"
+cmp_row() { # key label
+  CPU[$1]=${BC[$1]}
+  printf "  %-52s %8s certs/CPU-s  (%s CPU-s, peak %s MB)\n" "$2" "$(rate "$NCERTS" "${BC[$1]}")" "${BC[$1]}" "$((BM[$1] / 1024))"
 }
-cmp_row floor "zcrypto PEM-decode + parse (the floor)" "$DIR/parselimit" "${CERTS[@]}"
-cmp_row default "vpncertlint check (default advisories)" "$BIN" check --now "$NOW" --fail-on none "${CERTS[@]}"
-cmp_row nozlint "vpncertlint check --no-zlint" "$BIN" check --now "$NOW" --fail-on none --no-zlint "${CERTS[@]}"
-if python3 -c 'import cryptography' 2>/dev/null; then
-  cmp_row pyca "pyca/cryptography, five VPN checks" python3 scripts/bench/pyca_vpn.py --now "$NOW" "${CERTS[@]}"
+cmp_row floor "zcrypto PEM-decode + parse (the floor)"
+cmp_row default "vpncertlint check (default advisories)"
+cmp_row nozlint "vpncertlint check --no-zlint"
+if [ -n "$HAVE_PYCA" ]; then
+  cmp_row pyca "pyca/cryptography, five VPN checks"
 else
   echo "  pyca/cryptography: skipped (apt-get install python3-cryptography)"
 fi
