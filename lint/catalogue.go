@@ -65,28 +65,47 @@ func (c *Code) Remedy(lang string) string {
 // placeholder of VPN.0001–0003 as "xxx" ("invalid request:xxx"): a message that ends in xxx
 // and has no %s takes its first arg there.
 func (c *Code) Format(args ...string) string {
+	return fill(c.template(args), args)
+}
+
+// AppendFormat appends Format(args...) to dst: for writers that print many findings.
+func (c *Code) AppendFormat(dst []byte, args ...string) []byte {
+	return appendFill(dst, c.template(args), args)
+}
+
+// template is the message with the placeholder Format fills.
+func (c *Code) template(args []string) string {
 	tmpl := c.Message
 	if len(args) > 0 && !strings.Contains(tmpl, "%s") && strings.HasSuffix(tmpl, "xxx") {
 		tmpl = strings.TrimSuffix(tmpl, "xxx") + "%s"
 	}
-	return fill(tmpl, args)
+	return tmpl
 }
 
+// fill returns tmpl with its %s placeholders filled with args, in order (appendFill).
 func fill(tmpl string, args []string) string {
-	var b strings.Builder
+	n := len(tmpl)
+	for _, a := range args {
+		n += len(a)
+	}
+	return string(appendFill(make([]byte, 0, n), tmpl, args))
+}
+
+// appendFill appends tmpl to dst with its %s placeholders filled with args, in order; one
+// without an arg stays "%s".
+func appendFill(dst []byte, tmpl string, args []string) []byte {
 	i := 0
 	for {
 		j := strings.Index(tmpl, "%s")
 		if j < 0 {
-			b.WriteString(tmpl)
-			return b.String()
+			return append(dst, tmpl...)
 		}
-		b.WriteString(tmpl[:j])
+		dst = append(dst, tmpl[:j]...)
 		if i < len(args) {
-			b.WriteString(args[i])
+			dst = append(dst, args[i]...)
 			i++
 		} else {
-			b.WriteString("%s")
+			dst = append(dst, "%s"...)
 		}
 		tmpl = tmpl[j+2:]
 	}

@@ -295,9 +295,16 @@ func (w *fileWriter) line(f *lint.Finding) {
 		buf = append(buf, ':')
 	}
 	buf = append(buf, ' ')
-	tx := f.Text(w.o.Lang)
-	text, described := output.LineText(&tx, w.words.ZH, w.adv.zlint(f.Code))
-	buf = w.appendMessage(buf, text, f)
+	var tx lint.Text
+	described := false
+	if plain, ok := w.appendPlainMessage(buf, f); ok {
+		buf = plain
+	} else {
+		tx = f.Text(w.o.Lang)
+		var text string
+		text, described = output.LineText(&tx, w.words.ZH, w.adv.zlint(f.Code))
+		buf = w.appendMessage(buf, text, f)
+	}
 	if where := f.Where(); where != "" {
 		buf = append(buf, " ["...)
 		buf = output.AppendTextSafe(buf, where)
@@ -314,6 +321,32 @@ func (w *fileWriter) line(f *lint.Finding) {
 	} else {
 		w.ew.printf("    %s %s\n    %s %s\n", w.faint(w.words.Description), tx.Description, w.faint(w.words.Remedy), tx.Remedy)
 	}
+}
+
+// appendPlainMessage appends the message part of a line the usual way, as appendMessage
+// would, without building the finding's whole Text: an English line, not verbose, not a zlint
+// advisory, whose message and arguments are printable ASCII (nothing to escape, so the parts
+// can be appended one by one). false: the line is not such a line, and buf is unchanged.
+func (w *fileWriter) appendPlainMessage(buf []byte, f *lint.Finding) ([]byte, bool) {
+	if w.o.Verbose || w.words.ZH || w.adv.zlint(f.Code) {
+		return buf, false
+	}
+	c, ok := lint.Lookup(f.Code)
+	if !ok || !output.PrintableASCII(c.Message) {
+		return buf, false
+	}
+	for _, a := range f.Args {
+		if !output.PrintableASCII(a) {
+			return buf, false
+		}
+	}
+	buf = c.AppendFormat(buf, f.Args...)
+	if f.Detail != "" {
+		buf = append(buf, " ("...)
+		buf = output.AppendTextSafe(buf, f.Detail)
+		buf = append(buf, ')')
+	}
+	return buf, true
 }
 
 // appendMessage appends the message part, text (detail): a zlint advisory's cut to the

@@ -106,3 +106,55 @@ func TestTextEscaping(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainMessageSameAsText: the line's message part appended the quick way
+// (appendPlainMessage) is byte for byte the one built from the finding's Text, for every code
+// of the catalogue and arguments that are plain, missing, too many, or need escaping (the
+// quick way then declines).
+func TestPlainMessageSameAsText(t *testing.T) {
+	r := report.New(report.Tool{Name: "t"}, time.Unix(0, 0), report.Options{})
+	defer r.Close()
+	w := &fileWriter{o: output.Options{Lang: "en"}, adv: newAdvisories(r, false), words: output.WordsFor("en"), maxCols: DefaultWidth}
+	argSets := [][]string{nil, {"a.pem"}, {"a.pem", "RSA-1024"}, {"a", "b", "c", "d"},
+		{"证书.pem"}, {"a\nb"}, {"\xff"}, {"a.pem", "\x1b[31m"}}
+	quick := 0
+	for _, c := range lint.All() {
+		for _, args := range argSets {
+			for _, detail := range []string{"", "why", "why\tnot"} {
+				f := lint.Finding{Code: c.ID, Severity: c.Severity, Args: args, Detail: detail}
+				got, ok := w.appendPlainMessage([]byte("x: "), &f)
+				if !ok {
+					if string(got) != "x: " {
+						t.Fatalf("%s %q: declined but changed the line: %q", c.ID, args, got)
+					}
+					continue
+				}
+				quick++
+				tx := f.Text("en")
+				text, _ := output.LineText(&tx, false, w.adv.zlint(f.Code))
+				want := w.appendMessage([]byte("x: "), text, &f)
+				if string(got) != string(want) {
+					t.Errorf("%s %q %q:\n got %q\nwant %q", c.ID, args, detail, got, want)
+				}
+			}
+		}
+	}
+	if quick == 0 {
+		t.Fatal("the quick way never applied")
+	}
+	// Declined: verbose, Chinese, a zlint advisory, an unknown code, escaping needed.
+	for _, c := range []struct {
+		name string
+		w    fileWriter
+		f    lint.Finding
+	}{
+		{"verbose", fileWriter{o: output.Options{Verbose: true}, adv: w.adv, words: w.words}, lint.Finding{Code: "VPN.0071", Args: []string{"a"}}},
+		{"zh", fileWriter{o: output.Options{Lang: "zh"}, adv: w.adv, words: output.WordsFor("zh")}, lint.Finding{Code: "VPN.0071", Args: []string{"a"}}},
+		{"unknown code", *w, lint.Finding{Code: "VPN.9999", Args: []string{"a"}}},
+		{"escape", *w, lint.Finding{Code: "VPN.0071", Args: []string{"a\x00"}}},
+	} {
+		if _, ok := c.w.appendPlainMessage(nil, &c.f); ok {
+			t.Errorf("%s: the quick way applied", c.name)
+		}
+	}
+}
