@@ -92,6 +92,8 @@ type Options struct {
 	// that check the inputs, concurrently and in no particular order: it must be safe for
 	// concurrent use, and must not keep Cert or CRL (large) beyond what it needs.
 	Observe func(Observed)
+
+	help *helpers // the run's idle workers (see helpers); nil: none
 }
 
 // Observed is one certificate or CRL of a run's inputs, as Options.Observe sees it.
@@ -544,6 +546,7 @@ func checkData(data []byte, in input, o *Options, out *outcome) {
 		out.file.Objects = make([]lint.ObjectInfo, 0, min(bytes.Count(data, beginLine), flushObjects))
 	}
 	scan := pemscan.ScanFunc(data, bc.block)
+	bc.settle()
 	out.findings = append(out.findings, fileFindings(data, scan, bc.fileKind, in.path, bc.name)...)
 	// data is dead from here (the CRLs' DER are copies of their blocks). When it is large,
 	// collect it now: the collector would otherwise let the heap grow to twice what was
@@ -580,6 +583,10 @@ type blockChecker struct {
 	crls []crlBlock
 	// yielded is when the worker last let the scheduler run something else (see yield).
 	yielded time.Time
+	// batch gathers certificates for helpers, in block order; lastCert is how long the
+	// worker's last certificate took it (see certBlock).
+	batch    *certBatch
+	lastCert time.Duration
 }
 
 // yieldEvery is how often a worker lets the scheduler run what waits (see yield).
@@ -607,12 +614,16 @@ func (bc *blockChecker) block(b *pemscan.Block) {
 	bc.first = false
 	want := bc.wantKind(b.Type)
 	info := lint.ObjectInfo{Line: b.BeginLine, Type: b.Type, Kind: "other"}
+	isCert := b.Problem == pemscan.ProblemNone && b.Type == labelCert && want == kindCert
+	if !isCert {
+		bc.settle() // a batch holds only consecutive certificates (see certBlock)
+	}
 	switch {
 	case b.Problem != pemscan.ProblemNone:
 		out.findings = append(out.findings, lint.New(want.FormatCode(),
 			fmt.Sprintf("%s block at line %d: %s", b.Type, b.BeginLine, b.Detail), bc.name).At(in.path, b.BeginLine))
-	case b.Type == labelCert && want == kindCert:
-		bc.cert(b, &info)
+	case isCert:
+		bc.certBlock(b.Bytes, b.BeginLine, &info)
 	case b.Type == labelCRL && want == kindCRL:
 		info.Kind = "crl"
 		bc.crls = append(bc.crls, crlBlock{der: b.Bytes, line: b.BeginLine, object: len(out.file.Objects)})
@@ -625,7 +636,10 @@ func (bc *blockChecker) block(b *pemscan.Block) {
 	} else {
 		out.file.Objects = append(out.file.Objects, info)
 	}
-	out.flush(len(bc.crls) > 0)
+	if bc.batch.full() {
+		bc.settle()
+	}
+	out.flush(len(bc.crls) > 0 || bc.batch != nil)
 }
 
 // wantKind is the kind a block labelled typ is expected to be: its label's, unless the
@@ -640,36 +654,6 @@ func (bc *blockChecker) wantKind(typ string) pemformat.Kind {
 		}
 	}
 	return bc.fileKind
-}
-
-// cert checks the certificate block b and completes its info.
-func (bc *blockChecker) cert(b *pemscan.Block, info *lint.ObjectInfo) {
-	in, o, out := bc.in, bc.o, bc.out
-	newCert := certcheck.NewCert
-	if o.Zlint != nil && !in.context {
-		newCert = certcheck.NewCertParsed // zlint reads zcrypto's parse of every certificate
-	}
-	c := newCert(b.Bytes, in.path, b.BeginLine, bc.name)
-	if o.Lean {
-		c.Unnamed() // the report drops objects' identities anyway
-	}
-	c.Role = certRole(bc.role, in.asCA, c)
-	if !in.context { // a context file's own findings are not reported
-		out.findings = append(out.findings, certcheck.Run(c, bc.certEnv)...)
-		out.findings = append(out.findings, o.Zlint.Cert(c)...)
-	}
-	info.Kind, info.Role, info.Object = "certificate", string(c.Role), c.Object()
-	if o.Observe != nil && !in.context {
-		o.Observe(Observed{File: report.SlashPath(in.path), Line: b.BeginLine, Role: string(c.Role), Cert: c})
-	}
-	bc.yield()
-	if c.Role == certcheck.RoleCA {
-		out.cas = append(out.cas, c)
-	} else if o.ServerBundle != nil {
-		// kept only for the bundle check: a parsed certificate is ~10 KB, and a
-		// file of thousands would otherwise stay in memory until its outcome is emitted
-		out.servers = append(out.servers, c)
-	}
 }
 
 // parseCRLs parses the CRL blocks the scan found.

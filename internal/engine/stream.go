@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"sync/atomic"
+
 	"github.com/vpncertlint/vpncertlint/crlcheck"
 	"github.com/vpncertlint/vpncertlint/lint"
 )
@@ -11,8 +13,11 @@ import (
 // inputs: a certificate that is not a client CA is garbage once its outcome is emitted. One
 // input's findings do not pile up either: past flushFindings, they go to emit as a partial
 // outcome, the worker waiting for its input's turn (see inOrder).
+//
+// A worker with no input to check helps the others with their certificates (helpers).
 func stream(inputs []input, o *Options, emit func(*outcome)) {
-	inOrder(len(inputs), o.Jobs, func(i int, send func(*outcome)) *outcome {
+	o.help = newHelpers()
+	inOrder(len(inputs), o.Jobs, o.help, func(i int, send func(*outcome)) *outcome {
 		return checkInput(inputs[i], o, send)
 	}, emit)
 }
@@ -49,28 +54,39 @@ func (out *outcome) flush(pending bool) {
 }
 
 // inOrder runs check(0..n-1) on jobs workers and calls emit with the results in index order.
+// A worker waiting for an item, or with none left, serves h (when not nil) until every
+// worker is done.
 // At most jobs+1 items are started and not yet emitted at any time (the queue of jobs plus
 // the one being emitted). A check may hand part of its result on early with send (an
 // outcome with partial set): emit gets it in its place in the order, and send waits until
 // emit took the previous part, so a worker ahead of emit holds at most one part.
-func inOrder(n, jobs int, check func(i int, send func(*outcome)) *outcome, emit func(*outcome)) {
-	type job struct {
-		i   int
-		out chan *outcome
-	}
+func inOrder(n, jobs int, h *helpers, check func(i int, send func(*outcome)) *outcome, emit func(*outcome)) {
 	work := make(chan job)
 	// pending holds, in input order, the result channels of the items handed out so far;
 	// its capacity bounds how far the workers may run ahead of emit.
 	pending := make(chan chan *outcome, jobs)
+	var active atomic.Int32 // workers that may still offer certificates to helpers
+	active.Store(int32(jobs))
 	for w := 0; w < jobs; w++ {
 		go func() {
-			for j := range work {
+			for {
+				j, ok := h.next(work)
+				if !ok {
+					break
+				}
 				last := check(j.i, func(part *outcome) {
 					part.partial = true
 					j.out <- part
 				})
 				last.partial = false
 				j.out <- last
+			}
+			if h != nil {
+				if active.Add(-1) == 0 {
+					close(h.quit)
+				} else {
+					h.serve()
+				}
 			}
 		}()
 	}
@@ -90,6 +106,32 @@ func inOrder(n, jobs int, check func(i int, send func(*outcome)) *outcome, emit 
 			if !r.partial {
 				break
 			}
+		}
+	}
+}
+
+// job is an item of inOrder: its index and where its outcomes go.
+type job struct {
+	i   int
+	out chan *outcome
+}
+
+// next returns the next item of work (false: there is none left), serving h's offers while
+// it waits.
+func (h *helpers) next(work <-chan job) (job, bool) {
+	if h == nil {
+		j, ok := <-work
+		return j, ok
+	}
+	for {
+		h.idle.Add(1)
+		select {
+		case j, ok := <-work:
+			h.idle.Add(-1)
+			return j, ok
+		case b := <-h.batches:
+			h.idle.Add(-1)
+			b.help()
 		}
 	}
 }

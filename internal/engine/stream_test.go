@@ -23,7 +23,7 @@ func TestInOrderBoundedWindow(t *testing.T) {
 		inFlight, maxInFlight := 0, 0
 		next := 0
 		n := 500
-		inOrder(n, jobs, func(i int, _ func(*outcome)) *outcome {
+		inOrder(n, jobs, newHelpers(), func(i int, _ func(*outcome)) *outcome {
 			mu.Lock()
 			inFlight++
 			if inFlight > maxInFlight {
