@@ -69,18 +69,7 @@ func inOrder(n, jobs int, h *helpers, check func(i int, send func(*outcome)) *ou
 	active.Store(int32(jobs))
 	for w := 0; w < jobs; w++ {
 		go func() {
-			for {
-				j, ok := h.next(work)
-				if !ok {
-					break
-				}
-				last := check(j.i, func(part *outcome) {
-					part.partial = true
-					j.out <- part
-				})
-				last.partial = false
-				j.out <- last
-			}
+			worker(work, h, check)
 			if h != nil {
 				if active.Add(-1) == 0 {
 					close(h.quit)
@@ -107,6 +96,23 @@ func inOrder(n, jobs int, h *helpers, check func(i int, send func(*outcome)) *ou
 				break
 			}
 		}
+	}
+}
+
+// worker checks items of work until there are none left (inOrder), serving h's offers
+// while it waits for one.
+func worker(work <-chan job, h *helpers, check func(i int, send func(*outcome)) *outcome) {
+	for {
+		j, ok := h.next(work)
+		if !ok {
+			return
+		}
+		last := check(j.i, func(part *outcome) {
+			part.partial = true
+			j.out <- part
+		})
+		last.partial = false
+		j.out <- last
 	}
 }
 
