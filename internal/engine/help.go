@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -85,14 +86,21 @@ type certBatch struct {
 // full says whether the batch has gathered helpBatch certificates.
 func (b *certBatch) full() bool { return b != nil && len(b.tasks) >= helpBatch }
 
-// work checks the batch's certificates that no one has taken yet, one at a time.
+// work checks the batch's certificates that no one has taken yet, one at a time, and lets
+// the scheduler run what waits every yieldEvery, as a worker does between certificates
+// (blockChecker.yield).
 func (b *certBatch) work() {
+	yielded := time.Now()
 	for {
 		i := int(b.next.Add(1)) - 1
 		if i >= len(b.tasks) {
 			return
 		}
 		b.tasks[i].runCatching()
+		if now := time.Now(); now.Sub(yielded) >= yieldEvery {
+			yielded = now
+			runtime.Gosched()
+		}
 	}
 }
 
