@@ -96,6 +96,7 @@ func TestFastPathExtensionShapes(t *testing.T) {
 		{"NC directory name", ext(nc, seq(tlv(0xa0, seq(tlv(0xa4, cn))))), true},
 		{"NC directory name, bad", ext(nc, seq(tlv(0xa0, seq(tlv(0xa4, null))))), false},
 		{"NC registered ID base", ext(nc, seq(tlv(0xa0, seq(tlv(0x88, []byte{0x2a}))))), false},
+		{"NC subtree with a truncated base", ext(nc, seq(tlv(0xa0, seq([]byte{0x82, 5, 'a'})))), false},
 		{"CRLDP URI", ext(crldp, seq(seq(tlv(0xa0, tlv(0xa0, uri))))), true},
 		{"CRLDP, then more", ext(crldp, append(seq(seq(tlv(0xa0, tlv(0xa0, uri)))), null...)), false},
 		{"CRLDP name, then more", ext(crldp, seq(seq(tlv(0xa0, tlv(0xa0, uri), null)))), false},
@@ -191,6 +192,17 @@ func TestFastPathKeyShapes(t *testing.T) {
 	rsaKey := seq(integer(n...), integer(1, 0, 1))
 	point := elliptic.Marshal(elliptic.P256(), key.X, key.Y) //nolint:staticcheck // the uncompressed encoding, as in certificates
 	edKey := make([]byte, 32)
+	k384, err := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k521, err := ecdsa.GenerateKey(elliptic.P521(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	point384 := elliptic.Marshal(elliptic.P384(), k384.X, k384.Y) //nolint:staticcheck // as above
+	point521 := elliptic.Marshal(elliptic.P521(), k521.X, k521.Y) //nolint:staticcheck // as above
+	p384, p521 := oid(0x2b, 0x81, 4, 0, 0x22), oid(0x2b, 0x81, 4, 0, 0x23)
 	for _, c := range []struct {
 		name string
 		tbs  [][]byte
@@ -210,6 +222,9 @@ func TestFastPathKeyShapes(t *testing.T) {
 			return out
 		}(), false},
 		{"EC P-256", spki(seq(ecOID, p256), bits(point)), true},
+		{"EC P-384", spki(seq(ecOID, p384), bits(point384)), true},
+		{"EC P-521", spki(seq(ecOID, p521), bits(point521)), true},
+		{"EC P-384 with a P-256 point", spki(seq(ecOID, p384), bits(point)), false},
 		{"EC, curve then more", spki(seq(ecOID, p256, null), bits(point)), false},
 		{"EC, no curve", spki(seq(ecOID), bits(point)), false},
 		{"EC, P-224", spki(seq(ecOID, oid(0x2b, 0x81, 4, 0, 0x21)), bits(point)), false},

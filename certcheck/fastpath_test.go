@@ -305,6 +305,7 @@ func TestFastPathBoundaries(t *testing.T) {
 		{append([]byte{23, 13}, "491231235959Z"...), true},
 		{append([]byte{23, 13}, "500101000000Z"...), true},
 		{append([]byte{23, 13}, "240229000000Z"...), true},
+		{append([]byte{23, 13}, "000229000000Z"...), true}, // 2000, a leap year (1900 was not)
 		{append([]byte{23, 13}, "250229000000Z"...), false},
 		{append([]byte{23, 13}, "250431000000Z"...), false},
 		{append([]byte{23, 13}, "251301000000Z"...), false},
@@ -317,6 +318,7 @@ func TestFastPathBoundaries(t *testing.T) {
 		{append([]byte{24, 15}, "19491231235959Z"...), false},
 		{append([]byte{24, 15}, "99991231235959Z"...), true},
 		{append([]byte{24, 19}, "20500101000000.123Z"...), false},
+		{append([]byte{24, 13}, "200101000000Z"...), false}, // too short for its fields
 		{append([]byte{4, 13}, "250101000000Z"...), false},
 	}
 	for _, tc := range times {
