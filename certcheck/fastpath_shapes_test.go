@@ -27,20 +27,33 @@ func tlv(tag byte, parts ...[]byte) []byte {
 
 func str(s string) []byte { return []byte(s) }
 
+// DER pieces of the shape tests.
+var derNull = []byte{5, 0}
+
+func derOID(b ...byte) []byte    { return tlv(0x06, b) }
+func derSeq(p ...[]byte) []byte  { return tlv(0x30, p...) }
+func derBits(p ...[]byte) []byte { return tlv(0x03, append([][]byte{{0}}, p...)...) }
+
+// shapeBase makes a certificate the fast path takes (ECDSA P-256, a SAN) and returns its key,
+// TBSCertificate elements, signature algorithm and signature.
+func shapeBase(t *testing.T) (key *ecdsa.PrivateKey, tbs [][]byte, alg, sig []byte) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbs, alg, sig = reviewSplit(t, reviewCert(t, key, nil))
+	return key, tbs, alg, sig
+}
+
 // TestFastPathExtensionShapes: the fast path's answer on the values of the extensions it
 // reads (and on public keys), each a valid value and the same value with something more,
 // less or out of place. A false answer leaves the certificate to zcrypto's parse (which
 // may accept it: the answer is conservative by design, "nothing left over"); a true one
 // must be a certificate zcrypto accepts.
 func TestFastPathExtensionShapes(t *testing.T) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tbs, alg, sig := reviewSplit(t, reviewCert(t, key, nil))
-	null := []byte{5, 0}
-	oid := func(b ...byte) []byte { return tlv(0x06, b) }
-	seq := func(p ...[]byte) []byte { return tlv(0x30, p...) }
+	_, tbs, alg, sig := shapeBase(t)
+	null, oid, seq := derNull, derOID, derSeq
 	ext := func(o []byte, value []byte) [][]byte {
 		out := append([][]byte(nil), tbs...)
 		out[7] = tlv(0xa3, seq(seq(o, tlv(0x04, value))))
@@ -168,15 +181,8 @@ func checkShape(t *testing.T, name string, der []byte, want bool) {
 
 // TestFastPathKeyShapes: as TestFastPathExtensionShapes, for the SubjectPublicKeyInfo.
 func TestFastPathKeyShapes(t *testing.T) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tbs, alg, sig := reviewSplit(t, reviewCert(t, key, nil))
-	null := []byte{5, 0}
-	oid := func(b ...byte) []byte { return tlv(0x06, b) }
-	seq := func(p ...[]byte) []byte { return tlv(0x30, p...) }
-	bits := func(p ...[]byte) []byte { return tlv(0x03, append([][]byte{{0}}, p...)...) }
+	key, tbs, alg, sig := shapeBase(t)
+	null, oid, seq, bits := derNull, derOID, derSeq, derBits
 	spki := func(algorithm, k []byte) [][]byte {
 		out := append([][]byte(nil), tbs...)
 		out[6] = seq(algorithm, k)

@@ -181,7 +181,7 @@ func (t *certTask) runCatching() {
 // the file: at once, or in a batch with helpers while one is idle and the last certificate
 // was worth it (its object's fields are then filled in later, when the batch is applied).
 func (bc *blockChecker) certBlock(der []byte, line int, info *lint.ObjectInfo) {
-	t := &certTask{bc: bc, der: der, line: line, obj: -1, lean: bc.out.leanObjects}
+	t := certTask{bc: bc, der: der, line: line, obj: -1, lean: bc.out.leanObjects}
 	if !bc.o.Lean {
 		t.obj = len(bc.out.file.Objects)
 	}
@@ -189,14 +189,15 @@ func (bc *blockChecker) certBlock(der []byte, line int, info *lint.ObjectInfo) {
 		if bc.batch == nil {
 			bc.batch = &certBatch{tasks: make([]*certTask, 0, helpBatch)}
 		}
-		bc.batch.tasks = append(bc.batch.tasks, t)
+		batched := t // on the heap only when batched: the usual path allocates nothing more
+		bc.batch.tasks = append(bc.batch.tasks, &batched)
 		info.Kind = "certificate" // the rest when the batch is applied (block settles a full one)
 		return
 	}
 	start := time.Now()
 	t.runCatching()
 	bc.lastCert = time.Since(start)
-	bc.apply(t, info)
+	bc.apply(&t, info)
 }
 
 // settle checks the gathered batch, if any, with the helpers, and applies its results in

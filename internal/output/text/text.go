@@ -340,13 +340,7 @@ func (w *fileWriter) appendPlainMessage(buf []byte, f *lint.Finding) ([]byte, bo
 			return buf, false
 		}
 	}
-	buf = c.AppendFormat(buf, f.Args...)
-	if f.Detail != "" {
-		buf = append(buf, " ("...)
-		buf = output.AppendTextSafe(buf, f.Detail)
-		buf = append(buf, ')')
-	}
-	return buf, true
+	return appendDetail(c.AppendFormat(buf, f.Args...), f), true
 }
 
 // appendMessage appends the message part, text (detail): a zlint advisory's cut to the
@@ -359,13 +353,17 @@ func (w *fileWriter) appendMessage(buf []byte, text string, f *lint.Finding) []b
 		}
 		return append(buf, clipWidth(part, w.maxCols)...)
 	}
-	buf = output.AppendTextSafe(buf, text)
-	if f.Detail != "" {
-		buf = append(buf, " ("...)
-		buf = output.AppendTextSafe(buf, f.Detail)
-		buf = append(buf, ')')
+	return appendDetail(output.AppendTextSafe(buf, text), f)
+}
+
+// appendDetail appends " (detail)", escaped, when f has a detail.
+func appendDetail(buf []byte, f *lint.Finding) []byte {
+	if f.Detail == "" {
+		return buf
 	}
-	return buf
+	buf = append(buf, " ("...)
+	buf = output.AppendTextSafe(buf, f.Detail)
+	return append(buf, ')')
 }
 
 // fileOrder lists the files to print, sorted: those with findings and those that could not
